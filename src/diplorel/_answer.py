@@ -1,0 +1,250 @@
+"""Answers: the status of a dyad on a date, the explanation behind it, and timeline periods."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+
+import attrs
+
+from diplorel._dates import FuzzyDate, When
+from diplorel._engine import Anomaly
+from diplorel._events import Event
+from diplorel._notes import Pending
+from diplorel._rules import Rejected, RuleSet
+from diplorel._status import (
+    Consular,
+    Diplomatic,
+    DyadState,
+    HeadOfMission,
+    Level,
+    Mission,
+    Recognition,
+)
+
+_DIMENSIONS = (
+    "diplomatic",
+    "consular",
+    "representation",
+    "heads",
+    "missions",
+    "protecting_powers",
+    "recognition",
+)
+
+
+def _show(value: object) -> str:
+    if isinstance(value, Mapping):
+        if not value:
+            return "{}"
+        parts = []
+        for k, v in value.items():
+            shown = ", ".join(map(str, v)) if isinstance(v, tuple) else _show(v)
+            parts.append(f"{k}: {shown or 'none'}")
+        return "{" + "; ".join(parts) + "}"
+    if hasattr(value, "value"):
+        return str(value.value).replace("_", " ")
+    return str(value)
+
+
+def describe_change(before: DyadState, after: DyadState) -> str:
+    """The dimensions that differ, as ``diplomatic none -> established; ...``."""
+    changes = []
+    for name in _DIMENSIONS:
+        old, new = getattr(before, name), getattr(after, name)
+        if old != new:
+            changes.append(f"{name.replace('_', ' ')} {_show(old)} -> {_show(new)}")
+    return "; ".join(changes) if changes else "no change"
+
+
+@attrs.frozen
+class RuleApplication:
+    """One rule's part in one step: its name, citation and what it changed."""
+
+    rule: str
+    citation: str
+    change: str
+
+
+@attrs.frozen
+class Step:
+    """One event in an explanation, with the rules that acted on it."""
+
+    event: Event
+    applied: tuple[RuleApplication, ...]
+    rejected: Anomaly | None = None
+    certain: bool = True
+    """False for an event that may or may not have happened by the query date."""
+
+    def __str__(self) -> str:
+        """The event, then one line per rule that changed something."""
+        mark = "" if self.certain else " [may not have happened yet]"
+        lines = [f"{self.event.on!s:<23} {self.event.describe()}{mark}"]
+        if self.event.instrument:
+            lines.append(f"{'':<25}by instrument {self.event.instrument}")
+        lines.extend(
+            f"{'':<25}{a.rule} [{a.citation}]: {a.change}"
+            for a in self.applied
+            if a.change != "no change"
+        )
+        if self.rejected is not None:
+            lines.append(f"{'':<25}REFUSED: {self.rejected.message}")
+        lines.extend(f"{'':<25}source: {s}" for s in self.event.sources)
+        return "\n".join(lines)
+
+
+def explain_step(
+    state: DyadState,
+    event: Event,
+    rules: RuleSet,
+    rejected: Anomaly | None = None,
+    *,
+    certain: bool = True,
+) -> tuple[Step, DyadState]:
+    """Replay one event rule by rule, recording what each rule changed."""
+    applied = []
+    for r in rules.for_event(type(event)):
+        try:
+            new = r.function(state, event)
+        except Rejected as e:
+            applied.append(RuleApplication(r.name, r.citation, f"refused: {e.reason}"))
+            return Step(event, tuple(applied), rejected, certain), state
+        applied.append(RuleApplication(r.name, r.citation, describe_change(state, new)))
+        state = new
+    return Step(event, tuple(applied), rejected, certain), state
+
+
+@attrs.frozen
+class Explanation:
+    """Why a dyad had its status on a date: every event that counted and the rules it met."""
+
+    dyad: tuple[str, str]
+    on: When
+    summary: str
+    steps: tuple[Step, ...]
+    certain: bool
+    alternatives: tuple[str, ...] = ()
+    pending: tuple[Pending, ...] = ()
+    anomalies: tuple[Anomaly, ...] = ()
+
+    def __str__(self) -> str:
+        """A readable derivation."""
+        head = f"{self.dyad[0]}-{self.dyad[1]} on {self.on}: {self.summary}"
+        lines = [head]
+        if not self.certain:
+            lines.append("UNCERTAIN: an act dated imprecisely may or may not have happened yet;")
+            lines.extend(f"  otherwise: {alt}" for alt in self.alternatives)
+        lines.extend(str(step) for step in self.steps)
+        if not self.steps:
+            lines.append("no act between these states up to this date")
+        lines.extend(f"pending: {p}" for p in self.pending)
+        lines.extend(f"anomaly: {a}" for a in self.anomalies)
+        return "\n".join(lines)
+
+
+@attrs.frozen
+class Status:
+    """The status of a dyad on a date: every dimension, its certainty, and why.
+
+    The dimensions are those of :class:`~diplorel.DyadState`; ``alternatives`` lists the other
+    possible states when an imprecisely dated act may or may not have happened (``certain`` is
+    then False); ``pending`` lists proposals and agreements not (yet) in force.
+    """
+
+    dyad: tuple[str, str]
+    on: When
+    state: DyadState = attrs.field(repr=False)
+    certain: bool
+    alternatives: tuple[DyadState, ...] = attrs.field(repr=False)
+    pending: tuple[Pending, ...] = attrs.field(repr=False)
+    anomalies: tuple[Anomaly, ...] = attrs.field(repr=False)
+    _explainer: Callable[[], Explanation] = attrs.field(repr=False, eq=False, alias="explainer")
+
+    @property
+    def diplomatic(self) -> Diplomatic:
+        """Diplomatic relations."""
+        return self.state.diplomatic
+
+    @property
+    def consular(self) -> Consular:
+        """Consular relations."""
+        return self.state.consular
+
+    @property
+    def representation(self) -> Mapping[str, Level]:
+        """Sending state -> class of its head of mission in the other."""
+        return self.state.representation
+
+    @property
+    def heads(self) -> Mapping[str, HeadOfMission]:
+        """Sending state -> who heads its mission (only where known)."""
+        return self.state.heads
+
+    @property
+    def missions(self) -> Mapping[str, tuple[Mission, ...]]:
+        """Sending state -> its missions in the other state."""
+        return self.state.missions
+
+    @property
+    def protecting_powers(self) -> Mapping[str, str]:
+        """Protected state -> the third state protecting its interests."""
+        return self.state.protecting_powers
+
+    @property
+    def recognition(self) -> Mapping[str, Recognition]:
+        """State -> whether it recognises the other."""
+        return self.state.recognition
+
+    @property
+    def since(self) -> FuzzyDate | None:
+        """When the current diplomatic status began, with its precision (None: never set)."""
+        return self.state.since
+
+    def explain(self) -> Explanation:
+        """The events and rules (with citations) that produced this status."""
+        return self._explainer()
+
+    def __str__(self) -> str:
+        """A readable multi-line summary."""
+        s = self.state
+        a, b = self.dyad
+        lines = [f"{a}-{b} on {self.on}"]
+        since = f" since {s.since}" if s.since else ""
+        lines.append(f"  diplomatic relations: {s.diplomatic.value}{since}")
+        csince = f" since {s.consular_since}" if s.consular_since else ""
+        lines.append(f"  consular relations:   {s.consular.value}{csince}")
+        for sender, level in s.representation.items():
+            head = s.heads.get(sender)
+            extra = f" ({head.value.replace('_', ' ')})" if head else ""
+            lines.append(
+                f"  {sender} sends:          {level.value.replace('_', ' ')} "
+                f"(COW {level.cow}){extra}"
+            )
+        for sender, missions in s.missions.items():
+            shown = "; ".join(map(str, missions)) or "none"
+            lines.append(f"  {sender} missions:       {shown}")
+        for protected, power in s.protecting_powers.items():
+            lines.append(f"  {power} protects {protected}'s interests")
+        lines.extend(f"  pending: {p}" for p in self.pending)
+        if not self.certain:
+            lines.append("  UNCERTAIN: an imprecisely dated act may not have happened yet")
+            lines.extend(f"    or: {alt.summary()}" for alt in self.alternatives)
+        lines.extend(f"  anomaly: {x}" for x in self.anomalies)
+        return "\n".join(lines)
+
+
+@attrs.frozen
+class Period:
+    """A stretch of a dyad's history: the state from one event up to the next."""
+
+    start: FuzzyDate
+    end: FuzzyDate | None
+    """When the next event happened (None: the period is still running)."""
+    state: DyadState
+    event: Event
+    """The event that began the period."""
+    anomaly: Anomaly | None = None
+
+    def __str__(self) -> str:
+        """``1959/1960 .. 2024-02-14  severed ...``."""
+        end = str(self.end) if self.end else "now"
+        return f"{self.start} .. {end}: {self.state.summary()}  <- {self.event.describe()}"

@@ -1,0 +1,393 @@
+"""Dates that keep their precision: EDTF text in, EDTF text out.
+
+Sources often give a year ("established in 1949") or a range ("1959 or 1960"). A
+:class:`FuzzyDate` keeps that: it is the span of days in which the act happened, plus the
+precision it was stated with, so that ``"1949"`` never silently becomes 1 January 1949.
+
+>>> from diplorel import parse_edtf, format_edtf
+>>> d = parse_edtf("1949")
+>>> d.earliest, d.latest, d.precision
+(Date(1949, 1, 1), Date(1949, 12, 31), <Precision.YEAR: 'year'>)
+>>> format_edtf(d)
+'1949'
+>>> format_edtf(parse_edtf("1959/1960"))
+'1959/1960'
+>>> parse_edtf("2024-02-14").is_exact
+True
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import re
+from functools import lru_cache
+from typing import TypeAlias
+
+import attrs
+import pendulum
+
+from diplorel.exceptions import InvalidDateError
+
+
+class Precision(enum.Enum):
+    """How finely a date point was stated."""
+
+    DAY = "day"
+    MONTH = "month"
+    YEAR = "year"
+
+
+class Qualifier(enum.Enum):
+    """EDTF qualification of a date: as stated, uncertain (``?``), approximate (``~``) or both."""
+
+    NONE = ""
+    UNCERTAIN = "?"
+    APPROXIMATE = "~"
+    UNCERTAIN_APPROXIMATE = "%"
+
+
+def _end_of(start: pendulum.Date, precision: Precision) -> pendulum.Date:
+    if precision is Precision.DAY:
+        return start
+    if precision is Precision.MONTH:
+        return start.end_of("month")
+    return pendulum.Date(start.year, 12, 31)
+
+
+def _format_point(d: pendulum.Date, precision: Precision) -> str:
+    if precision is Precision.DAY:
+        return f"{d.year:04d}-{d.month:02d}-{d.day:02d}"
+    if precision is Precision.MONTH:
+        return f"{d.year:04d}-{d.month:02d}"
+    return f"{d.year:04d}"
+
+
+def _check_date(value: object) -> pendulum.Date:
+    # pendulum.DateTime subclasses pendulum.Date: a calendar field takes exactly a Date.
+    if type(value) is pendulum.Date:
+        return value
+    if isinstance(value, dt.datetime):
+        msg = f"expected a calendar date, got the datetime {value!r}"
+        raise TypeError(msg)
+    if isinstance(value, dt.date):
+        return pendulum.Date(value.year, value.month, value.day)
+    msg = f"expected a pendulum.Date, got {type(value).__name__} {value!r}"
+    raise TypeError(msg)
+
+
+@attrs.frozen(order=False)
+class FuzzyDate:
+    """A calendar date known to a day, a month, a year, or only as an interval.
+
+    ``earliest`` and ``latest`` bound the days on which the act may have happened (both
+    inclusive); ``precision`` is how the (first) point was stated and ``end_precision`` how
+    the end of an interval was stated (``None`` for a single point). Build one with
+    :func:`parse_edtf` or the named constructors :meth:`day`, :meth:`month`, :meth:`year` and
+    :meth:`between`.
+
+    >>> FuzzyDate.month(1959, 2)
+    FuzzyDate('1959-02')
+    >>> FuzzyDate.month(1959, 2).latest
+    Date(1959, 2, 28)
+    """
+
+    earliest: pendulum.Date = attrs.field(converter=_check_date)
+    latest: pendulum.Date = attrs.field(converter=_check_date)
+    precision: Precision = Precision.DAY
+    end_precision: Precision | None = None
+    qualifier: Qualifier = Qualifier.NONE
+
+    def __attrs_post_init__(self) -> None:
+        """Check that the bounds agree with the stated precision."""
+        if self.end_precision is None:
+            start = self.earliest
+            ok = (
+                self.latest == _end_of(start, self.precision)
+                and _start_of(start, self.precision) == start
+            )
+        else:
+            ok = (
+                self.earliest < self.latest
+                and _start_of(self.earliest, self.precision) == self.earliest
+                and _end_of(self.latest, self.end_precision) == self.latest
+            )
+        if not ok:
+            raise InvalidDateError(
+                (self.earliest, self.latest),
+                f"bounds do not match {self.precision.value} precision",
+            )
+
+    # Named constructors -------------------------------------------------------------------
+
+    @classmethod
+    def day(cls, value: pendulum.Date | dt.date) -> FuzzyDate:
+        """A date known to the day."""
+        d = _check_date(value)
+        return cls(earliest=d, latest=d)
+
+    @classmethod
+    def month(cls, year: int, month: int) -> FuzzyDate:
+        """A date known only to the month."""
+        start = _point(year, month, 1, f"{year}-{month}")
+        return cls(
+            earliest=start, latest=_end_of(start, Precision.MONTH), precision=Precision.MONTH
+        )
+
+    @classmethod
+    def year(cls, year: int) -> FuzzyDate:
+        """A date known only to the year."""
+        start = _point(year, 1, 1, str(year))
+        return cls(earliest=start, latest=_end_of(start, Precision.YEAR), precision=Precision.YEAR)
+
+    @classmethod
+    def between(cls, start: FuzzyDate, end: FuzzyDate) -> FuzzyDate:
+        """Some day from ``start`` to ``end`` (EDTF ``start/end``)."""
+        if start.end_precision is not None or end.end_precision is not None:
+            raise InvalidDateError(f"{start}/{end}", "an interval's ends must be single points")
+        return cls(
+            earliest=start.earliest,
+            latest=end.latest,
+            precision=start.precision,
+            end_precision=end.precision,
+        )
+
+    # Queries ------------------------------------------------------------------------------
+
+    @property
+    def is_exact(self) -> bool:
+        """True when the date is known to the day."""
+        return self.earliest == self.latest
+
+    def has_happened(self, on: pendulum.Date) -> bool | None:
+        """Whether an act on this date had certainly happened by ``on`` (None: unknown).
+
+        >>> d = parse_edtf("1959/1960")
+        >>> d.has_happened(pendulum.Date(1958, 12, 31)), d.has_happened(pendulum.Date(1959, 6, 1))
+        (False, None)
+        >>> d.has_happened(pendulum.Date(1960, 12, 31))
+        True
+        """
+        if on >= self.latest:
+            return True
+        if on < self.earliest:
+            return False
+        return None
+
+    def sort_key(self) -> tuple[pendulum.Date, pendulum.Date]:
+        """The key that orders acts in time: earliest day, then latest day."""
+        return (self.earliest, self.latest)
+
+    def __str__(self) -> str:
+        """The EDTF text of this date."""
+        return format_edtf(self)
+
+    def __repr__(self) -> str:
+        """``FuzzyDate('1959/1960')``."""
+        return f"FuzzyDate({format_edtf(self)!r})"
+
+
+def _start_of(d: pendulum.Date, precision: Precision) -> pendulum.Date:
+    if precision is Precision.DAY:
+        return d
+    if precision is Precision.MONTH:
+        return pendulum.Date(d.year, d.month, 1)
+    return pendulum.Date(d.year, 1, 1)
+
+
+def _point(year: int, month: int, day: int, text: str) -> pendulum.Date:
+    if not 1 <= year <= 9999:  # noqa: PLR2004 - the four-digit years of EDTF level 0
+        raise InvalidDateError(text, "the year must have four digits (0001-9999)")
+    try:
+        return pendulum.Date(year, month, day)
+    except ValueError as e:
+        raise InvalidDateError(text, str(e)) from None
+
+
+_POINT = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+_QUALIFIERS = {q.value: q for q in Qualifier if q.value}
+
+
+def _parse_point(text: str, original: str) -> FuzzyDate:
+    m = _POINT.fullmatch(text)
+    if m is None:
+        raise InvalidDateError(
+            original,
+            "expected EDTF such as 2024-02-14, 1959-02, 1949, 1959/1960 or 1949?",
+        )
+    year, month, day = m.groups()
+    if day is not None:
+        return FuzzyDate.day(_point(int(year), int(month), int(day), original))
+    if month is not None:
+        _point(int(year), int(month), 1, original)
+        return FuzzyDate.month(int(year), int(month))
+    return FuzzyDate.year(int(year))
+
+
+@lru_cache(maxsize=65536)
+def parse_edtf(text: str) -> FuzzyDate:
+    """Parse an EDTF (ISO 8601-2) date: a day, a month, a year or an interval.
+
+    Supported: ``2024-02-14``, ``1959-02``, ``1949``, intervals ``1959/1960`` and
+    ``1959-02/1959-05``, and a qualifier on a single point: ``1949?`` (uncertain),
+    ``1949~`` (approximate), ``1949%`` (both). Raises :class:`InvalidDateError` otherwise.
+
+    >>> parse_edtf("1949?").qualifier
+    <Qualifier.UNCERTAIN: '?'>
+    >>> parse_edtf("1949-13")
+    Traceback (most recent call last):
+    ...
+    diplorel.exceptions.InvalidDateError: invalid date '1949-13': month must be in 1..12
+    """
+    if not isinstance(text, str):
+        msg = f"expected EDTF text, got {type(text).__name__} {text!r}"
+        raise TypeError(msg)
+    s = text.strip()
+    if "/" in s:
+        start, _, end = s.partition("/")
+        if not start or not end or start in {"..", ""} or end == "..":
+            raise InvalidDateError(text, "open or unknown interval ends are not supported")
+        if start[-1] in _QUALIFIERS or end[-1] in _QUALIFIERS:
+            raise InvalidDateError(text, "qualifiers inside an interval are not supported")
+        lo, hi = _parse_point(start, text), _parse_point(end, text)
+        if hi.latest <= lo.earliest or hi.earliest < lo.earliest:
+            raise InvalidDateError(text, "the interval ends before it starts")
+        return FuzzyDate.between(lo, hi)
+    qualifier = Qualifier.NONE
+    if s and s[-1] in _QUALIFIERS:
+        qualifier = _QUALIFIERS[s[-1]]
+        s = s[:-1]
+    point = _parse_point(s, text)
+    if qualifier is Qualifier.NONE:
+        return point
+    return attrs.evolve(point, qualifier=qualifier)
+
+
+def format_edtf(value: FuzzyDate) -> str:
+    """Format a :class:`FuzzyDate` as EDTF text; the inverse of :func:`parse_edtf`."""
+    lo = _format_point(value.earliest, value.precision)
+    if value.end_precision is None:
+        return lo + value.qualifier.value
+    return f"{lo}/{_format_point(value.latest, value.end_precision)}"
+
+
+DateLike: TypeAlias = "str | pendulum.Date | dt.date | FuzzyDate"
+"""What ``on=`` accepts: EDTF text, a calendar date, or a :class:`FuzzyDate`."""
+
+
+def to_fuzzy(value: DateLike, *, where: str = "") -> FuzzyDate:
+    """Turn anything ``on=`` accepts into a :class:`FuzzyDate`."""
+    if isinstance(value, FuzzyDate):
+        return value
+    if isinstance(value, str):
+        try:
+            return parse_edtf(value)
+        except InvalidDateError as e:
+            if where:
+                raise InvalidDateError(value, e.reason, where=where) from None
+            raise
+    if isinstance(value, dt.datetime):
+        msg = f"{where or 'on'}: expected a date, got the datetime {value!r}; pass .date()"
+        raise TypeError(msg)
+    if isinstance(value, dt.date):
+        return FuzzyDate.day(value)
+    msg = f"{where or 'on'}: expected EDTF text, a date or a FuzzyDate, got {type(value).__name__}"
+    raise TypeError(msg)
+
+
+def to_optional_fuzzy(value: DateLike | None) -> FuzzyDate | None:
+    """Like :func:`to_fuzzy`, passing ``None`` through (an attrs converter)."""
+    return None if value is None else to_fuzzy(value)
+
+
+# Time zones ----------------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=1024)
+def check_tz(name: str) -> str:
+    """Return ``name`` if it is an IANA time zone, else raise :class:`InvalidDateError`."""
+    if not isinstance(name, str):
+        msg = f"expected an IANA time zone name, got {type(name).__name__} {name!r}"
+        raise TypeError(msg)
+    try:
+        pendulum.timezone(name)
+    except Exception:  # noqa: BLE001 - pendulum raises several kinds for unknown names
+        raise InvalidDateError(name, "not an IANA time zone name (e.g. America/New_York)") from None
+    return name
+
+
+@lru_cache(maxsize=1024)
+def _zone(name: str) -> pendulum.Timezone | pendulum.FixedTimezone:
+    return pendulum.timezone(name)
+
+
+# Query dates ---------------------------------------------------------------------------------
+
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+@attrs.frozen
+class When:
+    """A query date: a calendar day, or an instant compared in each act's own time zone.
+
+    Library functions never read a clock; pass the day you mean.
+    """
+
+    day: pendulum.Date
+    instant: pendulum.DateTime | None = None
+
+    def local_day(self, tz: str) -> pendulum.Date:
+        """The calendar day of this query in the time zone ``tz``."""
+        if self.instant is None:
+            return self.day
+        local = self.instant.in_timezone(_zone(tz))
+        return pendulum.Date(local.year, local.month, local.day)
+
+    def __str__(self) -> str:
+        """ISO text of the query."""
+        return self.instant.isoformat() if self.instant is not None else self.day.isoformat()
+
+
+QueryLike: TypeAlias = "str | pendulum.Date | dt.date | dt.datetime | When"
+"""What a query's ``on=`` accepts: ISO day text, an aware datetime, a date."""
+
+
+@lru_cache(maxsize=4096)
+def _parse_query_text(text: str) -> When:
+    if _ISO_DAY.fullmatch(text):
+        return When(day=_point(int(text[:4]), int(text[5:7]), int(text[8:]), text))
+    try:
+        parsed = pendulum.parse(text, exact=True)
+    except Exception:  # noqa: BLE001 - pendulum's parser raises several kinds
+        raise InvalidDateError(
+            text, "expected a day (2024-02-14) or an aware datetime (2024-02-14T12:00+09:00)"
+        ) from None
+    return _when_from(parsed, text)
+
+
+def _when_from(value: object, text: object) -> When:
+    if isinstance(value, dt.datetime):
+        if value.tzinfo is None or value.utcoffset() is None:
+            raise InvalidDateError(text, "a datetime query needs a time zone (e.g. +09:00)")
+        instant = pendulum.instance(value)
+        utc = instant.in_timezone("UTC")
+        return When(day=pendulum.Date(utc.year, utc.month, utc.day), instant=instant)
+    if isinstance(value, dt.date):
+        return When(day=_check_date(value))
+    raise InvalidDateError(text, "expected a single day or an instant, not a duration or a time")
+
+
+def to_when(value: QueryLike) -> When:
+    """Turn anything a query's ``on=`` accepts into a :class:`When`.
+
+    >>> to_when("2024-02-14T12:00:00+09:00").local_day("America/New_York")
+    Date(2024, 2, 13)
+    """
+    if isinstance(value, When):
+        return value
+    if isinstance(value, str):
+        return _parse_query_text(value.strip())
+    if isinstance(value, (dt.date, dt.datetime)):
+        return _when_from(value, value)
+    msg = f"on: expected a date, an aware datetime or ISO text, got {type(value).__name__}"
+    raise TypeError(msg)

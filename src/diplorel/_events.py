@@ -1,0 +1,462 @@
+"""Relation events: the dated acts that change a dyad's status.
+
+Every event is an immutable attrs class named with a past participle. Dyadic events take
+``between=(a, b)`` (any order, any code, name or alias: stored as sorted ISO codes) and
+``on=`` (EDTF text, a date or a :class:`~diplorel.FuzzyDate`). Directed events name the acting
+state (``by=``, ``sender=``). Every event accepts ``tz=`` (the IANA zone of the place where the
+act happened; default UTC), ``place=``, ``sources=`` and ``instrument=`` (the id of the note or
+communiqué through which the act was done).
+
+>>> import diplorel as dr
+>>> e = dr.RelationsSevered(between=("South Korea", "Cuba"), on="1959/1960", by="CUB")
+>>> e.between, e.on, e.consular
+(('CUB', 'KOR'), FuzzyDate('1959/1960'), False)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any, ClassVar
+
+import attrs
+
+from diplorel._dates import DateLike, FuzzyDate, check_tz, to_fuzzy, to_optional_fuzzy
+from diplorel._states import resolve_state
+from diplorel._status import Level, MissionKind
+from diplorel.exceptions import InvalidEventError
+
+
+def _state(value: str) -> str:
+    if not isinstance(value, str):
+        msg = f"expected a state code or name, got {type(value).__name__} {value!r}"
+        raise TypeError(msg)
+    return resolve_state(value)
+
+
+def _optional_state(value: str | None) -> str | None:
+    return None if value is None else _state(value)
+
+
+def _dyad(value: Iterable[str]) -> tuple[str, str]:
+    if isinstance(value, str) or not isinstance(value, Iterable):
+        msg = f"between: expected a pair of states, got {value!r}"
+        raise TypeError(msg)
+    items = [_state(v) for v in value]
+    if len(items) != 2:  # noqa: PLR2004 - a dyad is a pair
+        msg = f"between: expected exactly two states, got {len(items)}: {value!r}"
+        raise TypeError(msg)
+    a, b = items
+    if a == b:
+        raise InvalidEventError(f"between={value!r}", f"a state cannot relate to itself ({a})")
+    return (a, b) if a < b else (b, a)
+
+
+def _tz(_: object, __: attrs.Attribute[str], value: str) -> None:
+    check_tz(value)
+
+
+@attrs.frozen(kw_only=True)
+class Source:
+    """A citation: who published what, when, where to find it, and the words that support it."""
+
+    publisher: str
+    title: str
+    published_on: FuzzyDate | None = attrs.field(default=None, converter=to_optional_fuzzy)
+    url: str | None = None
+    excerpt: str | None = None
+
+    def __str__(self) -> str:
+        """``Publisher, "Title" (date), url``."""
+        when = f" ({self.published_on})" if self.published_on else ""
+        url = f", {self.url}" if self.url else ""
+        return f'{self.publisher}, "{self.title}"{when}{url}'
+
+
+def _sources(value: Iterable[Source]) -> tuple[Source, ...]:
+    out = tuple(value)
+    for s in out:
+        if not isinstance(s, Source):
+            msg = f"sources: expected Source objects, got {type(s).__name__}"
+            raise TypeError(msg)
+    return out
+
+
+@attrs.frozen(kw_only=True)
+class Event:
+    """Base class of every event: a dated act at a place, with its sources."""
+
+    TAG: ClassVar[str] = "event"
+    """The stable name of the event type in files (renaming a class never changes it)."""
+    ORDER: ClassVar[int] = 50
+    """Where the event goes among events on the same day (lower first)."""
+
+    on: FuzzyDate = attrs.field(converter=to_fuzzy)
+    tz: str = attrs.field(default="UTC", validator=_tz)
+    place: str | None = None
+    sources: tuple[Source, ...] = attrs.field(default=(), converter=_sources)
+    instrument: str | None = None
+
+    @property
+    def parties(self) -> tuple[str, ...]:
+        """The states whose relations this event touches."""
+        raise NotImplementedError
+
+    def _details(self) -> str:
+        return ""
+
+    def describe(self) -> str:
+        """One line: the act, its parties, its date."""
+        name = type(self).__name__
+        details = self._details()
+        return f"{name} {'-'.join(self.parties)}{details} on {self.on}"
+
+
+@attrs.frozen(kw_only=True)
+class DyadEvent(Event):
+    """An event between two states."""
+
+    between: tuple[str, str] = attrs.field(converter=_dyad)
+
+    @property
+    def parties(self) -> tuple[str, str]:
+        """The two states, sorted."""
+        return self.between
+
+    def _check_party(self, field: str, value: str) -> None:
+        if value not in self.between:
+            raise InvalidEventError(
+                f"{type(self).__name__} {'-'.join(self.between)}",
+                f"{field}={value!r} is not a party (between={self.between!r})",
+            )
+
+
+def _party(field: str) -> Any:  # noqa: ANN401 - an attrs validator factory
+    def check(instance: DyadEvent, _: attrs.Attribute[str], value: str | None) -> None:
+        if value is not None:
+            instance._check_party(field, value)  # noqa: SLF001 - shared by the event classes
+
+    return check
+
+
+@attrs.frozen(kw_only=True)
+class ConsentEvent(DyadEvent):
+    """Base of the acts that need both states' consent: establishing and resuming relations.
+
+    ``consular`` (default True): whether consular relations come with them (VCCR art. 2(2));
+    ``level``: the class of heads of mission agreed, both ways (VCDR art. 14-15).
+    """
+
+    ORDER: ClassVar[int] = 20
+    consular: bool = True
+    level: Level = Level.AMBASSADOR
+
+    def _details(self) -> str:
+        return f" ({self.level.value.replace('_', ' ')})"
+
+
+@attrs.frozen(kw_only=True)
+class RelationsEstablished(ConsentEvent):
+    """Two states establish diplomatic relations, by mutual consent (VCDR art. 2)."""
+
+    TAG: ClassVar[str] = "relations_established"
+
+
+@attrs.frozen(kw_only=True)
+class RelationsResumed(ConsentEvent):
+    """Two states resume diplomatic relations that were severed or suspended."""
+
+    TAG: ClassVar[str] = "relations_resumed"
+
+
+@attrs.frozen(kw_only=True)
+class BreakEvent(DyadEvent):
+    """Base of the unilateral acts that end or pause relations: suspending and severing.
+
+    ``by`` is the state that acts; ``consular=True`` when the act names consular relations too.
+    """
+
+    ORDER: ClassVar[int] = 70
+    by: str = attrs.field(converter=_state, validator=_party("by"))
+    consular: bool = False
+
+    def _details(self) -> str:
+        return f" by {self.by}" + (" (consular too)" if self.consular else "")
+
+
+@attrs.frozen(kw_only=True)
+class RelationsSuspended(BreakEvent):
+    """One state suspends diplomatic relations (``consular=True`` suspends consular ones too)."""
+
+    TAG: ClassVar[str] = "relations_suspended"
+
+
+@attrs.frozen(kw_only=True)
+class RelationsSevered(BreakEvent):
+    """One state breaks off diplomatic relations, alone, from the stated date.
+
+    Consular relations go only if the act names them: ``consular=True`` (VCCR art. 2(3)).
+    """
+
+    TAG: ClassVar[str] = "relations_severed"
+    ORDER: ClassVar[int] = 75
+
+
+@attrs.frozen(kw_only=True)
+class ConsularRelationsEstablished(DyadEvent):
+    """Two states establish consular relations, by mutual consent (VCCR art. 2(1))."""
+
+    TAG: ClassVar[str] = "consular_relations_established"
+    ORDER: ClassVar[int] = 25
+
+
+@attrs.frozen(kw_only=True)
+class ConsularRelationsSevered(DyadEvent):
+    """One state severs consular relations."""
+
+    TAG: ClassVar[str] = "consular_relations_severed"
+    ORDER: ClassVar[int] = 60
+    by: str = attrs.field(converter=_state, validator=_party("by"))
+
+    def _details(self) -> str:
+        return f" by {self.by}"
+
+
+@attrs.frozen(kw_only=True)
+class RepresentationChanged(DyadEvent):
+    """The class of head of mission that ``sender`` sends changes (VCDR art. 14-15).
+
+    A downgrade to chargé d'affaires *en pied* is ``level=Level.CHARGE_D_AFFAIRES``.
+    """
+
+    TAG: ClassVar[str] = "representation_changed"
+    ORDER: ClassVar[int] = 30
+    sender: str = attrs.field(converter=_state, validator=_party("sender"))
+    level: Level
+
+    def _details(self) -> str:
+        return f": {self.sender} sends {self.level.value.replace('_', ' ')}"
+
+
+@attrs.frozen(kw_only=True)
+class HeadOfMissionEvent(DyadEvent):
+    """Base of the moves of ``sender``'s head of mission."""
+
+    sender: str = attrs.field(converter=_state, validator=_party("sender"))
+
+    def _details(self) -> str:
+        return f" by {self.sender}"
+
+
+@attrs.frozen(kw_only=True)
+class HeadOfMissionAccredited(HeadOfMissionEvent):
+    """``sender``'s head of mission takes up post (presents credentials; VCDR art. 13)."""
+
+    TAG: ClassVar[str] = "head_of_mission_accredited"
+    ORDER: ClassVar[int] = 33
+    name: str | None = None
+    """The head of mission's name, if known."""
+
+    def _details(self) -> str:
+        return f": {self.sender}'s head of mission" + (f" {self.name}" if self.name else "")
+
+
+@attrs.frozen(kw_only=True)
+class AmbassadorRecalled(HeadOfMissionEvent):
+    """``sender`` recalls its head of mission; a chargé a.i. stands in. Not a break."""
+
+    TAG: ClassVar[str] = "ambassador_recalled"
+    ORDER: ClassVar[int] = 55
+
+
+@attrs.frozen(kw_only=True)
+class AmbassadorReturned(HeadOfMissionEvent):
+    """``sender``'s head of mission returns to post."""
+
+    TAG: ClassVar[str] = "ambassador_returned"
+    ORDER: ClassVar[int] = 35
+
+
+def _protecting_power(instance: MissionEvent, _: object, value: str | None) -> None:
+    if value is not None and value in instance.between:
+        raise InvalidEventError(
+            instance.describe(), f"the protecting power {value} must be a third state"
+        )
+
+
+@attrs.frozen(kw_only=True)
+class MissionEvent(DyadEvent):
+    """Base of the acts on ``sender``'s missions in the other state."""
+
+    sender: str = attrs.field(converter=_state, validator=_party("sender"))
+    kind: MissionKind = MissionKind.EMBASSY
+    protecting_power: str | None = attrs.field(
+        default=None, converter=_optional_state, validator=_protecting_power
+    )
+    name: str | None = None
+    """The mission's name, if it has one (e.g. the agency running a trade office)."""
+
+    def _details(self) -> str:
+        where = f" in {self.place}" if self.place else ""
+        under = f" under {self.protecting_power}" if self.protecting_power else ""
+        return f": {self.sender} {self.kind.value.replace('_', ' ')}{under}{where}"
+
+
+@attrs.frozen(kw_only=True)
+class MissionOpened(MissionEvent):
+    """``sender`` opens a mission in the other state.
+
+    For an interests section, ``protecting_power`` is the third state whose embassy houses it.
+    """
+
+    TAG: ClassVar[str] = "mission_opened"
+    ORDER: ClassVar[int] = 40
+
+
+@attrs.frozen(kw_only=True)
+class MissionClosed(MissionEvent):
+    """``sender`` closes a mission of ``kind`` (at ``place``, if several)."""
+
+    TAG: ClassVar[str] = "mission_closed"
+    ORDER: ClassVar[int] = 50
+
+
+@attrs.frozen(kw_only=True)
+class ProtectingPowerAppointed(DyadEvent):
+    """``power`` takes charge of ``protected``'s interests in the other state (VCDR art. 45-46)."""
+
+    TAG: ClassVar[str] = "protecting_power_appointed"
+    ORDER: ClassVar[int] = 45
+    protected: str = attrs.field(converter=_state, validator=_party("protected"))
+    power: str = attrs.field(converter=_state)
+
+    def __attrs_post_init__(self) -> None:
+        """The protecting power must be a third state."""
+        if self.power in self.between:
+            raise InvalidEventError(
+                self.describe(), f"the protecting power {self.power} must be a third state"
+            )
+
+    def _details(self) -> str:
+        return f": {self.power} protects {self.protected}"
+
+
+@attrs.frozen(kw_only=True)
+class ProtectingPowerEnded(DyadEvent):
+    """The protection of ``protected``'s interests ends."""
+
+    TAG: ClassVar[str] = "protecting_power_ended"
+    ORDER: ClassVar[int] = 58
+    protected: str = attrs.field(converter=_state, validator=_party("protected"))
+
+    def _details(self) -> str:
+        return f": protection of {self.protected}"
+
+
+@attrs.frozen(kw_only=True)
+class RecognitionEvent(Event):
+    """Base of the directed acts of recognition: ``by`` about ``of``."""
+
+    by: str = attrs.field(converter=_state)
+    of: str = attrs.field(converter=_state)
+
+    def __attrs_post_init__(self) -> None:
+        """A state cannot recognise itself."""
+        if self.by == self.of:
+            raise InvalidEventError(self.describe(), "a state cannot recognise itself")
+
+    @property
+    def between(self) -> tuple[str, str]:
+        """The dyad, sorted."""
+        return (self.by, self.of) if self.by < self.of else (self.of, self.by)
+
+    @property
+    def parties(self) -> tuple[str, str]:
+        """The two states, sorted."""
+        return self.between
+
+    def _details(self) -> str:
+        return f": {self.by} of {self.of}"
+
+
+@attrs.frozen(kw_only=True)
+class Recognized(RecognitionEvent):
+    """``by`` recognises ``of`` as a state: a separate, directed act."""
+
+    TAG: ClassVar[str] = "recognized"
+    ORDER: ClassVar[int] = 10
+
+
+@attrs.frozen(kw_only=True)
+class RecognitionWithdrawn(RecognitionEvent):
+    """``by`` withdraws its recognition of ``of``. A break never does this by itself."""
+
+    TAG: ClassVar[str] = "recognition_withdrawn"
+    ORDER: ClassVar[int] = 80
+
+
+@attrs.frozen(kw_only=True)
+class StateExtinguished(Event):
+    """``state`` ceases to exist (absorbed by ``absorbed_by``, or dissolved): its dyads end."""
+
+    TAG: ClassVar[str] = "state_extinguished"
+    ORDER: ClassVar[int] = 90
+    state: str = attrs.field(converter=_state)
+    absorbed_by: str | None = attrs.field(default=None, converter=_optional_state)
+
+    @property
+    def parties(self) -> tuple[str]:
+        """The state that ceased to exist."""
+        return (self.state,)
+
+
+@attrs.frozen(kw_only=True)
+class StateContinued(Event):
+    """``new`` continues ``old`` (the Russian Federation the USSR): dyads carry over unchanged."""
+
+    TAG: ClassVar[str] = "state_continued"
+    ORDER: ClassVar[int] = 0
+    old: str = attrs.field(converter=_state)
+    new: str = attrs.field(converter=_state)
+
+    def __attrs_post_init__(self) -> None:
+        """A state cannot continue itself."""
+        if self.old == self.new:
+            raise InvalidEventError(self.describe(), "a state cannot continue itself")
+
+    @property
+    def parties(self) -> tuple[str, str]:
+        """The old and the new state."""
+        return (self.old, self.new)
+
+
+EVENT_TYPES: tuple[type[Event], ...] = (
+    RelationsEstablished,
+    RelationsResumed,
+    RelationsSuspended,
+    RelationsSevered,
+    ConsularRelationsEstablished,
+    ConsularRelationsSevered,
+    RepresentationChanged,
+    HeadOfMissionAccredited,
+    AmbassadorRecalled,
+    AmbassadorReturned,
+    MissionOpened,
+    MissionClosed,
+    ProtectingPowerAppointed,
+    ProtectingPowerEnded,
+    Recognized,
+    RecognitionWithdrawn,
+    StateExtinguished,
+    StateContinued,
+)
+"""Every built-in event type, in the order the documentation lists them."""
+
+
+def event_sort_key(event: Event) -> tuple[Any, ...]:
+    """How events are ordered in time: earliest day, latest day, then kind of act."""
+    return (event.on.earliest, event.on.latest, event.ORDER, event.TAG)
+
+
+def dated(on: DateLike) -> FuzzyDate:
+    """Shorthand for :func:`~diplorel.parse_edtf` that also takes dates."""
+    return to_fuzzy(on)

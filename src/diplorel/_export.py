@@ -1,0 +1,62 @@
+"""JSON-ready views of answers (status, explanation, timeline) for ``--json`` and services.
+
+Built with the one converter of :mod:`diplorel._convert`, extended with hooks for the answer
+types; the result is plain dicts, lists, strings, numbers and booleans.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import Any
+
+from cattrs.preconf.json import JsonConverter
+
+from diplorel._answer import Explanation, Period, Status
+from diplorel._convert import ITEM, make_converter
+from diplorel._dates import When
+from diplorel._events import Event
+from diplorel._frozen import FrozenMap
+
+
+@cache
+def _converter() -> JsonConverter:
+    c = make_converter(omit_defaults=False)
+    c.register_unstructure_hook_func(
+        lambda t: isinstance(t, type) and issubclass(t, FrozenMap),
+        lambda m: {k: c.unstructure(v) for k, v in m.items()},
+    )
+    c.register_unstructure_hook(When, str)
+    c.register_unstructure_hook_func(lambda t: t is Event, lambda e: c.unstructure(e, ITEM))
+    return c
+
+
+def _state(state: Any) -> dict[str, Any]:  # noqa: ANN401 - a DyadState
+    data: dict[str, Any] = _converter().unstructure(state)
+    data["dyad"] = list(state.dyad)
+    data["representation_cow"] = {k: v.cow for k, v in state.representation.items()}
+    return data
+
+
+def status_to_json(status: Status) -> dict[str, Any]:
+    """A status as JSON-ready data: every dimension, certainty, alternatives and pending acts."""
+    c = _converter()
+    return {
+        "on": str(status.on),
+        **_state(status.state),
+        "certain": status.certain,
+        "alternatives": [_state(a) for a in status.alternatives],
+        "pending": [c.unstructure(p) for p in status.pending],
+        "anomalies": [c.unstructure(a) for a in status.anomalies],
+    }
+
+
+def explanation_to_json(explanation: Explanation) -> dict[str, Any]:
+    """An explanation as JSON-ready data."""
+    return _converter().unstructure(explanation)  # type: ignore[no-any-return]
+
+
+def period_to_json(period: Period) -> dict[str, Any]:
+    """A timeline period as JSON-ready data."""
+    data: dict[str, Any] = _converter().unstructure(period)
+    data["state"] = _state(period.state)
+    return data

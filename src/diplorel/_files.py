@@ -1,0 +1,290 @@
+"""History files: JSON documents and JSON Lines, loaded whole or not at all, saved atomically.
+
+A JSON document::
+
+    {"format": "diplorel-history", "version": 1,
+     "sources": {"afp-2024": {"publisher": "AFP", "title": "..."}},
+     "items": [{"type": "relations_established", "between": ["CUB", "KOR"], "on": "1949",
+                "sources": ["afp-2024"]}, ...]}
+
+A JSON Lines file has the same header (without ``items``) on its first line and one item per
+line after it. An item's ``sources`` may hold source objects or keys of the ``sources`` table.
+Loading reports every problem at once, each with its place (JSON path, and line number for JSON
+Lines), as one :class:`~diplorel.LoadError`; nothing is half-loaded.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+from diplorel._convert import ITEM, describe_errors, make_converter
+from diplorel._events import Source
+from diplorel._history import History, Item
+from diplorel._rules import RuleSet
+from diplorel._states import StateRegistry
+from diplorel.exceptions import DiplorelError, LoadError, SaveError
+
+FORMAT = "diplorel-history"
+VERSION = 1
+"""The schema version this diplorel writes. History of versions: 1 (diplorel 0.1): first."""
+
+Upcaster = Callable[[dict[str, Any]], dict[str, Any]]
+UPCASTERS: dict[int, Upcaster] = {}
+"""``UPCASTERS[n]`` turns a version ``n`` document into version ``n + 1``."""
+
+_converter = make_converter()
+
+
+def _header_problems(header: object, where: str) -> list[str]:
+    if not isinstance(header, dict):
+        return [f"{where}: expected a JSON object with format and version"]
+    problems = []
+    if header.get("format") != FORMAT:
+        problems.append(f"{where}.format: expected {FORMAT!r}, got {header.get('format')!r}")
+    version = header.get("version")
+    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+        problems.append(f"{where}.version: expected a whole number >= 1, got {version!r}")
+    elif version > VERSION:
+        problems.append(
+            f"{where}.version: the file has schema version {version}, newer than this "
+            f"diplorel reads ({VERSION}); upgrade diplorel"
+        )
+    return problems
+
+
+def upcast(document: dict[str, Any]) -> dict[str, Any]:
+    """Upgrade an older document step by step to the current schema version."""
+    version = int(document["version"])
+    while version < VERSION:
+        document = UPCASTERS[version](document)
+        version = int(document["version"])
+    return document
+
+
+def _sources_table(header: dict[str, Any], where: str, problems: list[str]) -> dict[str, Any]:
+    table = header.get("sources", {})
+    if not isinstance(table, dict):
+        problems.append(f"{where}.sources: expected an object of sources by key")
+        return {}
+    return table
+
+
+def _expand_sources(item: Any, table: dict[str, Any], where: str, problems: list[str]) -> Any:  # noqa: ANN401 - JSON
+    if not isinstance(item, dict) or "sources" not in item:
+        return item
+    sources = item["sources"]
+    if not isinstance(sources, list):
+        return item
+    out = []
+    for i, s in enumerate(sources):
+        if isinstance(s, str):
+            if s not in table:
+                problems.append(f"{where}.sources[{i}]: unknown source key {s!r}")
+                continue
+            out.append(table[s])
+        else:
+            out.append(s)
+    return {**item, "sources": out}
+
+
+def _structure_items(
+    raw: Iterable[tuple[str, Any]], table: dict[str, Any], problems: list[str]
+) -> list[tuple[str, Item]]:
+    items = []
+    for where, data in raw:
+        expanded = _expand_sources(data, table, where, problems)
+        if isinstance(expanded, dict) and "type" not in expanded:
+            problems.append(f"{where}: missing 'type' (the item's tag)")
+            continue
+        try:
+            items.append((where, _converter.structure(expanded, ITEM)))
+        except (DiplorelError, ValueError, TypeError, KeyError) as e:
+            problems.extend(describe_errors(e, where))
+        except Exception as e:  # noqa: BLE001 - cattrs wraps errors in groups of its own
+            problems.extend(describe_errors(e, where))
+    return items
+
+
+def _build(
+    located: list[tuple[str, Item]],
+    problems: list[str],
+    source: str,
+    *,
+    strict: bool,
+    rules: RuleSet | None,
+    registry: StateRegistry | None,
+) -> History:
+    if problems:
+        raise LoadError(source, problems)
+    items = [item for _, item in located]
+    where_of = {id(item): where for where, item in located}
+    try:
+        lenient = History(items, strict=False, rules=rules, registry=registry)
+    except DiplorelError as e:
+        raise LoadError(source, [str(e)]) from None
+    if strict:
+        found = [
+            f"{where_of.get(id(a.event), 'derived')}: {a}"
+            for a in lenient.anomalies
+            if a.kind != "exclusivity_overlap"
+        ]
+        if found:
+            raise LoadError(source, found)
+        return History(items, strict=True, rules=rules, registry=registry)
+    return lenient
+
+
+def loads(
+    text: str | bytes,
+    *,
+    strict: bool = True,
+    rules: RuleSet | None = None,
+    registry: StateRegistry | None = None,
+    source: str = "<string>",
+) -> History:
+    """Load a history from the text of a JSON document."""
+    try:
+        doc = json.loads(text)
+    except (ValueError, UnicodeDecodeError) as e:
+        raise LoadError(source, [f"not valid JSON: {e}"]) from None
+    problems = _header_problems(doc, "$")
+    if problems:
+        raise LoadError(source, problems)
+    doc = upcast(doc)
+    table = _sources_table(doc, "$", problems)
+    raw = doc.get("items")
+    if not isinstance(raw, list):
+        raise LoadError(source, ["$.items: expected a list of items"])
+    extra = set(doc) - {"format", "version", "sources", "items"}
+    if extra:
+        problems.append(f"$: unknown field(s): {', '.join(sorted(extra))}")
+    located = _structure_items(((f"$.items[{i}]", x) for i, x in enumerate(raw)), table, problems)
+    return _build(located, problems, source, strict=strict, rules=rules, registry=registry)
+
+
+def _jsonl_lines(text: str, problems: list[str]) -> Iterator[tuple[str, Any]]:
+    for n, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            yield f"line {n}", json.loads(line)
+        except ValueError as e:
+            problems.append(f"line {n}: not valid JSON: {e}")
+
+
+def loads_jsonl(
+    text: str | bytes,
+    *,
+    strict: bool = True,
+    rules: RuleSet | None = None,
+    registry: StateRegistry | None = None,
+    source: str = "<string>",
+) -> History:
+    """Load a history from JSON Lines text: a header line, then one item per line."""
+    if isinstance(text, bytes):
+        try:
+            text = text.decode("utf-8")
+        except UnicodeDecodeError as e:
+            raise LoadError(source, [f"not UTF-8 text: {e}"]) from None
+    problems: list[str] = []
+    lines = _jsonl_lines(text, problems)
+    first = next(lines, None)
+    if first is None:
+        raise LoadError(source, [*problems, "line 1: expected a header line"])
+    header_problems = _header_problems(first[1], first[0])
+    if header_problems:
+        raise LoadError(source, problems + header_problems)
+    header = upcast(first[1])
+    extra = set(header) - {"format", "version", "sources"}
+    if extra:
+        problems.append(f"{first[0]}: unknown header field(s): {', '.join(sorted(extra))}")
+    table = _sources_table(header, first[0], problems)
+    located = _structure_items(lines, table, problems)
+    return _build(located, problems, source, strict=strict, rules=rules, registry=registry)
+
+
+def load(
+    path: str | os.PathLike[str],
+    *,
+    strict: bool = True,
+    rules: RuleSet | None = None,
+    registry: StateRegistry | None = None,
+) -> History:
+    """Load a history file: JSON Lines if it ends in ``.jsonl``, else a JSON document."""
+    p = Path(path)
+    try:
+        data = p.read_bytes()
+    except OSError as e:
+        raise LoadError(str(p), [f"cannot read the file: {e.strerror or e}"]) from None
+    reader = loads_jsonl if p.suffix == ".jsonl" else loads
+    return reader(data, strict=strict, rules=rules, registry=registry, source=str(p))
+
+
+def _source_key(source: Source, keys: dict[Source, str]) -> str:
+    key = keys.get(source)
+    if key is None:
+        key = f"s{len(keys) + 1}"
+        keys[source] = key
+    return key
+
+
+def _document_parts(history: History) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    keys: dict[Source, str] = {}
+    items = []
+    for item in history.items:
+        data = _converter.unstructure(item, ITEM)
+        sources = getattr(item, "sources", ())
+        if sources:
+            data["sources"] = [_source_key(s, keys) for s in sources]
+        items.append(data)
+    table = {key: _converter.unstructure(s) for s, key in keys.items()}
+    header: dict[str, Any] = {"format": FORMAT, "version": VERSION}
+    if table:
+        header["sources"] = table
+    return header, items
+
+
+def dumps(history: History) -> str:
+    """The JSON document text of a history."""
+    header, items = _document_parts(history)
+    return json.dumps({**header, "items": items}, indent=1, ensure_ascii=False) + "\n"
+
+
+def dumps_jsonl(history: History) -> str:
+    """The JSON Lines text of a history: a header line, then one item per line."""
+    header, items = _document_parts(history)
+    lines = [json.dumps(header, ensure_ascii=False)]
+    lines.extend(json.dumps(item, ensure_ascii=False) for item in items)
+    return "\n".join(lines) + "\n"
+
+
+def write_atomic(path: str | os.PathLike[str], produce: Callable[[], str]) -> None:
+    """Write ``produce()``'s text to ``path`` atomically: the old file survives any failure.
+
+    The text goes to a temporary file in the same folder, is flushed and fsynced, and only then
+    renamed over ``path``.
+    """
+    p = Path(path)
+    fd, tmp = tempfile.mkstemp(prefix=f".{p.name}.", suffix=".tmp", dir=p.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            f.write(produce())
+            f.flush()
+            os.fsync(f.fileno())
+        Path(tmp).replace(p)
+    except BaseException as e:
+        Path(tmp).unlink(missing_ok=True)
+        if isinstance(e, OSError | DiplorelError | ValueError | TypeError):
+            raise SaveError(str(p), str(e)) from e
+        raise
+
+
+def dump(history: History, path: str | os.PathLike[str]) -> None:
+    """Save a history atomically: JSON Lines if the path ends in ``.jsonl``, else JSON."""
+    writer = dumps_jsonl if Path(path).suffix == ".jsonl" else dumps
+    write_atomic(path, lambda: writer(history))

@@ -1,0 +1,496 @@
+"""A history: events and instruments for many dyads, derived into per-dyad timelines.
+
+>>> import diplorel as dr
+>>> h = dr.History([dr.RelationsEstablished(between=("CUB", "KOR"), on="1949")])
+>>> h.status("Cuba", "South Korea", on="1980-06-01").diplomatic
+<Diplomatic.ESTABLISHED: 'established'>
+>>> h.status("CUB", "KOR", on="1949-06-01").certain
+False
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from typing import TypeAlias
+
+import pendulum
+
+from diplorel._answer import Explanation, Period, Status, explain_step
+from diplorel._dates import FuzzyDate, QueryLike, to_when
+from diplorel._default_rules import default_rules
+from diplorel._engine import Anomaly, DyadTimeline, sort_events
+from diplorel._events import (
+    DyadEvent,
+    Event,
+    RecognitionEvent,
+    Source,
+    StateContinued,
+    StateExtinguished,
+)
+from diplorel._notes import (
+    DiplomaticNote,
+    ExchangeOfNotes,
+    Instrument,
+    JointCommunique,
+    Pending,
+    resolve_instruments,
+)
+from diplorel._rules import RuleSet
+from diplorel._states import StateRegistry, default_registry
+from diplorel._status import DyadState
+from diplorel.exceptions import StateNotInExistenceError
+
+Item: TypeAlias = Event | DiplomaticNote | JointCommunique | ExchangeOfNotes
+"""What a history holds: events and the instruments (notes, communiqués) that make them."""
+
+Key = tuple[str, str]
+
+
+def _pair(a: str, b: str) -> Key:
+    return (a, b) if a < b else (b, a)
+
+
+class _Lineage:
+    """Which codes name one continuing state (SUN and RUS); dyads are filed under the last."""
+
+    def __init__(self, continuations: Iterable[tuple[str, str]]) -> None:
+        self.successor: dict[str, str] = {}
+        for old, new in continuations:
+            self.successor[old] = new
+
+    def root(self, code: str) -> str:
+        seen = {code}
+        while code in self.successor:
+            code = self.successor[code]
+            if code in seen:
+                break
+            seen.add(code)
+        return code
+
+    def members(self, code: str) -> list[str]:
+        root = self.root(code)
+        return [c for c in {*self.successor, *self.successor.values()} if self.root(c) == root] or [
+            code
+        ]
+
+
+def _fuzzy_day(day: pendulum.Date) -> FuzzyDate:
+    return FuzzyDate.day(day)
+
+
+def _registry_source(text: str) -> Source:
+    return Source(publisher="diplorel state registry", title=text)
+
+
+Spell = tuple[FuzzyDate, FuzzyDate | None]
+
+
+def _overlap(a: Spell, b: Spell, since: FuzzyDate | None) -> tuple[pendulum.Date, str] | None:
+    """The first day two spells certainly overlap, and the end of the overlap; or None."""
+    start = max(a[0].latest, b[0].latest)
+    if since is not None:
+        start = max(start, since.earliest)
+    ends = [e.earliest for e in (a[1], b[1]) if e is not None]
+    if ends and min(ends) <= start:
+        return None
+    return start, str(min(ends)) if ends else "now"
+
+
+class History:
+    """Events and instruments for many dyads, with each dyad's status derivable at any date.
+
+    ``strict=True`` (the default) raises :class:`~diplorel.InvalidTransitionError` on the first
+    event the rules refuse, and :class:`~diplorel.StateNotInExistenceError` for an act outside a
+    party's existence; ``strict=False`` records each as an :class:`~diplorel.Anomaly` (see
+    :attr:`anomalies`) and goes on. Nothing is ever dropped silently.
+
+    A history is immutable: :meth:`add` returns a new one that re-derives only the dyads the new
+    items touch.
+    """
+
+    __slots__ = (
+        "_anomalies",
+        "_derived_empty",
+        "_events_by_dyad",
+        "_existence_anomalies",
+        "_items",
+        "_lifecycle_events",
+        "_lineage",
+        "_pending",
+        "_registry",
+        "_rules",
+        "_strict",
+        "_timelines",
+    )
+
+    def __init__(
+        self,
+        items: Iterable[Item] = (),
+        *,
+        strict: bool = True,
+        rules: RuleSet | None = None,
+        registry: StateRegistry | None = None,
+    ) -> None:
+        """Validate ``items`` and derive every dyad's timeline."""
+        self._items: tuple[Item, ...] = tuple(items)
+        self._strict = strict
+        self._rules = rules if rules is not None else default_rules()
+        self._registry = registry if registry is not None else default_registry()
+        self._derived_empty: dict[Key, DyadTimeline] = {}
+        self._anomalies: tuple[Anomaly, ...] | None = None
+        self._build()
+
+    # Construction ---------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        events: list[Event] = []
+        instruments: list[Instrument] = []
+        for item in self._items:
+            if isinstance(item, Event):
+                events.append(item)
+            elif isinstance(item, DiplomaticNote | JointCommunique | ExchangeOfNotes):
+                instruments.append(item)
+            else:
+                msg = f"a History holds events and instruments, not {type(item).__name__}"
+                raise TypeError(msg)
+        resolved = resolve_instruments(instruments)
+        events.extend(resolved.events)
+        self._pending: dict[Key, list[Pending]] = {}
+        continuations = [(c.old, c.new) for c in self._registry.continuations()]
+        continuations += [(e.old, e.new) for e in events if isinstance(e, StateContinued)]
+        self._lineage = _Lineage(continuations)
+        for p in resolved.pending:
+            self._pending.setdefault(self._key(*p.dyad), []).append(p)
+        self._existence_anomalies: list[Anomaly] = []
+        by_dyad: dict[Key, list[Event]] = {}
+        lifecycle: list[Event] = []
+        for event in events:
+            if not self._exists(event):
+                continue
+            if isinstance(event, StateExtinguished | StateContinued):
+                lifecycle.append(event)
+                continue
+            by_dyad.setdefault(self._key(*event.parties), []).append(event)
+        self._events_by_dyad = {
+            key: sort_events([*evs, *self._lifecycle_for(key, lifecycle)])
+            for key, evs in by_dyad.items()
+        }
+        self._lifecycle_events = lifecycle
+        self._timelines = {
+            key: DyadTimeline.derive(key, evs, self._rules, strict=self._strict)
+            for key, evs in self._events_by_dyad.items()
+        }
+
+    def _key(self, a: str, b: str) -> Key:
+        root = self._lineage.root
+        return _pair(root(a), root(b))
+
+    def _exists(self, event: Event) -> bool:
+        """Check every party exists during the event's span; flag or raise otherwise."""
+        for code in event.parties:
+            if code not in self._registry:
+                continue
+            state = self._registry.get(code)
+            begins, ends = state.begins_on, state.ends_on
+            too_early = begins is not None and event.on.latest < begins
+            too_late = ends is not None and event.on.earliest >= ends
+            if isinstance(event, StateExtinguished | StateContinued):
+                too_late = ends is not None and event.on.earliest > ends
+            if not (too_early or too_late):
+                continue
+            span = f"from {begins or 'before 1816'} until {ends or 'today'}"
+            if self._strict:
+                raise StateNotInExistenceError(code, str(event.on), span, event=event.describe())
+            parties = event.parties
+            self._existence_anomalies.append(
+                Anomaly(
+                    kind="outside_existence",
+                    dyad=_pair(parties[0], parties[-1]),
+                    on=event.on,
+                    message=f"{event.describe()}: {code} existed {span}; the event is not applied",
+                    event=event,
+                )
+            )
+            return False
+        return True
+
+    def _lifecycle_for(self, key: Key, stated: Sequence[Event]) -> list[Event]:
+        """Extinctions and continuations that touch a dyad: stated ones, else the registry's."""
+        out: list[Event] = []
+        members = {m for code in key for m in self._lineage.members(code)}
+        stated_extinct = set()
+        for e in stated:
+            if isinstance(e, StateExtinguished) and self._lineage.root(e.state) in key:
+                out.append(e)
+                stated_extinct.add(e.state)
+            elif isinstance(e, StateContinued) and (e.old in members or e.new in members):
+                out.append(e)
+        stated_continued = {(e.old, e.new) for e in out if isinstance(e, StateContinued)}
+        out.extend(
+            StateExtinguished(
+                state=x.state,
+                on=_fuzzy_day(x.on),
+                absorbed_by=x.absorbed_by,
+                sources=(_registry_source(x.source),),
+            )
+            for x in self._registry.extinctions()
+            if x.state in key and x.state not in stated_extinct
+        )
+        out.extend(
+            StateContinued(
+                old=c.old, new=c.new, on=_fuzzy_day(c.on), sources=(_registry_source(c.source),)
+            )
+            for c in self._registry.continuations()
+            if c.old in members and (c.old, c.new) not in stated_continued
+        )
+        return out
+
+    def _timeline(self, key: Key) -> DyadTimeline:
+        found = self._timelines.get(key)
+        if found is not None:
+            return found
+        found = self._derived_empty.get(key)
+        if found is None:
+            events = sort_events(self._lifecycle_for(key, self._lifecycle_events))
+            found = DyadTimeline.derive(key, events, self._rules, strict=False)
+            self._derived_empty[key] = found
+        return found
+
+    # Queries --------------------------------------------------------------------------------
+
+    def resolve(self, a: str, b: str) -> Key:
+        """The dyad key for two state references (codes, names or aliases)."""
+        ca = self._registry.resolve(a, where="first state")
+        cb = self._registry.resolve(b, where="second state")
+        if ca == cb:
+            msg = f"a dyad needs two different states, got {a!r} and {b!r} ({ca})"
+            raise ValueError(msg)
+        return self._key(ca, cb)
+
+    def status(self, a: str, b: str, *, on: QueryLike) -> Status:
+        """The status of the dyad ``a``-``b`` on a date.
+
+        ``on`` is ISO day text (``"2024-02-14"``), a date, or a time-zone-aware datetime
+        (compared with each act in the act's own time zone).
+        """
+        key = self.resolve(a, b)
+        when = to_when(on)
+        timeline = self._timeline(key)
+        answer = timeline.at(when, self._rules)
+        pending = tuple(
+            p
+            for p in self._pending.get(key, ())
+            if p.since.has_happened(when.local_day("UTC")) is not False
+            and (p.until is None or p.until.has_happened(when.local_day("UTC")) is not True)
+        )
+        day = when.day
+        anomalies = tuple(a for a in self._dyad_anomalies(key) if a.on.earliest <= day)
+
+        def explainer() -> Explanation:
+            steps = []
+            state = timeline.initial
+            for i in answer.applied():
+                step, state = explain_step(
+                    state, timeline.events[i], self._rules, timeline.rejected.get(i)
+                )
+                steps.append(step)
+            for i in answer.unknown:
+                step, _ = explain_step(state, timeline.events[i], self._rules, certain=False)
+                steps.append(step)
+            return Explanation(
+                dyad=key,
+                on=when,
+                summary=answer.state.summary(),
+                steps=tuple(steps),
+                certain=answer.certain,
+                alternatives=tuple(alt.summary() for alt in answer.alternatives),
+                pending=pending,
+                anomalies=anomalies,
+            )
+
+        return Status(
+            dyad=key,
+            on=when,
+            state=answer.state,
+            certain=answer.certain,
+            alternatives=answer.alternatives,
+            pending=pending,
+            anomalies=anomalies,
+            explainer=explainer,
+        )
+
+    def timeline(self, a: str, b: str) -> tuple[Period, ...]:
+        """The periods of the dyad's history, in order: one per event."""
+        timeline = self._timeline(self.resolve(a, b))
+        events = timeline.events
+        return tuple(
+            Period(
+                start=e.on,
+                end=events[i + 1].on if i + 1 < len(events) else None,
+                state=timeline.states[i],
+                event=e,
+                anomaly=timeline.rejected.get(i),
+            )
+            for i, e in enumerate(events)
+        )
+
+    def events(self, a: str | None = None, b: str | None = None) -> tuple[Event, ...]:
+        """Every event in time order; or, given two states, the events of their dyad."""
+        if a is None or b is None:
+            return tuple(sort_events([e for evs in self._events_by_dyad.values() for e in evs]))
+        return tuple(self._timeline(self.resolve(a, b)).events)
+
+    def pending(self, a: str, b: str) -> tuple[Pending, ...]:
+        """Every proposal of the dyad that did not (or not at once) take effect."""
+        return tuple(self._pending.get(self.resolve(a, b), ()))
+
+    @property
+    def dyads(self) -> tuple[Key, ...]:
+        """The dyads that have events, sorted."""
+        return tuple(sorted(self._timelines))
+
+    @property
+    def items(self) -> tuple[Item, ...]:
+        """The events and instruments the history was built from, as given."""
+        return self._items
+
+    @property
+    def strict(self) -> bool:
+        """Whether invalid transitions raise (True) or become anomalies (False)."""
+        return self._strict
+
+    @property
+    def rules(self) -> RuleSet:
+        """The rule set the history is derived with."""
+        return self._rules
+
+    @property
+    def registry(self) -> StateRegistry:
+        """The state registry the history resolves states with."""
+        return self._registry
+
+    def _dyad_anomalies(self, key: Key) -> list[Anomaly]:
+        return [a for a in self.anomalies if a.dyad == key]
+
+    @property
+    def anomalies(self) -> tuple[Anomaly, ...]:
+        """Everything the engine flagged, in dyad order.
+
+        Refused events and events outside a party's existence (lenient mode), and overlapping
+        exclusive relations (both modes).
+        """
+        if self._anomalies is None:
+            found: list[Anomaly] = list(self._existence_anomalies)
+            for key in sorted(self._timelines):
+                found.extend(self._timelines[key].anomalies)
+            found.extend(self._exclusivity_overlaps())
+            self._anomalies = tuple(found)
+        return self._anomalies
+
+    def _established_periods(self, key: Key) -> list[Spell]:
+        timeline = self._timelines.get(key)
+        if timeline is None:
+            return []
+        out: list[Spell] = []
+        start: FuzzyDate | None = None
+        for event, state in zip(timeline.events, timeline.states, strict=True):
+            open_now = state.diplomatic.value == "established"
+            if open_now and start is None:
+                start = event.on
+            elif not open_now and start is not None:
+                out.append((start, event.on))
+                start = None
+        if start is not None:
+            out.append((start, None))
+        return out
+
+    def _exclusivity_overlaps(self) -> list[Anomaly]:
+        found: list[Anomaly] = []
+        for check in self._rules.exclusive:
+            x, y = (self._lineage.root(s) for s in check.states)
+            partners_x = {k[0] if k[1] == x else k[1] for k in self._timelines if x in k}
+            partners_y = {k[0] if k[1] == y else k[1] for k in self._timelines if y in k}
+            for third in sorted((partners_x & partners_y) - {x, y}):
+                for px in self._established_periods(_pair(third, x)):
+                    for py in self._established_periods(_pair(third, y)):
+                        overlap = _overlap(px, py, check.since)
+                        if overlap is None:
+                            continue
+                        start, end = overlap
+                        message = (
+                            f"{third} had relations with both {x} and {y} from {start} to {end}"
+                        )
+                        found.extend(
+                            Anomaly(
+                                kind="exclusivity_overlap",
+                                dyad=key,
+                                on=FuzzyDate.day(start),
+                                message=message,
+                                rule=check.name,
+                            )
+                            for key in (_pair(third, x), _pair(third, y))
+                        )
+        return found
+
+    # Changes --------------------------------------------------------------------------------
+
+    def add(self, *items: Item) -> History:
+        """A new history with ``items`` added; only the dyads they touch are re-derived."""
+        new = History.__new__(History)
+        new._items = (*self._items, *items)  # noqa: SLF001 - same class
+        new._strict = self._strict  # noqa: SLF001
+        new._rules = self._rules  # noqa: SLF001
+        new._registry = self._registry  # noqa: SLF001
+        new._derived_empty = {}  # noqa: SLF001
+        new._anomalies = None  # noqa: SLF001
+        simple = all(isinstance(i, DyadEvent | RecognitionEvent) for i in items)
+        if not simple:
+            new._build()  # noqa: SLF001
+            return new
+        new._lineage = self._lineage  # noqa: SLF001
+        new._pending = self._pending  # noqa: SLF001
+        new._lifecycle_events = self._lifecycle_events  # noqa: SLF001
+        new._existence_anomalies = list(self._existence_anomalies)  # noqa: SLF001
+        by_dyad = dict(self._events_by_dyad)
+        timelines = dict(self._timelines)
+        touched: dict[Key, list[Event]] = {}
+        for event in items:
+            assert isinstance(event, Event)  # noqa: S101 - checked above
+            if new._exists(event):  # noqa: SLF001
+                touched.setdefault(self._key(*event.parties), []).append(event)
+        for key, added in touched.items():
+            old = by_dyad.get(key)
+            if old is None:
+                events = sort_events([*added, *self._lifecycle_for(key, self._lifecycle_events)])
+                by_dyad[key] = events
+                timelines[key] = DyadTimeline.derive(key, events, self._rules, strict=self._strict)
+                continue
+            events = sort_events([*old, *added])
+            first_change = next(
+                (i for i, (x, y) in enumerate(zip(old, events, strict=False)) if x is not y),
+                len(old),
+            )
+            by_dyad[key] = events
+            timelines[key] = timelines[key].rederive_from(
+                first_change, events[first_change:], self._rules, strict=self._strict
+            )
+        new._events_by_dyad = by_dyad  # noqa: SLF001
+        new._timelines = timelines  # noqa: SLF001
+        return new
+
+    def __len__(self) -> int:
+        """How many items (events and instruments) the history holds."""
+        return len(self._items)
+
+    def __iter__(self) -> Iterator[Item]:
+        """The items, as given."""
+        return iter(self._items)
+
+    def __repr__(self) -> str:
+        """``History(12 items, 3 dyads, strict)``."""
+        mode = "strict" if self._strict else "lenient"
+        return f"History({len(self._items)} items, {len(self._timelines)} dyads, {mode})"
+
+    def initial_state(self, a: str, b: str) -> DyadState:
+        """The state of a dyad before any event."""
+        return DyadState.initial(self.resolve(a, b))

@@ -1,0 +1,427 @@
+"""The state registry: codes, names, Correlates of War membership and the lifecycle of states.
+
+A state is identified by an ISO 3166-1 alpha-3 code, an ISO 3166-3 code for withdrawn countries
+(``SUN``, ``DDR``), or a project-own code in the ISO user-assigned range (``XKX`` Kosovo, ``XBV``
+Bavaria). Names and aliases resolve to codes; an unknown one gets the closest suggestions.
+
+>>> resolve_state("Republic of Korea")
+'KOR'
+>>> reg = default_registry()
+>>> reg.from_cow(365, pendulum.Date(1980, 1, 1)).code
+'SUN'
+>>> reg.lineage("YUG")
+'SRB'
+"""
+
+from __future__ import annotations
+
+import csv
+import difflib
+import functools
+import io
+import re
+import unicodedata
+from importlib import resources
+from typing import TYPE_CHECKING
+
+import attrs
+import pendulum
+
+from diplorel.exceptions import UnknownStateError
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+#: COW's first observation day; a state that starts on it may well be older.
+OPEN_START = pendulum.Date(1816, 1, 1)
+_CODE_KINDS = frozenset({"iso3166-1", "iso3166-3", "user-assigned"})
+_MIN_SCORE = 0.6
+
+
+def _date(text: str) -> pendulum.Date:
+    year, month, day = text.split("-")
+    return pendulum.Date(int(year), int(month), int(day))
+
+
+def _opt_date(text: str) -> pendulum.Date | None:
+    return _date(text) if text else None
+
+
+def _key(text: str) -> str:
+    """Return the lookup form of a name: no accents, one kind of apostrophe, casefolded."""
+    decomposed = unicodedata.normalize("NFKD", text.replace("\u2019", "'"))
+    bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return " ".join(bare.casefold().split())
+
+
+@attrs.frozen
+class CowSpell:
+    """One spell of membership in the COW state system (both ends inclusive).
+
+    Attributes:
+        ccode: the COW country code.
+        abbreviation: COW's ``stateabb`` (``UKG``, ``GMY``), not an ISO code.
+        start: the first day in the system.
+        end: the last day in the system, or None if the spell is still running.
+    """
+
+    ccode: int
+    abbreviation: str
+    start: pendulum.Date
+    end: pendulum.Date | None
+
+    def contains(self, on: pendulum.Date) -> bool:
+        """Whether ``on`` falls within the spell."""
+        return self.start <= on and (self.end is None or on <= self.end)
+
+
+@attrs.frozen
+class State:
+    """A sovereign state, as the registry knows it.
+
+    Attributes:
+        code: the diplorel code (``KOR``, ``SUN``, ``XKX``).
+        code_kind: ``iso3166-1``, ``iso3166-3`` or ``user-assigned``.
+        name: the short English name.
+        official_name: the formal name (the last one, for states that changed it).
+        aliases: other names and abbreviations that resolve to this state.
+        cow: the COW membership spells under this code, clipped to the code's periods.
+        begins_on: the first day of existence, or None if open-ended (before 1816 or unknown).
+        ends_on: the first day the state no longer exists, or None if it still exists.
+        continued_by: the code that carries on this state's relations from ``ends_on``.
+        absorbed_by: the code of the state that absorbed this one on ``ends_on``.
+        note: provenance of own codes and other remarks.
+    """
+
+    code: str
+    code_kind: str
+    name: str
+    official_name: str
+    aliases: tuple[str, ...] = ()
+    cow: tuple[CowSpell, ...] = ()
+    begins_on: pendulum.Date | None = None
+    ends_on: pendulum.Date | None = None
+    continued_by: str | None = None
+    absorbed_by: str | None = None
+    note: str = ""
+
+    def exists_on(self, date: pendulum.Date) -> bool:
+        """Whether the state existed on ``date``; gaps between COW spells (occupation) count.
+
+        >>> ddr = default_registry().get("DDR")
+        >>> ddr.exists_on(pendulum.Date(1990, 10, 2)), ddr.exists_on(pendulum.Date(1990, 10, 3))
+        (True, False)
+        """
+        return (self.begins_on is None or self.begins_on <= date) and (
+            self.ends_on is None or date < self.ends_on
+        )
+
+    def cow_code(self, on: pendulum.Date) -> int | None:
+        """The COW ccode under which the state was a system member on ``on``, if it was one.
+
+        >>> default_registry().get("DEU").cow_code(pendulum.Date(1970, 1, 1))
+        260
+        """
+        return next((s.ccode for s in self.cow if s.contains(on)), None)
+
+
+@attrs.frozen
+class CowCodePeriod:
+    """The diplorel code that a COW ccode stands for from ``start`` to ``end``.
+
+    Both ends are inclusive; None means open.
+    """
+
+    ccode: int
+    code: str
+    start: pendulum.Date | None = None
+    end: pendulum.Date | None = None
+
+    def contains(self, on: pendulum.Date) -> bool:
+        """Whether ``on`` falls within the period."""
+        return (self.start is None or self.start <= on) and (self.end is None or on <= self.end)
+
+
+@attrs.frozen
+class Continuation:
+    """From ``on``, state ``new`` continues state ``old`` and carries over all its relations."""
+
+    old: str
+    new: str
+    on: pendulum.Date
+    source: str
+
+
+@attrs.frozen
+class Extinction:
+    """State ``state`` ceased to exist on ``on``, absorbed by ``absorbed_by`` if not None."""
+
+    state: str
+    on: pendulum.Date
+    absorbed_by: str | None
+    source: str
+
+
+def _drop_covered(spells: list[CowSpell]) -> tuple[CowSpell, ...]:
+    """Leave out spells inside another (COW lets 345 YUG and SRB overlap on 2006-06-03)."""
+
+    def inside(s: CowSpell, t: CowSpell) -> bool:
+        return t.start <= s.start and (t.end is None or (s.end is not None and s.end <= t.end))
+
+    return tuple(s for s in spells if not any(t is not s and inside(s, t) for t in spells))
+
+
+def _reference_problems(by_code: dict[str, State], periods: tuple[CowCodePeriod, ...]) -> list[str]:
+    """Codes that are referred to but unknown, and continuation cycles."""
+    problems = [f"COW {p.ccode}: unknown code {p.code}" for p in periods if p.code not in by_code]
+    for state in by_code.values():
+        problems += [
+            f"{state.code}: unknown successor {ref}"
+            for ref in (state.continued_by, state.absorbed_by)
+            if ref is not None and ref not in by_code
+        ]
+        seen, nxt = {state.code}, state.continued_by
+        while nxt is not None and nxt in by_code and nxt not in seen:
+            seen.add(nxt)
+            nxt = by_code[nxt].continued_by
+        if nxt is not None and nxt in seen:
+            problems.append(f"continuation cycle through {state.code}")
+    return problems
+
+
+@attrs.frozen(eq=False)
+class StateRegistry:
+    """An immutable set of states with lookups by code, name, alias and COW ccode.
+
+    Build one with :meth:`from_csv`, or use :func:`default_registry` for the packaged data.
+    Construction checks the data and raises ``ValueError`` listing every problem.
+    """
+
+    states: tuple[State, ...]
+    cow_periods: tuple[CowCodePeriod, ...] = ()
+    _continuations: tuple[Continuation, ...] = ()
+    _extinctions: tuple[Extinction, ...] = ()
+    _by_code: dict[str, State] = attrs.field(init=False, factory=dict)
+    _index: dict[str, str] = attrs.field(init=False, factory=dict)
+    _by_ccode: dict[int, tuple[CowCodePeriod, ...]] = attrs.field(init=False, factory=dict)
+
+    def __attrs_post_init__(self) -> None:
+        """Index the states and check that the data hang together."""
+        problems: list[str] = []
+        for state in self.states:
+            if state.code in self._by_code:
+                problems.append(f"duplicate code {state.code}")
+            if state.code_kind not in _CODE_KINDS:
+                problems.append(f"{state.code}: unknown code kind {state.code_kind!r}")
+            self._by_code[state.code] = state
+        for state in self.states:
+            for text in (state.code, state.name, state.official_name, *state.aliases):
+                owner = self._index.setdefault(_key(text), state.code)
+                if owner != state.code:
+                    problems.append(f"{text!r} names both {owner} and {state.code}")
+        by_ccode: dict[int, list[CowCodePeriod]] = {}
+        for period in self.cow_periods:
+            by_ccode.setdefault(period.ccode, []).append(period)
+        self._by_ccode.update((c, tuple(ps)) for c, ps in by_ccode.items())
+        problems += _reference_problems(self._by_code, self.cow_periods)
+        if problems:
+            raise ValueError("invalid state registry: " + "; ".join(problems))
+
+    @classmethod
+    def from_csv(
+        cls, *, states: str, cow_spells: str, cow_codes: str, lifecycle: str
+    ) -> StateRegistry:
+        """Build a registry from the texts of the four CSV files in ``diplorel/data``."""
+        spells: dict[int, list[tuple[str, pendulum.Date, pendulum.Date]]] = {}
+        for row in csv.DictReader(io.StringIO(cow_spells)):
+            entry = (row["stateabb"], _date(row["start"]), _date(row["end"]))
+            spells.setdefault(int(row["ccode"]), []).append(entry)
+        census_end = max(end for rows in spells.values() for _, _, end in rows)
+        periods = [
+            CowCodePeriod(int(r["ccode"]), r["code"], _opt_date(r["from"]), _opt_date(r["to"]))
+            for r in csv.DictReader(io.StringIO(cow_codes))
+        ]
+        clipped: dict[str, list[CowSpell]] = {}
+        for p in periods:
+            for abbreviation, start, end in spells.get(p.ccode, []):
+                lo = max(start, p.start) if p.start else start
+                hi = min(end, p.end) if p.end else end
+                if lo <= hi:
+                    last = None if hi == census_end else hi
+                    clipped.setdefault(p.code, []).append(CowSpell(p.ccode, abbreviation, lo, last))
+        continuations: list[Continuation] = []
+        extinctions: list[Extinction] = []
+        for r in csv.DictReader(io.StringIO(lifecycle)):
+            on, other = _date(r["on"]), r["other"] or None
+            if r["event"] == "continued" and other is not None:
+                continuations.append(Continuation(r["code"], other, on, r["source"]))
+            elif r["event"] == "extinct":
+                extinctions.append(Extinction(r["code"], on, other, r["source"]))
+            else:
+                msg = f"invalid lifecycle row for {r['code']}: {r['event']!r} {other!r}"
+                raise ValueError(msg)
+        ends = {c.old: c.on for c in continuations} | {e.state: e.on for e in extinctions}
+        continued_by = {c.old: c.new for c in continuations}
+        absorbed_by = {e.state: e.absorbed_by for e in extinctions}
+
+        def build(r: dict[str, str]) -> State:
+            code = r["code"]
+            cow = _drop_covered(sorted(clipped.get(code, []), key=lambda s: s.start))
+            begins = _opt_date(r["independent_on"]) or (cow[0].start if cow else None)
+            return State(
+                code=code,
+                code_kind=r["code_kind"],
+                name=r["name"],
+                official_name=r["official_name"],
+                aliases=tuple(a for a in r["aliases"].split("|") if a),
+                cow=cow,
+                begins_on=None if begins == OPEN_START else begins,
+                ends_on=ends.get(code),
+                continued_by=continued_by.get(code),
+                absorbed_by=absorbed_by.get(code),
+                note=r["note"],
+            )
+
+        rows = csv.DictReader(io.StringIO(states))
+        built = tuple(build(r) for r in rows)
+        return cls(built, tuple(periods), tuple(continuations), tuple(extinctions))
+
+    def __iter__(self) -> Iterator[State]:
+        """The states, in code order as loaded."""
+        return iter(self.states)
+
+    def __len__(self) -> int:
+        """The number of states."""
+        return len(self.states)
+
+    def __contains__(self, query: object) -> bool:
+        """Whether ``query`` is a code, name or alias of a state."""
+        return isinstance(query, str) and _key(query) in self._index
+
+    def get(self, query: str, *, where: str = "") -> State:
+        """The state with code, name or alias ``query`` (case and accents do not matter).
+
+        Raises:
+            UnknownStateError: nothing is called ``query``; carries up to 5 suggested codes.
+
+        >>> default_registry().get("rok").name
+        'South Korea'
+        """
+        code = self._index.get(_key(query))
+        if code is None:
+            raise UnknownStateError(query, self.suggest(query), where=where)
+        return self._by_code[code]
+
+    def resolve(self, query: str, *, where: str = "") -> str:
+        """The code of the state with code, name or alias ``query``; see :meth:`get`."""
+        return self.get(query, where=where).code
+
+    def suggest(self, query: str, limit: int = 5) -> tuple[str, ...]:
+        """Up to ``limit`` codes whose code, names or aliases look most like ``query``.
+
+        Ties go to states that still exist, then to the code in alphabetical order.
+
+        >>> default_registry().suggest("Koreaa")[:2]
+        ('KOR', 'PRK')
+        """
+        scores = self._scores(_key(query))
+        ranked = sorted(scores, key=lambda c: (-scores[c], self._by_code[c].ends_on is not None, c))
+        return tuple(ranked[:limit])
+
+    def _scores(self, query: str) -> dict[str, float]:
+        best: dict[str, float] = {}
+        if not query:
+            return best
+        matcher = difflib.SequenceMatcher(a=query)
+        for key, code in self._index.items():
+            parts = [key, *(w for w in re.split(r"[^\w]+", key) if w and w != key)]
+            for i, part in enumerate(parts):
+                matcher.set_seq2(part)
+                if matcher.real_quick_ratio() < _MIN_SCORE or matcher.quick_ratio() < _MIN_SCORE:
+                    continue
+                score = round(matcher.ratio() * (1.0 if i == 0 else 0.95), 4)
+                if score >= _MIN_SCORE and score > best.get(code, 0.0):
+                    best[code] = score
+        return best
+
+    def search(self, text: str) -> list[State]:
+        """States whose code, name or alias equals, contains or resembles ``text``, best first.
+
+        >>> [s.code for s in default_registry().search("yemen")]
+        ['YEM', 'YMD']
+        """
+        query = _key(text)
+        if not query:
+            return []
+        codes: dict[str, None] = {}
+        if query in self._index:
+            codes[self._index[query]] = None
+        hits = sorted((c, k) for k, c in self._index.items() if query in k)
+        codes.update((c, None) for c, _ in hits)
+        codes.update((c, None) for c in self.suggest(text))
+        return [self._by_code[c] for c in codes]
+
+    def from_cow(self, ccode: int, on: pendulum.Date | None = None) -> State:
+        """The state that COW ccode ``ccode`` stands for on ``on`` (default: today's code).
+
+        Raises:
+            UnknownStateError: the ccode is not in the data, or maps to nothing on ``on``.
+
+        >>> default_registry().from_cow(345, pendulum.Date(2010, 1, 1)).code
+        'SRB'
+        """
+        periods = self._by_ccode.get(ccode, ())
+        if on is None:
+            found = next((p for p in reversed(periods) if p.end is None), None)
+        else:
+            found = next((p for p in periods if p.contains(on)), None)
+        if found is None:
+            where = "COW ccodes" if on is None else f"COW ccodes on {on.isoformat()}"
+            raise UnknownStateError(str(ccode), where=where)
+        return self._by_code[found.code]
+
+    def lineage(self, code: str) -> str:
+        """The code at the end of ``code``'s continuation chain (``SUN`` -> ``RUS``).
+
+        >>> default_registry().lineage("SUN"), default_registry().lineage("CUB")
+        ('RUS', 'CUB')
+        """
+        state = self.get(code)
+        while state.continued_by is not None:
+            state = self._by_code[state.continued_by]
+        return state.code
+
+    def continuations(self) -> tuple[Continuation, ...]:
+        """Every continuation in the data (``SUN`` continued by ``RUS`` from 1991-12-26, ...)."""
+        return self._continuations
+
+    def extinctions(self) -> tuple[Extinction, ...]:
+        """Every extinction in the data (``DDR`` absorbed by ``DEU`` on 1990-10-03, ...)."""
+        return self._extinctions
+
+
+@functools.cache
+def default_registry() -> StateRegistry:
+    """The registry of the data shipped with diplorel, loaded once at first use.
+
+    >>> len(default_registry()) > 200
+    True
+    """
+    data = resources.files("diplorel") / "data"
+    texts = {
+        name: (data / f"{name}.csv").read_text(encoding="utf-8")
+        for name in ("states", "cow_spells", "cow_codes", "lifecycle")
+    }
+    return StateRegistry.from_csv(**texts)
+
+
+def resolve_state(query: str) -> str:
+    """The code of the state with code, name or alias ``query``, in the default registry.
+
+    Raises:
+        UnknownStateError: nothing is called ``query``; carries up to 5 suggested codes.
+
+    >>> resolve_state("South Korea"), resolve_state("ROK"), resolve_state("kor")
+    ('KOR', 'KOR', 'KOR')
+    """
+    return default_registry().resolve(query)

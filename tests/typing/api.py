@@ -1,0 +1,63 @@
+"""Type-checked (never run) use of the public API: mypy --strict must accept all of it."""
+
+from __future__ import annotations
+
+import pendulum
+
+import diplorel as dr
+from diplorel.rules import Rejected, RuleSet, default_rules, rule
+
+h: dr.History = dr.History(
+    [
+        dr.RelationsEstablished(between=("CUB", "KOR"), on="1949"),
+        dr.RelationsSevered(between=("CUB", "KOR"), on="1959/1960", by="CUB", consular=True),
+        dr.DiplomaticNote(
+            id="kor-1",
+            sender="KOR",
+            recipient="CUB",
+            on="2024-02-14",
+            tz="America/New_York",
+            proposes=dr.Proposal.ESTABLISH_RELATIONS,
+        ),
+        dr.DiplomaticNote(
+            id="cub-1",
+            sender="CUB",
+            recipient="KOR",
+            on=pendulum.Date(2024, 2, 14),
+            tz="America/New_York",
+            replies_to="kor-1",
+            accepts=True,
+        ),
+    ],
+    strict=False,
+)
+s: dr.Status = h.status("KOR", "CUB", on="2024-03-01")
+d: dr.Diplomatic = s.diplomatic
+c: dr.Consular = s.consular
+level: dr.Level = s.representation["KOR"]
+cow: int = level.cow
+missions: tuple[dr.Mission, ...] = s.missions["KOR"]
+since: dr.FuzzyDate | None = s.since
+certain: bool = s.certain
+alternatives: tuple[dr.DyadState, ...] = s.alternatives
+explanation: dr.Explanation = s.explain()
+periods: tuple[dr.Period, ...] = h.timeline("CUB", "KOR")
+anomalies: tuple[dr.Anomaly, ...] = h.anomalies
+at_instant: dr.Status = h.status(
+    "CUB", "KOR", on=pendulum.datetime(2024, 2, 14, 12, tz="Asia/Seoul")
+)
+fuzzy: dr.FuzzyDate = dr.parse_edtf("1959/1960")
+text: str = dr.format_edtf(fuzzy)
+money: dr.Money = dr.Money("70000000", "USD") + dr.Money(1, "USD")
+
+
+@rule(dr.RelationsSevered, citation="Project rule 1")
+def needs_sources(state: dr.DyadState, event: dr.RelationsSevered) -> dr.DyadState:
+    """Breaks must cite a source."""
+    if not event.sources:
+        raise Rejected("no source")
+    return state
+
+
+rules: RuleSet = default_rules().with_rule(needs_sources).without("continuity")
+h2: dr.History = h.add(dr.MissionOpened(between=("CUB", "KOR"), sender="KOR", on="2025-01-17"))

@@ -1,0 +1,442 @@
+"""Regenerate the state registry's package data in src/diplorel/data/.
+
+Sources (read-only, in ``../shared/data/reference/`` next to the repository):
+
+- ``statelist2024.csv``: Correlates of War Project. 2024. "State System Membership List, v2024."
+- ``iisystem_2012.dat`` (cp1252): Gleditsch, K. S. & M. D. Ward. 1999. "A Revised List of
+  Independent States since 1816." International Interactions 25:393-413 (2012 release).
+- ISO 3166-1 and ISO 3166-3 names and codes, from the ``pycountry`` package (dev-time only).
+
+Outputs (LF-terminated UTF-8, sorted, so the same inputs always give the same bytes):
+
+- ``states.csv``: ``code,code_kind,name,official_name,aliases,independent_on,note``
+- ``cow_spells.csv``: ``ccode,stateabb,statenme,start,end`` (COW v2024 verbatim, ISO dates)
+- ``cow_codes.csv``: ``ccode,code,from,to`` (inclusive ISO dates; empty = open)
+- ``lifecycle.csv``: ``code,event,on,other,source``
+
+Usage::
+
+    python tools/build_states.py            # write the four CSVs
+    python tools/build_states.py --check    # exit 1 if any CSV is out of date
+
+Every decision (own codes, period mappings, ambiguous aliases) is a table below; docs/states.md
+explains them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import datetime as dt
+import io
+import sys
+from collections import defaultdict
+from pathlib import Path
+
+import pycountry
+
+ROOT = Path(__file__).resolve().parent.parent
+REFERENCE = ROOT.parent / "shared" / "data" / "reference"
+OUTPUT = ROOT / "src" / "diplorel" / "data"
+
+COW_CITE = 'Correlates of War Project. 2024. "State System Membership List, v2024."'
+GW_CITE = 'Gleditsch & Ward. 1999. "A Revised List of Independent States since 1816." (2012 ed.)'
+
+# --- COW ccode -> diplorel code -----------------------------------------------------------------
+# One code per ccode unless PERIODS says otherwise. ISO 3166-1 alpha-3 for current states, ISO
+# 3166-3 alpha-3 for withdrawn ones, X.. (ISO user-assigned range) where ISO has no code.
+COW_TO_CODE: dict[int, str] = {
+    2: "USA", 20: "CAN", 31: "BHS", 40: "CUB", 41: "HTI", 42: "DOM", 51: "JAM", 52: "TTO",
+    53: "BRB", 54: "DMA", 55: "GRD", 56: "LCA", 57: "VCT", 58: "ATG", 60: "KNA", 70: "MEX",
+    80: "BLZ", 90: "GTM", 91: "HND", 92: "SLV", 93: "NIC", 94: "CRI", 95: "PAN", 100: "COL",
+    101: "VEN", 110: "GUY", 115: "SUR", 130: "ECU", 135: "PER", 140: "BRA", 145: "BOL",
+    150: "PRY", 155: "CHL", 160: "ARG", 165: "URY", 200: "GBR", 205: "IRL", 210: "NLD",
+    211: "BEL", 212: "LUX", 220: "FRA", 221: "MCO", 223: "LIE", 225: "CHE", 230: "ESP",
+    232: "AND", 235: "PRT", 240: "XHN", 245: "XBV", 255: "DEU", 260: "DEU", 265: "DDR",
+    267: "XBD", 269: "XSX", 271: "XWT", 273: "XHK", 275: "XHD", 280: "XMS", 290: "POL",
+    300: "XAH", 305: "AUT", 310: "HUN", 315: "CSK", 316: "CZE", 317: "SVK", 325: "ITA",
+    327: "XPS", 329: "XTS", 331: "SMR", 332: "XMO", 335: "XPA", 337: "XTU", 338: "MLT",
+    339: "ALB", 341: "MNE", 343: "MKD", 344: "HRV", 346: "BIH", 347: "XKX", 349: "SVN",
+    350: "GRC", 352: "CYP", 355: "BGR", 359: "MDA", 360: "ROU", 366: "EST", 367: "LVA",
+    368: "LTU", 369: "UKR", 370: "BLR", 371: "ARM", 372: "GEO", 373: "AZE", 375: "FIN",
+    380: "SWE", 385: "NOR", 390: "DNK", 395: "ISL", 402: "CPV", 403: "STP", 404: "GNB",
+    411: "GNQ", 420: "GMB", 432: "MLI", 433: "SEN", 434: "BEN", 435: "MRT", 436: "NER",
+    437: "CIV", 438: "GIN", 439: "BFA", 450: "LBR", 451: "SLE", 452: "GHA", 461: "TGO",
+    471: "CMR", 475: "NGA", 481: "GAB", 482: "CAF", 483: "TCD", 484: "COG", 490: "COD",
+    500: "UGA", 501: "KEN", 510: "TZA", 511: "XZN", 516: "BDI", 517: "RWA", 520: "SOM",
+    522: "DJI", 530: "ETH", 531: "ERI", 540: "AGO", 541: "MOZ", 551: "ZMB", 552: "ZWE",
+    553: "MWI", 560: "ZAF", 565: "NAM", 570: "LSO", 571: "BWA", 572: "SWZ", 580: "MDG",
+    581: "COM", 590: "MUS", 591: "SYC", 600: "MAR", 615: "DZA", 616: "TUN", 620: "LBY",
+    625: "SDN", 626: "SSD", 630: "IRN", 640: "TUR", 645: "IRQ", 651: "EGY", 652: "SYR",
+    660: "LBN", 663: "JOR", 666: "ISR", 670: "SAU", 678: "YEM", 679: "YEM", 680: "YMD",
+    690: "KWT", 692: "BHR", 694: "QAT", 696: "ARE", 698: "OMN", 700: "AFG", 701: "TKM",
+    702: "TJK", 703: "KGZ", 704: "UZB", 705: "KAZ", 710: "CHN", 712: "MNG", 713: "TWN",
+    730: "XKR", 731: "PRK", 732: "KOR", 740: "JPN", 750: "IND", 760: "BTN", 770: "PAK",
+    771: "BGD", 775: "MMR", 780: "LKA", 781: "MDV", 790: "NPL", 800: "THA", 811: "KHM",
+    812: "LAO", 817: "XRV", 820: "MYS", 830: "SGP", 835: "BRN", 840: "PHL", 850: "IDN",
+    860: "TLS", 900: "AUS", 910: "PNG", 920: "NZL", 935: "VUT", 940: "SLB", 946: "KIR",
+    947: "TUV", 950: "FJI", 955: "TON", 970: "NRU", 983: "MHL", 986: "PLW", 987: "FSM",
+    990: "WSM",
+}  # fmt: skip
+
+# ccodes that stand for different diplorel codes in different periods: (code, from, to),
+# inclusive ISO dates, "" = open.
+PERIODS: dict[int, list[tuple[str, str, str]]] = {
+    365: [("RUS", "", "1922-12-29"), ("SUN", "1922-12-30", "1991-12-25"),
+          ("RUS", "1991-12-26", "")],
+    345: [("YUG", "", "2003-02-03"), ("SCG", "2003-02-04", "2006-06-02"),
+          ("SRB", "2006-06-03", "")],
+    816: [("VDR", "", "1976-07-01"), ("VNM", "1976-07-02", "")],
+}  # fmt: skip
+
+# Gleditsch-Ward codes that differ from COW's (only used for names and independence dates).
+GW_PERIODS: dict[int, list[tuple[str, str, str]]] = {
+    340: [("YUG", "", "1915-12-31"), ("SRB", "2006-06-03", "")],
+    345: [("YUG", "", "")],
+    260: [("DEU", "", "")],
+    678: [("YEM", "", "")],
+    89: [("XUP", "", "")],
+    99: [("XGC", "", "")],
+    563: [("XTV", "", "")],
+    564: [("XOF", "", "")],
+    711: [("XTB", "", "")],
+    815: [("XAN", "", "")],
+}
+
+# Project-own codes (ISO 3166-1 user-assigned range XAA-XZZ): code -> (name, note).
+USER_ASSIGNED: dict[str, tuple[str, str]] = {
+    "XAH": ("Austria-Hungary", "COW 300; the Habsburg monarchy until 1918"),
+    "XAN": ("Vietnam (Annam)", "G-W 815 only (not in COW): Dai Nam until the French protectorate"),
+    "XBD": ("Baden", "COW 267"),
+    "XBV": ("Bavaria", "COW 245"),
+    "XGC": ("Great Colombia", "G-W 99 only (not in COW)"),
+    "XHD": ("Hesse Grand Ducal", "COW 275; Hesse-Darmstadt"),
+    "XHK": ("Hesse Electoral", "COW 273; Hesse-Kassel"),
+    "XHN": ("Hanover", "COW 240"),
+    "XKR": ("Korean Empire", "COW 730; Joseon Korea and the Korean Empire, 1887-1905 in COW"),
+    "XKX": ("Kosovo", "COW 347; XKX is the code the EU, IMF and others use; not in ISO 3166"),
+    "XMO": ("Modena", "COW 332"),
+    "XMS": ("Mecklenburg-Schwerin", "COW 280"),
+    "XOF": ("Orange Free State", "G-W 564 only (not in COW)"),
+    "XPA": ("Parma", "COW 335"),
+    "XPS": ("Papal States", "COW 327; the Holy See itself is VAT"),
+    "XRV": ("South Vietnam", "COW 817; ISO 3166 has no withdrawn code for the Republic of Vietnam"),
+    "XSX": ("Saxony", "COW 269"),
+    "XTB": ("Tibet", "G-W 711 only (not in COW)"),
+    "XTS": ("Two Sicilies", "COW 329"),
+    "XTU": ("Tuscany", "COW 337"),
+    "XTV": ("Transvaal", "G-W 563 only (not in COW): the South African Republic"),
+    "XUP": ("United Provinces of Central America", "G-W 89 only (not in COW)"),
+    "XWT": ("Wuerttemberg", "COW 271"),
+    "XZN": ("Zanzibar", "COW 511"),
+}
+
+# Sovereign states in neither list.
+NOT_IN_COW: dict[str, tuple[str, str]] = {
+    "VAT": ("", "not in COW or G-W; a sovereign subject of international law throughout"),
+    "PSE": ("1988-11-15", "not in COW or G-W; independence proclaimed 1988-11-15"),
+}
+
+# Earliest date of existence where COW starts later (microstates enter COW with UN membership);
+# 1816-01-01 = open-ended. G-W start dates are used automatically when they precede COW's.
+INDEPENDENT_ON: dict[str, str] = {
+    "MCO": "1816-01-01", "LIE": "1816-01-01", "SMR": "1816-01-01", "AND": "1816-01-01",
+}  # fmt: skip
+
+NAME: dict[str, tuple[str, str]] = {  # code -> (name, official name)
+    "BOL": ("Bolivia", "Plurinational State of Bolivia"),
+    "CHN": ("China", "People's Republic of China"),
+    "COD": ("Democratic Republic of the Congo", "Democratic Republic of the Congo"),
+    "COG": ("Republic of the Congo", "Republic of the Congo"),
+    "CSK": ("Czechoslovakia", "Czech and Slovak Federative Republic"),
+    "CZE": ("Czech Republic", "Czech Republic"),
+    "DDR": ("East Germany", "German Democratic Republic"),
+    "DEU": ("Germany", "Federal Republic of Germany"),
+    "FSM": ("Micronesia", "Federated States of Micronesia"),
+    "GBR": ("United Kingdom", "United Kingdom of Great Britain and Northern Ireland"),
+    "KOR": ("South Korea", "Republic of Korea"),
+    "MDA": ("Moldova", "Republic of Moldova"),
+    "PRK": ("North Korea", "Democratic People's Republic of Korea"),
+    "PSE": ("Palestine", "State of Palestine"),
+    "RUS": ("Russia", "Russian Federation"),
+    "SCG": ("Serbia and Montenegro", "Serbia and Montenegro"),
+    "SRB": ("Serbia", "Republic of Serbia"),
+    "SUN": ("Soviet Union", "Union of Soviet Socialist Republics"),
+    "TWN": ("Taiwan", "Republic of China"),
+    "TZA": ("Tanzania", "United Republic of Tanzania"),
+    "USA": ("United States", "United States of America"),
+    "VAT": ("Holy See", "Holy See (Vatican City State)"),
+    "VDR": ("North Vietnam", "Democratic Republic of Vietnam"),
+    "VNM": ("Vietnam", "Socialist Republic of Viet Nam"),
+    "YEM": ("Yemen", "Republic of Yemen"),
+    "YMD": ("South Yemen", "People's Democratic Republic of Yemen"),
+    "YUG": ("Yugoslavia", "Federal Republic of Yugoslavia"),
+}
+
+EXTRA_ALIASES: dict[str, list[str]] = {
+    "ARE": ["UAE"], "BEN": ["Dahomey", "DHY"], "BFA": ["Upper Volta", "HVO"],
+    "BIH": ["Bosnia"], "BLR": ["Byelorussia", "BYS"], "CHN": ["PRC", "Red China"],
+    "CIV": ["Ivory Coast", "Cote d'Ivoire"], "COD": ["DR Congo", "Zaire", "Congo-Kinshasa", "ZAR"],
+    "COG": ["Congo-Brazzaville"], "CPV": ["Cabo Verde"], "CSK": ["Czechoslovak Socialist Republic"],
+    "CZE": ["Czechia"], "DDR": ["GDR"],
+    "DEU": ["West Germany", "FRG", "Prussia", "Kingdom of Prussia", "German Empire",
+            "North German Confederation"],
+    "EGY": ["United Arab Republic"], "ETH": ["Abyssinia"],
+    "GBR": ["UK", "Britain", "Great Britain"], "IRN": ["Persia"], "KHM": ["Kampuchea"],
+    "KOR": ["South Korea", "Korea, South"], "LKA": ["Ceylon"],
+    "MDG": ["Malagasy Republic"], "MKD": ["Macedonia", "FYROM",
+                                         "Former Yugoslav Republic of Macedonia"],
+    "MMR": ["Burma", "BUR"], "MYS": ["Malaya", "Federation of Malaya"], "NLD": ["Holland"],
+    "PRK": ["DPRK", "Korea, North"], "ROU": ["Rumania", "ROM"], "RUS": ["Russian Empire"],
+    "SUN": ["USSR"], "SWZ": ["Swaziland"], "THA": ["Siam"], "TLS": ["East Timor", "TMP"],
+    "TUR": ["Ottoman Empire", "Türkiye", "Turkiye"], "TWN": ["ROC", "Formosa"],
+    "TZA": ["Tanganyika"], "USA": ["US", "U.S.", "U.S.A.", "United States of America"],
+    "VAT": ["Vatican", "Vatican City"], "VDR": ["DRV"], "VNM": ["Viet Nam"],
+    "XAH": ["Austrian Empire", "Habsburg Monarchy"], "XKR": ["Joseon", "Korea (1887-1905)"],
+    "XKX": ["Republic of Kosovo"], "XPS": ["States of the Church"],
+    "XRV": ["Republic of Vietnam", "RVN"], "XTS": ["Kingdom of the Two Sicilies"],
+    "XTV": ["South African Republic"], "XWT": ["Wurttemberg", "Württemberg"],
+    "XZN": ["People's Republic of Zanzibar"],
+    "YEM": ["North Yemen", "Yemen Arab Republic"],
+    "YUG": ["Kingdom of Serbia", "Kingdom of Yugoslavia", "SFRY", "FRY",
+            "Socialist Federal Republic of Yugoslavia"],
+    "ITA": ["Sardinia", "Kingdom of Sardinia", "Piedmont-Sardinia"],
+}  # fmt: skip
+
+# Aliases claimed by several states that still have one sensible reading.
+PREFER: dict[str, str] = {
+    "china": "CHN",
+    "serbia": "SRB",
+    "vietnam": "VNM",
+    "yemen": "YEM",
+    "germany": "DEU",
+    "russia": "RUS",
+}
+# Aliases left out although only one state claims them (ambiguous to a reader).
+NEVER: set[str] = {"korea", "congo"}
+
+# Lifecycle: extinctions use the COW end date + 1 day (the first day without the state) unless
+# given here; continuations are explicit.
+CONTINUED: list[tuple[str, str, str, str]] = [  # old, on, new, source
+    ("SUN", "1991-12-26", "RUS", "UN Office of Legal Affairs; Alma-Ata Protocol, 1991-12-21"),
+    ("VDR", "1976-07-02", "VNM", "National Assembly of Vietnam, reunification, 1976-07-02"),
+    ("YUG", "2003-02-04", "SCG", "Constitutional Charter of Serbia and Montenegro, 2003-02-04"),
+    ("SCG", "2006-06-03", "SRB", "UN Secretary-General, Serbia continues SCG's membership, 2006"),
+]
+ABSORBED_BY: dict[str, str] = {
+    "XHN": "DEU", "XHK": "DEU", "XHD": "DEU", "XSX": "DEU", "XMS": "DEU", "XBV": "DEU",
+    "XBD": "DEU", "XWT": "DEU", "DDR": "DEU", "XPS": "ITA", "XTS": "ITA", "XMO": "ITA",
+    "XPA": "ITA", "XTU": "ITA", "XZN": "TZA", "YMD": "YEM", "XTV": "ZAF", "XOF": "ZAF",
+}  # fmt: skip
+EXTINCT_SOURCE: dict[str, str] = {
+    "DDR": "Unification Treaty (Einigungsvertrag), 1990-08-31, effective 1990-10-03",
+    "CSK": "Constitutional Act 542/1992 Coll. on the dissolution of the CSFR, 1992-11-25",
+    "YMD": "Agreement on the Establishment of the Republic of Yemen, 1990-04-22",
+    "XZN": "Articles of Union of Tanganyika and Zanzibar, 1964-04-22, effective 1964-04-26",
+    "XRV": "COW v2024: last day 1975-04-30 (surrender of Saigon)",
+}
+
+
+def iso(y: str, m: str, d: str) -> str:
+    """Return an ISO date from COW's year/month/day columns."""
+    return dt.date(int(y), int(m), int(d)).isoformat()
+
+
+def next_day(day: str) -> str:
+    """Return the ISO date after ``day``."""
+    return (dt.date.fromisoformat(day) + dt.timedelta(days=1)).isoformat()
+
+
+def code_at(periods: list[tuple[str, str, str]], day: str) -> str:
+    """Return the code of the period holding ``day``."""
+    for code, start, end in periods:
+        if (not start or start <= day) and (not end or day <= end):
+            return code
+    msg = f"no period holds {day}: {periods}"
+    raise SystemExit(msg)
+
+
+def read_cow(path: Path) -> list[tuple[int, str, str, str, str]]:
+    """Return the COW spells as (ccode, stateabb, statenme, start, end)."""
+    with path.open(newline="", encoding="utf-8") as f:
+        rows = [
+            (
+                int(r["ccode"]),
+                r["stateabb"],
+                r["statenme"],
+                iso(r["styear"], r["stmonth"], r["stday"]),
+                iso(r["endyear"], r["endmonth"], r["endday"]),
+            )
+            for r in csv.DictReader(f)
+        ]
+    return sorted(rows, key=lambda r: (r[0], r[3]))
+
+
+def read_gw(path: Path) -> list[tuple[int, str, str, str, str]]:
+    """Return the Gleditsch-Ward spells as (gwcode, abbrev, name, start, end)."""
+    rows = []
+    for line in path.read_text(encoding="cp1252").splitlines():
+        if not line.strip():
+            continue
+        code, abbrev, name, start, end = line.split("\t")
+        first, last = iso(*start.split(":")[::-1]), iso(*end.split(":")[::-1])
+        rows.append((int(code), abbrev, name, first, last))
+    return rows
+
+
+def cow_periods(ccode: int) -> list[tuple[str, str, str]]:
+    """Return the (code, from, to) periods of a COW ccode."""
+    return PERIODS.get(ccode) or [(COW_TO_CODE[ccode], "", "")]
+
+
+def iso_names(code: str) -> tuple[str, list[str], str]:
+    """Return (kind, ISO names, short name) for a code."""
+    if country := pycountry.countries.get(alpha_3=code):
+        common = getattr(country, "common_name", "")
+        names = [country.name, getattr(country, "official_name", ""), common]
+        short = common or country.name
+        return "iso3166-1", [n for n in names if n], short
+    for hist in pycountry.historic_countries:
+        if hist.alpha_3 == code:
+            return "iso3166-3", [hist.name], hist.name
+    if code in USER_ASSIGNED:
+        return "user-assigned", [], USER_ASSIGNED[code][0]
+    msg = f"{code} is neither in ISO 3166 nor user-assigned"
+    raise SystemExit(msg)
+
+
+def build(reference: Path) -> dict[str, str]:  # noqa: PLR0915 - one linear recipe
+    """Return file name -> CSV text."""
+    cow = read_cow(reference / "statelist2024.csv")
+    gw = read_gw(reference / "iisystem_2012.dat")
+    codes = sorted({c for cc, *_ in cow for c, _, _ in cow_periods(cc)} | set(NOT_IN_COW)
+                   | {c for ps in GW_PERIODS.values() for c, _, _ in ps})  # fmt: skip
+
+    candidates: dict[str, list[str]] = defaultdict(list)  # code -> aliases, in order
+    first_cow: dict[str, str] = {}
+    cow_end: dict[str, str] = {}
+    for ccode, abb, nme, start, end in cow:
+        for code, p_from, p_to in cow_periods(ccode):
+            lo, hi = max(start, p_from or start), min(end, p_to or end)
+            if lo <= hi:
+                first_cow[code] = min(first_cow.get(code, lo), lo)
+                cow_end[code] = max(cow_end.get(code, hi), hi)
+        owner = code_at(cow_periods(ccode), start)
+        candidates[owner] += [nme, abb]
+    gw_start: dict[str, str] = {}
+    gw_end: dict[str, str] = {}
+    for gwcode, _, name, start, end in gw:
+        periods = GW_PERIODS.get(gwcode) or cow_periods(gwcode)
+        owner = code_at(periods, start)
+        candidates[owner].append(name)
+        # A G-W spell counts when it reaches the state's first COW spell (same polity).
+        if owner not in first_cow or end >= first_cow[owner]:
+            gw_start[owner] = min(gw_start.get(owner, start), start)
+        if owner not in first_cow:  # a G-W-only state ends where G-W ends it
+            gw_end[owner] = max(gw_end.get(owner, end), end)
+
+    reserved = {c.alpha_3 for c in pycountry.countries} | {
+        c.alpha_3 for c in pycountry.historic_countries
+    }
+    info: dict[str, tuple[str, str, str, list[str]]] = {}
+    for code in codes:
+        kind, names, short = iso_names(code)
+        name, official = NAME.get(code, (short, ""))
+        if not official:
+            official = next((n for n in names if n != name and "," not in n), "") or name
+        aliases = [name, official, *names, *EXTRA_ALIASES.get(code, []), *candidates[code]]
+        info[code] = (kind, name, official, aliases)
+
+    owners: dict[str, set[str]] = defaultdict(set)
+    for code, (_, _, _, aliases) in info.items():
+        for alias in aliases:
+            owners[alias.casefold()].add(code)
+    problems = []
+    dropped: set[str] = set()
+    states_out = io.StringIO()
+    w = csv.writer(states_out, lineterminator="\n")
+    w.writerow(["code", "code_kind", "name", "official_name", "aliases", "independent_on", "note"])
+    for code, (kind, name, official, aliases) in info.items():
+        kept: list[str] = []
+        for alias in aliases:
+            key = alias.casefold()
+            claimants = owners[key]
+            if alias in (name, official) and len(claimants) > 1 and PREFER.get(key) != code:
+                problems.append(f"{code}: name {alias!r} also claimed by {sorted(claimants)}")
+            if len(claimants) > 1 and PREFER.get(key) is None:
+                dropped.add(f"{alias} ({', '.join(sorted(claimants))})")
+            if (
+                alias in (name, official)
+                or key == code.casefold()
+                or key in NEVER
+                or (alias.upper() in reserved | set(info) and alias.upper() != code)
+                or (len(claimants) > 1 and PREFER.get(key) != code)
+                or key in {k.casefold() for k in kept}
+            ):
+                continue
+            kept.append(alias)
+        indep = INDEPENDENT_ON.get(code) or NOT_IN_COW.get(code, ("", ""))[0]
+        if code in gw_start and (code not in first_cow or gw_start[code] < first_cow[code]):
+            indep = min(indep or gw_start[code], gw_start[code])
+        if code in first_cow and indep and indep >= first_cow[code]:
+            indep = ""
+        note = USER_ASSIGNED.get(code, ("", ""))[1] or NOT_IN_COW.get(code, ("", ""))[1]
+        w.writerow([code, kind, name, official, "|".join(kept), indep, note])
+    if problems:
+        raise SystemExit("\n".join(problems))
+    if dropped:
+        print("ambiguous aliases left out:", "; ".join(sorted(dropped)), file=sys.stderr)
+
+    spells_out = io.StringIO()
+    w = csv.writer(spells_out, lineterminator="\n")
+    w.writerow(["ccode", "stateabb", "statenme", "start", "end"])
+    w.writerows(cow)
+
+    codes_out = io.StringIO()
+    w = csv.writer(codes_out, lineterminator="\n")
+    w.writerow(["ccode", "code", "from", "to"])
+    for ccode in sorted({r[0] for r in cow}):
+        w.writerows([ccode, *p] for p in cow_periods(ccode))
+
+    census_end = max(r[4] for r in cow)
+    continued = {old for old, *_ in CONTINUED}
+    life: list[list[str]] = [[old, "continued", on, new, src] for old, on, new, src in CONTINUED]
+    for code, last in sorted({**gw_end, **cow_end}.items()):
+        if last >= census_end or code in continued or code in ("RUS", "DEU"):
+            continue
+        source = EXTINCT_SOURCE.get(code, COW_CITE if code in first_cow else GW_CITE)
+        life.append([code, "extinct", next_day(last), ABSORBED_BY.get(code, ""), source])
+    life_out = io.StringIO()
+    w = csv.writer(life_out, lineterminator="\n")
+    w.writerow(["code", "event", "on", "other", "source"])
+    w.writerows(sorted(life))
+    return {
+        "states.csv": states_out.getvalue(),
+        "cow_spells.csv": spells_out.getvalue(),
+        "cow_codes.csv": codes_out.getvalue(),
+        "lifecycle.csv": life_out.getvalue(),
+    }
+
+
+def main() -> None:
+    """Write (or check) the CSVs."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("reference", nargs="?", type=Path, default=REFERENCE)
+    parser.add_argument("--check", action="store_true", help="exit 1 if a CSV is out of date")
+    args = parser.parse_args()
+    stale = []
+    for name, text in build(args.reference).items():
+        path = OUTPUT / name
+        if args.check:
+            if not path.exists() or path.read_text(encoding="utf-8") != text:
+                stale.append(name)
+        else:
+            path.write_text(text, encoding="utf-8", newline="")
+            print(f"wrote {path.relative_to(ROOT)} ({text.count(chr(10)) - 1} rows)")
+    if stale:
+        print("out of date:", ", ".join(stale))
+        sys.exit(1)
+
+
+if __name__ == "__main__":
+    main()
