@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from bisect import bisect_right
 from collections.abc import Sequence
+from typing import Generic, Protocol, TypeVar
 
 import attrs
 import pendulum
@@ -21,6 +22,17 @@ from diplorel._status import DyadState
 from diplorel.exceptions import InvalidTransitionError
 
 _ONE_DAY = dt.timedelta(days=1)
+
+
+class FoldState(Protocol):
+    """What the engine needs of a state it folds: a one-line summary for error messages."""
+
+    def summary(self) -> str:
+        """One line describing the state."""
+        ...
+
+
+S = TypeVar("S", bound=FoldState)
 
 
 @attrs.frozen
@@ -60,8 +72,8 @@ def sort_events(events: Sequence[Event]) -> list[Event]:
 
 
 def apply_event(
-    state: DyadState, event: Event, rules: tuple[Rule, ...]
-) -> tuple[DyadState, Rejected | None, Rule | None]:
+    state: S, event: Event, rules: tuple[Rule, ...]
+) -> tuple[S, Rejected | None, Rule | None]:
     """Apply one event through its rules; on rejection return the unchanged state and why."""
     before = state
     for r in rules:
@@ -73,13 +85,13 @@ def apply_event(
 
 
 @attrs.define(slots=True)
-class DyadTimeline:
-    """A dyad's events in time order and the state after each one."""
+class Timeline(Generic[S]):
+    """Events in time order and the state after each one; answers queries by binary search."""
 
     key: tuple[str, str]
-    initial: DyadState
+    initial: S
     events: list[Event]
-    states: list[DyadState]
+    states: list[S]
     earliest: list[pendulum.Date]
     """``earliest[i]``: the first day event ``i`` may have happened."""
     settled: list[pendulum.Date]
@@ -96,11 +108,10 @@ class DyadTimeline:
         rules: RuleSet,
         *,
         strict: bool,
-        initial: DyadState | None = None,
-    ) -> DyadTimeline:
+        initial: S,
+    ) -> Timeline[S]:
         """Fold ``events`` (already in time order) from ``initial``."""
-        start = initial if initial is not None else DyadState.initial(key)
-        timeline = cls(key, start, [], [], [], [], [], {})
+        timeline = cls(key, initial, [], [], [], [], [], {})
         timeline.extend(events, rules, strict=strict)
         return timeline
 
@@ -121,14 +132,7 @@ class DyadTimeline:
                     rule=rule.name,
                 )
                 if strict:
-                    raise InvalidTransitionError(
-                        self.key,
-                        str(event.on),
-                        event.describe(),
-                        state.summary(),
-                        rule.name,
-                        why.reason,
-                    )
+                    raise self.error(event, state, rule.name, why)
                 self.rejected[len(self.events)] = anomaly
                 self.anomalies.append(anomaly)
             state = new
@@ -139,12 +143,18 @@ class DyadTimeline:
             self.earliest.append(event.on.earliest)
             self.settled.append(settled)
 
+    def error(self, event: Event, state: S, rule: str, why: Rejected) -> InvalidTransitionError:
+        """The exception strict mode raises when ``rule`` refuses ``event``."""
+        return InvalidTransitionError(
+            self.key, str(event.on), event.describe(), state.summary(), rule, why.reason
+        )
+
     def rederive_from(
         self, index: int, events: Sequence[Event], rules: RuleSet, *, strict: bool
-    ) -> DyadTimeline:
+    ) -> Timeline[S]:
         """A new timeline that keeps this one up to ``index`` and folds ``events`` after it."""
         kept_anomalies = [a for i, a in self.rejected.items() if i < index]
-        new = DyadTimeline(
+        new = type(self)(
             self.key,
             self.initial,
             self.events[:index],
@@ -157,11 +167,11 @@ class DyadTimeline:
         new.extend(events, rules, strict=strict)
         return new
 
-    def state_before(self, index: int) -> DyadState:
+    def state_before(self, index: int) -> S:
         """The state before event ``index``."""
         return self.states[index - 1] if index > 0 else self.initial
 
-    def at(self, when: When, rules: RuleSet) -> Answer:
+    def at(self, when: When, rules: RuleSet) -> Answer[S]:
         """The state on a query date, with its certainty and alternatives."""
         day = when.day
         if when.instant is None:
@@ -175,7 +185,7 @@ class DyadTimeline:
             return Answer(state, certain=True, alternatives=(), prefix=possible, extra=())
         return self._refold(when, certain_prefix, possible, rules)
 
-    def _refold(self, when: When, start: int, stop: int, rules: RuleSet) -> Answer:
+    def _refold(self, when: When, start: int, stop: int, rules: RuleSet) -> Answer[S]:
         happened: list[int] = []
         unknown: list[int] = []
         for i in range(start, stop):
@@ -191,7 +201,7 @@ class DyadTimeline:
         state = self._fold(base, happened, rules)
         if not unknown:
             return Answer(state, certain=True, alternatives=(), prefix=start, extra=tuple(happened))
-        alternatives: list[DyadState] = []
+        alternatives: list[S] = []
         for k in range(1, len(unknown) + 1):
             chosen = sorted(happened + unknown[:k])
             alt = self._fold(base, chosen, rules)
@@ -206,7 +216,7 @@ class DyadTimeline:
             unknown=tuple(unknown),
         )
 
-    def _fold(self, state: DyadState, indices: Sequence[int], rules: RuleSet) -> DyadState:
+    def _fold(self, state: S, indices: Sequence[int], rules: RuleSet) -> S:
         for i in indices:
             event = self.events[i]
             state, _, _ = apply_event(state, event, rules.for_event(type(event)))
@@ -214,12 +224,12 @@ class DyadTimeline:
 
 
 @attrs.frozen(kw_only=True)
-class Answer:
-    """What :meth:`DyadTimeline.at` found: the state and which events produced it."""
+class Answer(Generic[S]):
+    """What :meth:`Timeline.at` found: the state and which events produced it."""
 
-    state: DyadState = attrs.field(kw_only=False)
+    state: S = attrs.field(kw_only=False)
     certain: bool
-    alternatives: tuple[DyadState, ...]
+    alternatives: tuple[S, ...]
     prefix: int
     """Events ``0..prefix-1`` had all happened."""
     extra: tuple[int, ...]
@@ -230,3 +240,15 @@ class Answer:
     def applied(self) -> list[int]:
         """Indices of every event that had happened, in order."""
         return [*range(self.prefix), *self.extra]
+
+
+DyadTimeline = Timeline[DyadState]
+"""A dyad's timeline of :class:`~diplorel.DyadState`."""
+
+
+def derive_dyad(
+    key: tuple[str, str], events: Sequence[Event], rules: RuleSet, *, strict: bool
+) -> Timeline[DyadState]:
+    """Fold a dyad's events (in time order) from the empty state."""
+    return Timeline.derive(key, events, rules, strict=strict, initial=DyadState.initial(key))
+

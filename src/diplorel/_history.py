@@ -18,7 +18,7 @@ import pendulum
 from diplorel._answer import Explanation, Period, Status, explain_step
 from diplorel._dates import FuzzyDate, QueryLike, to_when
 from diplorel._default_rules import default_rules
-from diplorel._engine import Anomaly, DyadTimeline, sort_events
+from diplorel._engine import Anomaly, DyadTimeline, derive_dyad, sort_events
 from diplorel._events import (
     DyadEvent,
     Event,
@@ -177,7 +177,7 @@ class History:
         }
         self._lifecycle_events = lifecycle
         self._timelines = {
-            key: DyadTimeline.derive(key, evs, self._rules, strict=self._strict)
+            key: derive_dyad(key, evs, self._rules, strict=self._strict)
             for key, evs in self._events_by_dyad.items()
         }
 
@@ -252,7 +252,7 @@ class History:
         found = self._derived_empty.get(key)
         if found is None:
             events = sort_events(self._lifecycle_for(key, self._lifecycle_events))
-            found = DyadTimeline.derive(key, events, self._rules, strict=False)
+            found = derive_dyad(key, events, self._rules, strict=False)
             self._derived_empty[key] = found
         return found
 
@@ -463,7 +463,7 @@ class History:
             if old is None:
                 events = sort_events([*added, *self._lifecycle_for(key, self._lifecycle_events)])
                 by_dyad[key] = events
-                timelines[key] = DyadTimeline.derive(key, events, self._rules, strict=self._strict)
+                timelines[key] = derive_dyad(key, events, self._rules, strict=self._strict)
                 continue
             events = sort_events([*old, *added])
             first_change = next(

@@ -20,19 +20,24 @@ True
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
-from typing import TypeVar
+from typing import Any, TypeVar
 
 import attrs
 
 from diplorel._dates import FuzzyDate, to_optional_fuzzy
 from diplorel._events import Event
-from diplorel._status import DyadState
 from diplorel.exceptions import RuleError
 
-RuleFunction = Callable[[DyadState, Event], DyadState]
-"""A rule's body: takes the status an event meets and the event, returns the next status."""
+RuleFunction = Callable[[Any, Any], Any]
+"""A rule's body: takes the state an event meets and the event, returns the next state.
+
+The state is a :class:`~diplorel.DyadState` for relation events and a
+:class:`~diplorel.CreditLineState` for credit-line events; the :func:`rule` decorator keeps the
+precise types for the type checker.
+"""
 
 E = TypeVar("E", bound=Event)
+S = TypeVar("S")
 
 
 class Rejected(Exception):  # noqa: N818 - it names what happened to the event, like the events
@@ -58,7 +63,7 @@ class Rule:
     citation: str
     description: str = ""
 
-    def __call__(self, state: DyadState, event: Event) -> DyadState:
+    def __call__(self, state: Any, event: Event) -> Any:  # noqa: ANN401 - see RuleFunction
         """Apply the rule."""
         return self.function(state, event)
 
@@ -68,17 +73,17 @@ def rule(
     name: str | None = None,
     citation: str,
     description: str | None = None,
-) -> Callable[[Callable[[DyadState, E], DyadState]], Rule]:
+) -> Callable[[Callable[[S, E], S]], Rule]:
     """Decorate a function ``(state, event) -> state`` to make it a :class:`Rule`.
 
     The name defaults to the function's name, the description to its docstring.
     """
 
-    def make(function: Callable[[DyadState, E], DyadState]) -> Rule:
+    def make(function: Callable[[S, E], S]) -> Rule:
         return Rule(
             name=name or function.__name__,
             applies_to=applies_to,
-            function=function,  # type: ignore[arg-type]
+            function=function,
             citation=citation,
             description=description or (function.__doc__ or "").strip().split("\n")[0],
         )
