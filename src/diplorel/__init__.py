@@ -7,6 +7,18 @@ Diplomatic.SEVERED
 """
 
 from diplorel._answer import Explanation, Period, RuleApplication, Status, Step
+from diplorel._credit import (
+    CreditLine,
+    CreditLineCancelled,
+    CreditLineDrawn,
+    CreditLineLimitChanged,
+    CreditLineOpened,
+    CreditLineReinstated,
+    CreditLineRepaid,
+    CreditLineState,
+    CreditLineSuspended,
+    CreditStatus,
+)
 from diplorel._dates import (
     FuzzyDate,
     Precision,
@@ -65,6 +77,7 @@ from diplorel._status import (
     Recognition,
 )
 from diplorel.exceptions import (
+    CreditLineError,
     CurrencyMismatchError,
     DiplorelError,
     FloatAmountError,
@@ -90,6 +103,17 @@ __all__ = [
     "Consular",
     "ConsularRelationsEstablished",
     "ConsularRelationsSevered",
+    "CreditLine",
+    "CreditLineCancelled",
+    "CreditLineDrawn",
+    "CreditLineError",
+    "CreditLineLimitChanged",
+    "CreditLineOpened",
+    "CreditLineReinstated",
+    "CreditLineRepaid",
+    "CreditLineState",
+    "CreditLineSuspended",
+    "CreditStatus",
     "Currency",
     "CurrencyMismatchError",
     "Diplomatic",

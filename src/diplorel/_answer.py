@@ -6,6 +6,7 @@ from collections.abc import Callable, Mapping
 
 import attrs
 
+from diplorel._credit import CreditLine
 from diplorel._dates import FuzzyDate, When
 from diplorel._engine import Anomaly
 from diplorel._events import Event
@@ -18,6 +19,7 @@ from diplorel._status import (
     HeadOfMission,
     Level,
     Mission,
+    MissionKind,
     Recognition,
 )
 
@@ -125,6 +127,8 @@ class Explanation:
     alternatives: tuple[str, ...] = ()
     pending: tuple[Pending, ...] = ()
     anomalies: tuple[Anomaly, ...] = ()
+    credit_lines: tuple[CreditLine, ...] = ()
+    """The credit lines of the dyad on the date, each with the events that produced it."""
 
     def __str__(self) -> str:
         """A readable derivation."""
@@ -136,6 +140,11 @@ class Explanation:
         lines.extend(str(step) for step in self.steps)
         if not self.steps:
             lines.append("no act between these states up to this date")
+        for line in self.credit_lines:
+            lines.append(f"economic tie: credit line {line}")
+            for event in line.events:
+                lines.append(f"{event.on!s:<23} {event.describe()}")
+                lines.extend(f"{'':<25}source: {s}" for s in event.sources)
         lines.extend(f"pending: {p}" for p in self.pending)
         lines.extend(f"anomaly: {a}" for a in self.anomalies)
         return "\n".join(lines)
@@ -158,6 +167,18 @@ class Status:
     pending: tuple[Pending, ...] = attrs.field(repr=False)
     anomalies: tuple[Anomaly, ...] = attrs.field(repr=False)
     _explainer: Callable[[], Explanation] = attrs.field(repr=False, eq=False, alias="explainer")
+    credit_lines: tuple[CreditLine, ...] = attrs.field(default=(), repr=False)
+    """The credit lines between the two states on this date (either direction)."""
+
+    @property
+    def trade_offices(self) -> Mapping[str, tuple[Mission, ...]]:
+        """Sending state -> its trade offices in the other (only states that have one)."""
+        return self.state.missions_of(MissionKind.TRADE_OFFICE)
+
+    @property
+    def economic_ties(self) -> bool:
+        """True while a trade office or an active credit line exists: independent of relations."""
+        return bool(self.trade_offices) or any(line.is_active for line in self.credit_lines)
 
     @property
     def diplomatic(self) -> Diplomatic:
@@ -224,6 +245,9 @@ class Status:
             lines.append(f"  {sender} missions:       {shown}")
         for protected, power in s.protecting_powers.items():
             lines.append(f"  {power} protects {protected}'s interests")
+        if self.economic_ties:
+            lines.append("  economic ties:        yes (independent of diplomatic relations)")
+        lines.extend(f"  credit line {line}" for line in self.credit_lines)
         lines.extend(f"  pending: {p}" for p in self.pending)
         if not self.certain:
             lines.append("  UNCERTAIN: an imprecisely dated act may not have happened yet")

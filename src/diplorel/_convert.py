@@ -25,6 +25,7 @@ from cattrs.preconf.json import JsonConverter
 from cattrs.preconf.json import make_converter as _json_converter
 from cattrs.strategies import configure_tagged_union
 
+from diplorel._credit import CREDIT_EVENT_TYPES
 from diplorel._dates import FuzzyDate, format_edtf, parse_edtf
 from diplorel._events import EVENT_TYPES
 from diplorel._money import Money
@@ -33,6 +34,7 @@ from diplorel.exceptions import InvalidAmountError, InvalidDateError
 
 ITEM_TYPES: tuple[type, ...] = (
     *EVENT_TYPES,
+    *CREDIT_EVENT_TYPES,
     DiplomaticNote,
     ExchangeOfNotes,
     JointCommunique,

@@ -112,6 +112,10 @@ class FuzzyDate:
                 and _start_of(self.earliest, self.precision) == self.earliest
                 and _end_of(self.latest, self.end_precision) == self.latest
             )
+            if self.qualifier is not Qualifier.NONE:  # EDTF text could not carry it
+                raise InvalidDateError(
+                    (self.earliest, self.latest), "qualifiers on an interval are not supported"
+                )
         if not ok:
             raise InvalidDateError(
                 (self.earliest, self.latest),
@@ -218,8 +222,8 @@ def _parse_point(text: str, original: str) -> FuzzyDate:
     year, month, day = m.groups()
     if day is not None:
         return FuzzyDate.day(_point(int(year), int(month), int(day), original))
+    _point(int(year), int(month or 1), 1, original)  # errors name the text as given
     if month is not None:
-        _point(int(year), int(month), 1, original)
         return FuzzyDate.month(int(year), int(month))
     return FuzzyDate.year(int(year))
 
@@ -324,6 +328,7 @@ def _zone(name: str) -> pendulum.Timezone | pendulum.FixedTimezone:
 # Query dates ---------------------------------------------------------------------------------
 
 _ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+_REDUCED = re.compile(r"\d{4}(?:-\d{2})?")
 
 
 @attrs.frozen
@@ -356,8 +361,13 @@ QueryLike: TypeAlias = "str | pendulum.Date | dt.date | dt.datetime | When"
 def _parse_query_text(text: str) -> When:
     if _ISO_DAY.fullmatch(text):
         return When(day=_point(int(text[:4]), int(text[5:7]), int(text[8:]), text))
+    if _REDUCED.fullmatch(text):  # pendulum would read "1949" as 1 January 1949
+        raise InvalidDateError(
+            text, "a query needs a single day (e.g. 1949-06-01), not a year or month"
+        )
     try:
-        parsed = pendulum.parse(text, exact=True)
+        # tz=None keeps a datetime without an offset naive, so that it is refused below
+        parsed = pendulum.parse(text, exact=True, tz=None)
     except Exception:  # noqa: BLE001 - pendulum's parser raises several kinds
         raise InvalidDateError(
             text, "expected a day (2024-02-14) or an aware datetime (2024-02-14T12:00+09:00)"

@@ -10,6 +10,7 @@ from functools import cache
 
 import attrs
 
+from diplorel._credit_rules import CREDIT_RULES
 from diplorel._events import (
     AmbassadorRecalled,
     AmbassadorReturned,
@@ -17,12 +18,14 @@ from diplorel._events import (
     ConsentEvent,
     ConsularRelationsEstablished,
     ConsularRelationsSevered,
+    DyadEvent,
     Event,
     HeadOfMissionAccredited,
     MissionClosed,
     MissionOpened,
     ProtectingPowerAppointed,
     ProtectingPowerEnded,
+    RecognitionEvent,
     RecognitionWithdrawn,
     Recognized,
     RelationsResumed,
@@ -48,7 +51,12 @@ _OPEN = (Diplomatic.ESTABLISHED,)
 _BROKEN = (Diplomatic.SEVERED, Diplomatic.SUSPENDED)
 
 
-@rule(Event, citation="Succession of states: an extinct state has no relations")
+@rule(
+    DyadEvent,
+    RecognitionEvent,
+    StateExtinguished,
+    citation="Succession of states: an extinct state has no relations",
+)
 def no_acts_after_end(state: DyadState, event: Event) -> DyadState:
     """Once a party has ceased to exist, the dyad takes no further acts."""
     if state.diplomatic is Diplomatic.ENDED and not isinstance(event, StateContinued):
@@ -307,6 +315,7 @@ def default_rules() -> RuleSet:
             recognition_is_separate,
             extinction_ends,
             continuity,
+            *CREDIT_RULES,
         ],
         [CHINA_EXCLUSIVITY],
     )

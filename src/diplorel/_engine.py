@@ -251,4 +251,3 @@ def derive_dyad(
 ) -> Timeline[DyadState]:
     """Fold a dyad's events (in time order) from the empty state."""
     return Timeline.derive(key, events, rules, strict=strict, initial=DyadState.initial(key))
-

@@ -12,6 +12,7 @@ from typing import Any
 from cattrs.preconf.json import JsonConverter
 
 from diplorel._answer import Explanation, Period, Status
+from diplorel._credit import CreditLine
 from diplorel._convert import ITEM, make_converter
 from diplorel._dates import When
 from diplorel._events import Event
@@ -47,6 +48,8 @@ def status_to_json(status: Status) -> dict[str, Any]:
         "alternatives": [_state(a) for a in status.alternatives],
         "pending": [c.unstructure(p) for p in status.pending],
         "anomalies": [c.unstructure(a) for a in status.anomalies],
+        "economic_ties": status.economic_ties,
+        "credit_lines": [c.unstructure(line) for line in status.credit_lines],
     }
 
 
@@ -60,3 +63,8 @@ def period_to_json(period: Period) -> dict[str, Any]:
     data: dict[str, Any] = _converter().unstructure(period)
     data["state"] = _state(period.state)
     return data
+
+
+def credit_line_to_json(line: CreditLine) -> dict[str, Any]:
+    """A credit line on a date as JSON-ready data (amounts as decimal strings)."""
+    return _converter().unstructure(line)  # type: ignore[no-any-return]

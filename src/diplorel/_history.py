@@ -16,6 +16,8 @@ from typing import TypeAlias
 import pendulum
 
 from diplorel._answer import Explanation, Period, Status, explain_step
+from diplorel._credit import CreditLine, CreditLineEvent, CreditLineOpened
+from diplorel._credit_book import CreditBook
 from diplorel._dates import FuzzyDate, QueryLike, to_when
 from diplorel._default_rules import default_rules
 from diplorel._engine import Anomaly, DyadTimeline, derive_dyad, sort_events
@@ -27,6 +29,7 @@ from diplorel._events import (
     StateContinued,
     StateExtinguished,
 )
+from diplorel._money import Money
 from diplorel._notes import (
     DiplomaticNote,
     ExchangeOfNotes,
@@ -38,7 +41,7 @@ from diplorel._notes import (
 from diplorel._rules import RuleSet
 from diplorel._states import StateRegistry, default_registry
 from diplorel._status import DyadState
-from diplorel.exceptions import StateNotInExistenceError
+from diplorel.exceptions import StateNotInExistenceError, UnknownCreditLineError
 
 Item: TypeAlias = Event | DiplomaticNote | JointCommunique | ExchangeOfNotes
 """What a history holds: events and the instruments (notes, communiqués) that make them."""
@@ -110,6 +113,7 @@ class History:
 
     __slots__ = (
         "_anomalies",
+        "_credit",
         "_derived_empty",
         "_events_by_dyad",
         "_existence_anomalies",
@@ -164,13 +168,22 @@ class History:
         self._existence_anomalies: list[Anomaly] = []
         by_dyad: dict[Key, list[Event]] = {}
         lifecycle: list[Event] = []
+        credit: list[CreditLineEvent] = []
         for event in events:
             if not self._exists(event):
                 continue
-            if isinstance(event, StateExtinguished | StateContinued):
+            if isinstance(event, CreditLineEvent):
+                credit.append(event)
+            elif isinstance(event, StateExtinguished | StateContinued):
                 lifecycle.append(event)
-                continue
-            by_dyad.setdefault(self._key(*event.parties), []).append(event)
+            else:
+                by_dyad.setdefault(self._key(*event.parties), []).append(event)
+        self._credit = CreditBook(
+            credit,
+            self._rules,
+            strict=self._strict,
+            key_of={e.id: self._key(*e.parties) for e in credit if isinstance(e, CreditLineOpened)},
+        )
         self._events_by_dyad = {
             key: sort_events([*evs, *self._lifecycle_for(key, lifecycle)])
             for key, evs in by_dyad.items()
@@ -286,6 +299,8 @@ class History:
         day = when.day
         anomalies = tuple(a for a in self._dyad_anomalies(key) if a.on.earliest <= day)
 
+        credit_lines = self._credit.for_dyad(key, when)
+
         def explainer() -> Explanation:
             steps = []
             state = timeline.initial
@@ -306,18 +321,53 @@ class History:
                 alternatives=tuple(alt.summary() for alt in answer.alternatives),
                 pending=pending,
                 anomalies=anomalies,
+                credit_lines=credit_lines,
             )
 
         return Status(
             dyad=key,
             on=when,
             state=answer.state,
+            credit_lines=credit_lines,
             certain=answer.certain,
             alternatives=answer.alternatives,
             pending=pending,
             anomalies=anomalies,
             explainer=explainer,
         )
+
+    def credit_line(self, line_id: str, *, on: QueryLike) -> CreditLine:
+        """A credit line on a date: limit, drawn, repaid, outstanding, available, status.
+
+        Raises :class:`~diplorel.UnknownCreditLineError` for an unknown id, or one not yet
+        opened on that date.
+        """
+        line = self._credit.line(line_id, to_when(on))
+        if line is None:
+            raise UnknownCreditLineError(line_id, reason=f"it was not yet opened on {on}")
+        return line
+
+    def credit_lines(
+        self, a: str, b: str, *, on: QueryLike, lender: str | None = None
+    ) -> tuple[CreditLine, ...]:
+        """The credit lines between two states on a date, either way unless ``lender`` is given."""
+        lent_by = self._registry.resolve(lender, where="lender") if lender else None
+        return self._credit.for_dyad(self.resolve(a, b), to_when(on), lent_by)
+
+    def outstanding_credit(
+        self, *, on: QueryLike, lender: str | None = None, borrower: str | None = None
+    ) -> dict[str, Money]:
+        """Outstanding credit on a date, per currency (never summed across currencies)."""
+        return self._credit.outstanding(
+            to_when(on),
+            lender=self._registry.resolve(lender, where="lender") if lender else None,
+            borrower=self._registry.resolve(borrower, where="borrower") if borrower else None,
+        )
+
+    @property
+    def credit_line_ids(self) -> tuple[str, ...]:
+        """The ids of every credit line, sorted."""
+        return self._credit.ids
 
     def timeline(self, a: str, b: str) -> tuple[Period, ...]:
         """The periods of the dyad's history, in order: one per event."""
@@ -383,6 +433,7 @@ class History:
             found: list[Anomaly] = list(self._existence_anomalies)
             for key in sorted(self._timelines):
                 found.extend(self._timelines[key].anomalies)
+            found.extend(self._credit.anomalies)
             found.extend(self._exclusivity_overlaps())
             self._anomalies = tuple(found)
         return self._anomalies
@@ -443,7 +494,10 @@ class History:
         new._registry = self._registry  # noqa: SLF001
         new._derived_empty = {}  # noqa: SLF001
         new._anomalies = None  # noqa: SLF001
-        simple = all(isinstance(i, DyadEvent | RecognitionEvent) for i in items)
+        simple = all(
+            isinstance(i, DyadEvent | RecognitionEvent) and not isinstance(i, CreditLineEvent)
+            for i in items
+        )
         if not simple:
             new._build()  # noqa: SLF001
             return new
@@ -451,6 +505,7 @@ class History:
         new._pending = self._pending  # noqa: SLF001
         new._lifecycle_events = self._lifecycle_events  # noqa: SLF001
         new._existence_anomalies = list(self._existence_anomalies)  # noqa: SLF001
+        new._credit = self._credit  # noqa: SLF001
         by_dyad = dict(self._events_by_dyad)
         timelines = dict(self._timelines)
         touched: dict[Key, list[Event]] = {}

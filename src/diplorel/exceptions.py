@@ -108,6 +108,35 @@ class InvalidTransitionError(DiplorelError, ValueError):
         )
 
 
+class CreditLineError(InvalidTransitionError):
+    """A credit-line event the rules refuse (strict mode).
+
+    A drawing beyond what is available, in another currency, before opening, after
+    cancellation or expiry; a repayment beyond what is owed.
+
+    Besides the fields of :class:`InvalidTransitionError` it names the line, the amount and
+    what was available.
+    """
+
+    def __init__(
+        self,
+        *,
+        line_id: str,
+        dyad: tuple[str, str],
+        on: str,
+        event: str,
+        met: str,
+        rule: str,
+        reason: str,
+        amount: str | None = None,
+        available: str | None = None,
+    ) -> None:
+        self.line_id = line_id
+        self.amount = amount
+        self.available = available
+        super().__init__(dyad, on, event, met, rule, reason)
+
+
 class RuleError(DiplorelError, ValueError):
     """A rule set that cannot work (duplicate names, a rule for no event type, ...)."""
 
@@ -161,10 +190,14 @@ class FloatAmountError(DiplorelError, TypeError):
 class UnknownCreditLineError(DiplorelError, LookupError):
     """A credit-line id that the history does not hold."""
 
-    def __init__(self, line_id: str, known: Sequence[str] = ()) -> None:
+    def __init__(self, line_id: str, known: Sequence[str] = (), *, reason: str = "") -> None:
         self.line_id = line_id
         self.known = tuple(known)
-        hint = f"; known lines: {', '.join(self.known)}" if self.known else ""
+        self.reason = reason
+        if reason:
+            super().__init__(f"no credit line {line_id!r}: {reason}")
+            return
+        hint = f"; known lines: {', '.join(self.known[:10])}" if self.known else ""
         super().__init__(f"unknown credit line {line_id!r}{hint}")
 
 
@@ -201,6 +234,7 @@ class MissingExtraError(DiplorelError, ImportError):
 
 
 __all__ = [
+    "CreditLineError",
     "CurrencyMismatchError",
     "DiplorelError",
     "FloatAmountError",

@@ -75,6 +75,34 @@ def _timeline(args: argparse.Namespace, out: TextIO, _today: dt.date) -> int:
     return 0
 
 
+def _credit(args: argparse.Namespace, out: TextIO, today: dt.date) -> int:
+    h = _history(args)
+    lines = h.credit_lines(args.a, args.b, on=_on(args, today))
+    if args.json:
+        from diplorel._export import credit_line_to_json  # noqa: PLC0415
+
+        _dump([credit_line_to_json(line) for line in lines], out)
+        return 0
+    if not lines:
+        out.write(f"no credit line between {args.a} and {args.b} on {_on(args, today)}\n")
+        return 0
+    rows = [("line", "lender", "borrower", "limit", "outstanding", "available", "status")]
+    rows.extend(
+        (
+            line.id,
+            line.lender + (f" ({line.institution})" if line.institution else ""),
+            line.borrower,
+            str(line.limit),
+            str(line.outstanding),
+            str(line.available),
+            line.status.value + ("" if line.certain else " (uncertain)"),
+        )
+        for line in lines
+    )
+    _table(rows, out)
+    return 0
+
+
 def _states(args: argparse.Namespace, out: TextIO, _today: dt.date) -> int:
     from diplorel._states import default_registry  # noqa: PLC0415
 
@@ -150,6 +178,7 @@ COMMANDS: dict[str, Command] = {
     "status": _status,
     "explain": _explain,
     "timeline": _timeline,
+    "credit": _credit,
     "states": _states,
     "rules": _rules,
 }
@@ -176,6 +205,7 @@ def add_commands(parser: argparse.ArgumentParser) -> None:
     _dyad_command(sub, "status", "the status of two states on a date, with every dimension")
     _dyad_command(sub, "explain", "the derivation of a status: events, rules, citations")
     _dyad_command(sub, "timeline", "the periods of a dyad's history", with_date=False)
+    _dyad_command(sub, "credit", "credit lines between two states and their balances on a date")
     p = sub.add_parser("states", help="look up state codes, names, aliases and COW numbers")
     p.add_argument("query", nargs="?", help="a code, name or part of a name")
     p.add_argument("--json", action="store_true", help="machine-readable output")
