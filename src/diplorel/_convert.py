@@ -17,6 +17,7 @@ True
 from __future__ import annotations
 
 import decimal
+from difflib import get_close_matches
 from typing import Any, Union
 
 import cattrs
@@ -104,19 +105,31 @@ def _refuse_float_decimal(value: object, _: type) -> decimal.Decimal:
 
 
 def describe_errors(error: Exception, where: str) -> list[str]:
-    """Every leaf problem of a (cattrs) error, each prefixed with its place in the document."""
+    """Every leaf problem of a (cattrs) error, each with its place in the document."""
     if isinstance(error, cattrs.BaseValidationError):
-        return [
-            m.replace("$", where, 1)
-            if m.startswith("$") or " @ $" not in m
-            else _relocate(m, where)
-            for m in cattrs.transform_error(error, path=where, format_exception=_format)
-        ]
-    return [f"{where}: {error}"]
+        return list(cattrs.transform_error(error, path=where, format_exception=_format))
+    return [f"{error} @ {where}"]
 
 
-def _relocate(message: str, where: str) -> str:
-    return message.replace(" @ $", f" @ {where}", 1)
+TAGS: dict[str, type] = {t.TAG: t for t in ITEM_TYPES}  # type: ignore[attr-defined]
+"""Item type by tag."""
+
+
+def tag_problem(data: object, where: str) -> str | None:
+    """Why ``data`` cannot be an item (not an object, no or unknown ``type``), or None."""
+    if not isinstance(data, dict):
+        return f"expected an item object, got {type(data).__name__} @ {where}"
+    tag = data.get("type")
+    if tag is None:
+        return f"missing 'type' (the item's tag) @ {where}"
+    if tag not in TAGS:
+        close = get_close_matches(str(tag), TAGS, n=3)
+        hint = f"; did you mean {', '.join(close)}?" if close else ""
+        return f"unknown item type {tag!r}{hint} @ {where}.type"
+    return None
+
+
+_TYPE_NAMES: dict[object, str] = {FuzzyDate: "an EDTF date", pendulum.Date: "an ISO date"}
 
 
 def _format(exc: BaseException, type_: type | None) -> str:
@@ -124,7 +137,7 @@ def _format(exc: BaseException, type_: type | None) -> str:
         return f"required field missing ({exc})"
     if isinstance(exc, cattrs.ForbiddenExtraKeysError):
         return f"unknown field(s): {', '.join(sorted(exc.extra_fields))}"
-    name = getattr(type_, "__name__", str(type_)) if type_ is not None else ""
+    name = _TYPE_NAMES.get(type_, getattr(type_, "__name__", str(type_))) if type_ else ""
     if isinstance(exc, ValueError | TypeError | LookupError) and str(exc):
         return f"{exc}" + (f" (expected {name})" if name and name not in str(exc) else "")
     return cattrs.v.format_exception(exc, type_)

@@ -12,8 +12,8 @@ from typing import Any
 from cattrs.preconf.json import JsonConverter
 
 from diplorel._answer import Explanation, Period, Status
-from diplorel._credit import CreditLine
 from diplorel._convert import ITEM, make_converter
+from diplorel._credit import CreditLine
 from diplorel._dates import When
 from diplorel._events import Event
 from diplorel._frozen import FrozenMap

@@ -19,10 +19,13 @@ import json
 import os
 import tempfile
 from collections.abc import Callable, Iterable, Iterator
+from functools import cache
 from pathlib import Path
 from typing import Any
 
-from diplorel._convert import ITEM, describe_errors, make_converter
+from cattrs.preconf.json import JsonConverter
+
+from diplorel._convert import ITEM, describe_errors, make_converter, tag_problem
 from diplorel._events import Source
 from diplorel._history import History, Item
 from diplorel._rules import RuleSet
@@ -37,22 +40,26 @@ Upcaster = Callable[[dict[str, Any]], dict[str, Any]]
 UPCASTERS: dict[int, Upcaster] = {}
 """``UPCASTERS[n]`` turns a version ``n`` document into version ``n + 1``."""
 
-_converter = make_converter()
+
+@cache
+def _converter() -> JsonConverter:
+    """The document converter, built at first use (not at import)."""
+    return make_converter()
 
 
 def _header_problems(header: object, where: str) -> list[str]:
     if not isinstance(header, dict):
-        return [f"{where}: expected a JSON object with format and version"]
+        return [f"expected a JSON object with format and version @ {where}"]
     problems = []
     if header.get("format") != FORMAT:
-        problems.append(f"{where}.format: expected {FORMAT!r}, got {header.get('format')!r}")
+        problems.append(f"expected {FORMAT!r}, got {header.get('format')!r} @ {where}.format")
     version = header.get("version")
     if not isinstance(version, int) or isinstance(version, bool) or version < 1:
-        problems.append(f"{where}.version: expected a whole number >= 1, got {version!r}")
+        problems.append(f"expected a whole number >= 1, got {version!r} @ {where}.version")
     elif version > VERSION:
         problems.append(
-            f"{where}.version: the file has schema version {version}, newer than this "
-            f"diplorel reads ({VERSION}); upgrade diplorel"
+            f"the file has schema version {version}, newer than this diplorel reads "
+            f"({VERSION}); upgrade diplorel @ {where}.version"
         )
     return problems
 
@@ -69,7 +76,7 @@ def upcast(document: dict[str, Any]) -> dict[str, Any]:
 def _sources_table(header: dict[str, Any], where: str, problems: list[str]) -> dict[str, Any]:
     table = header.get("sources", {})
     if not isinstance(table, dict):
-        problems.append(f"{where}.sources: expected an object of sources by key")
+        problems.append(f"expected an object of sources by key @ {where}.sources")
         return {}
     return table
 
@@ -84,7 +91,7 @@ def _expand_sources(item: Any, table: dict[str, Any], where: str, problems: list
     for i, s in enumerate(sources):
         if isinstance(s, str):
             if s not in table:
-                problems.append(f"{where}.sources[{i}]: unknown source key {s!r}")
+                problems.append(f"unknown source key {s!r} @ {where}.sources[{i}]")
                 continue
             out.append(table[s])
         else:
@@ -97,12 +104,13 @@ def _structure_items(
 ) -> list[tuple[str, Item]]:
     items = []
     for where, data in raw:
-        expanded = _expand_sources(data, table, where, problems)
-        if isinstance(expanded, dict) and "type" not in expanded:
-            problems.append(f"{where}: missing 'type' (the item's tag)")
+        bad_tag = tag_problem(data, where)
+        if bad_tag is not None:
+            problems.append(bad_tag)
             continue
+        expanded = _expand_sources(data, table, where, problems)
         try:
-            items.append((where, _converter.structure(expanded, ITEM)))
+            items.append((where, _converter().structure(expanded, ITEM)))
         except (DiplorelError, ValueError, TypeError, KeyError) as e:
             problems.extend(describe_errors(e, where))
         except Exception as e:  # noqa: BLE001 - cattrs wraps errors in groups of its own
@@ -129,7 +137,7 @@ def _build(
         raise LoadError(source, [str(e)]) from None
     if strict:
         found = [
-            f"{where_of.get(id(a.event), 'derived')}: {a}"
+            f"{a} @ {where_of.get(id(a.event), 'an item made by an instrument')}"
             for a in lenient.anomalies
             if a.kind != "exclusivity_overlap"
         ]
@@ -159,10 +167,10 @@ def loads(
     table = _sources_table(doc, "$", problems)
     raw = doc.get("items")
     if not isinstance(raw, list):
-        raise LoadError(source, ["$.items: expected a list of items"])
+        raise LoadError(source, ["expected a list of items @ $.items"])
     extra = set(doc) - {"format", "version", "sources", "items"}
     if extra:
-        problems.append(f"$: unknown field(s): {', '.join(sorted(extra))}")
+        problems.append(f"unknown field(s): {', '.join(sorted(extra))} @ $")
     located = _structure_items(((f"$.items[{i}]", x) for i, x in enumerate(raw)), table, problems)
     return _build(located, problems, source, strict=strict, rules=rules, registry=registry)
 
@@ -172,9 +180,9 @@ def _jsonl_lines(text: str, problems: list[str]) -> Iterator[tuple[str, Any]]:
         if not line.strip():
             continue
         try:
-            yield f"line {n}", json.loads(line)
+            yield f"line {n} $", json.loads(line)
         except ValueError as e:
-            problems.append(f"line {n}: not valid JSON: {e}")
+            problems.append(f"not valid JSON: {e} @ line {n}")
 
 
 def loads_jsonl(
@@ -195,14 +203,14 @@ def loads_jsonl(
     lines = _jsonl_lines(text, problems)
     first = next(lines, None)
     if first is None:
-        raise LoadError(source, [*problems, "line 1: expected a header line"])
+        raise LoadError(source, [*problems, "expected a header line @ line 1"])
     header_problems = _header_problems(first[1], first[0])
     if header_problems:
         raise LoadError(source, problems + header_problems)
     header = upcast(first[1])
     extra = set(header) - {"format", "version", "sources"}
     if extra:
-        problems.append(f"{first[0]}: unknown header field(s): {', '.join(sorted(extra))}")
+        problems.append(f"unknown header field(s): {', '.join(sorted(extra))} @ {first[0]}")
     table = _sources_table(header, first[0], problems)
     located = _structure_items(lines, table, problems)
     return _build(located, problems, source, strict=strict, rules=rules, registry=registry)
@@ -237,12 +245,12 @@ def _document_parts(history: History) -> tuple[dict[str, Any], list[dict[str, An
     keys: dict[Source, str] = {}
     items = []
     for item in history.items:
-        data = _converter.unstructure(item, ITEM)
+        data = _converter().unstructure(item, ITEM)
         sources = getattr(item, "sources", ())
         if sources:
             data["sources"] = [_source_key(s, keys) for s in sources]
         items.append(data)
-    table = {key: _converter.unstructure(s) for s, key in keys.items()}
+    table = {key: _converter().unstructure(s) for s, key in keys.items()}
     header: dict[str, Any] = {"format": FORMAT, "version": VERSION}
     if table:
         header["sources"] = table

@@ -5,22 +5,48 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import sys
 from collections.abc import Callable, Sequence
 from typing import Any, TextIO
 
 from diplorel._default_history import default_history
 from diplorel._history import History
+from diplorel.cli._progress import progress
+from diplorel.exceptions import LoadError
 
 Command = Callable[[argparse.Namespace, TextIO, dt.date], int]
 
 
 def _history(args: argparse.Namespace) -> History:
     path = getattr(args, "history", None)
-    if path is None:
-        return default_history()
-    from diplorel._files import load  # noqa: PLC0415 - only when a file is given
+    with progress("loading the history", sys.stderr):
+        if path is None:
+            return default_history()
+        from diplorel._files import load  # noqa: PLC0415 - only when a file is given
 
-    return load(path)
+        return load(path)
+
+
+def _validate(args: argparse.Namespace, out: TextIO, _today: dt.date) -> int:
+    from diplorel._files import load  # noqa: PLC0415
+
+    try:
+        with progress(f"validating {args.file}", sys.stderr):
+            h = load(args.file, strict=True)
+    except LoadError as e:
+        if args.json:
+            _dump({"file": args.file, "valid": False, "problems": list(e.problems)}, out)
+        else:
+            out.write(f"{args.file}: {len(e.problems)} problem(s)\n")
+            out.writelines(f"  {p}\n" for p in e.problems)
+        return 1
+    flagged = [str(a) for a in h.anomalies]
+    if args.json:
+        _dump({"file": args.file, "valid": True, "items": len(h), "flagged": flagged}, out)
+    else:
+        out.write(f"{args.file}: valid, {len(h)} items, {len(h.dyads)} dyads\n")
+        out.writelines(f"  flagged (not an error): {a}\n" for a in flagged)
+    return 0
 
 
 def _on(args: argparse.Namespace, today: dt.date) -> str:
@@ -181,6 +207,7 @@ COMMANDS: dict[str, Command] = {
     "credit": _credit,
     "states": _states,
     "rules": _rules,
+    "validate": _validate,
 }
 
 
@@ -210,4 +237,9 @@ def add_commands(parser: argparse.ArgumentParser) -> None:
     p.add_argument("query", nargs="?", help="a code, name or part of a name")
     p.add_argument("--json", action="store_true", help="machine-readable output")
     p = sub.add_parser("rules", help="the rule table with citations")
+    p.add_argument("--json", action="store_true", help="machine-readable output")
+    p = sub.add_parser(
+        "validate", help="check a history file in strict mode; list every problem (exit 1)"
+    )
+    p.add_argument("file", help="a .json or .jsonl history file")
     p.add_argument("--json", action="store_true", help="machine-readable output")
