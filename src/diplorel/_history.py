@@ -11,8 +11,9 @@ False
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
-from typing import TypeAlias
+from typing import Any, TypeAlias
 
+import attrs
 import pendulum
 
 from diplorel._answer import Explanation, Period, Status, explain_step
@@ -28,6 +29,7 @@ from diplorel._events import (
     Source,
     StateContinued,
     StateExtinguished,
+    event_sort_key,
 )
 from diplorel._money import Money
 from diplorel._notes import (
@@ -47,6 +49,17 @@ Item: TypeAlias = Event | DiplomaticNote | JointCommunique | ExchangeOfNotes
 """What a history holds: events and the instruments (notes, communiqués) that make them."""
 
 Key = tuple[str, str]
+
+_STATE_FIELDS = (
+    "by",
+    "sender",
+    "protected",
+    "power",
+    "of",
+    "protecting_power",
+    "lender",
+    "borrower",
+)
 
 
 def _pair(a: str, b: str) -> Key:
@@ -120,6 +133,7 @@ class History:
         "_items",
         "_lifecycle_events",
         "_lineage",
+        "_originals",
         "_pending",
         "_registry",
         "_rules",
@@ -166,12 +180,12 @@ class History:
         for p in resolved.pending:
             self._pending.setdefault(self._key(*p.dyad), []).append(p)
         self._existence_anomalies: list[Anomaly] = []
+        self._originals: dict[int, Event] = {}
         by_dyad: dict[Key, list[Event]] = {}
         lifecycle: list[Event] = []
         credit: list[CreditLineEvent] = []
-        for event in events:
-            if not self._exists(event):
-                continue
+        for original in self._existing(events):
+            event = self._canonical(original)
             if isinstance(event, CreditLineEvent):
                 credit.append(event)
             elif isinstance(event, StateExtinguished | StateContinued):
@@ -186,7 +200,7 @@ class History:
         )
         self._events_by_dyad = {
             key: sort_events([*evs, *self._lifecycle_for(key, lifecycle)])
-            for key, evs in by_dyad.items()
+            for key, evs in sorted(by_dyad.items())
         }
         self._lifecycle_events = lifecycle
         self._timelines = {
@@ -194,26 +208,54 @@ class History:
             for key, evs in self._events_by_dyad.items()
         }
 
+    def _canonical(self, event: Event) -> Event:
+        """The event with every state named by its lineage's code (SUN -> RUS), for the fold.
+
+        Continuing states share one dyad and one set of keys; :meth:`status` names them back
+        as they were on the query date.
+        """
+        if isinstance(event, StateContinued):
+            return event
+        root = self._lineage.root
+        changes: dict[str, Any] = {}
+        for name in _STATE_FIELDS:
+            value = getattr(event, name, None)
+            if isinstance(value, str) and root(value) != value:
+                changes[name] = root(value)
+        between = getattr(event, "between", None)
+        if isinstance(event, DyadEvent) and between is not None:
+            mapped = (root(between[0]), root(between[1]))
+            if mapped != between:
+                changes["between"] = mapped
+        if not changes:
+            return event
+        canonical = attrs.evolve(event, **changes)
+        self._originals[id(canonical)] = event
+        return canonical
+
+    def _shown(self, event: Event) -> Event:
+        """The event as given (before :meth:`_canonical` renamed its states)."""
+        return self._originals.get(id(event), event)
+
     def _key(self, a: str, b: str) -> Key:
         root = self._lineage.root
         return _pair(root(a), root(b))
 
-    def _exists(self, event: Event) -> bool:
-        """Check every party exists during the event's span; flag or raise otherwise."""
-        for code in event.parties:
-            if code not in self._registry:
+    def _existing(self, events: Iterable[Event]) -> list[Event]:
+        """The events whose parties all exist during their span; flag (or raise for) the rest.
+
+        In strict mode the error raised is the earliest violation, whatever the input order.
+        """
+        kept: list[Event] = []
+        errors: list[tuple[tuple[Any, ...], StateNotInExistenceError]] = []
+        for event in events:
+            problem = self._existence_problem(event)
+            if problem is None:
+                kept.append(event)
                 continue
-            state = self._registry.get(code)
-            begins, ends = state.begins_on, state.ends_on
-            too_early = begins is not None and event.on.latest < begins
-            too_late = ends is not None and event.on.earliest >= ends
-            if isinstance(event, StateExtinguished | StateContinued):
-                too_late = ends is not None and event.on.earliest > ends
-            if not (too_early or too_late):
-                continue
-            span = f"from {begins or 'before 1816'} until {ends or 'today'}"
-            if self._strict:
-                raise StateNotInExistenceError(code, str(event.on), span, event=event.describe())
+            code, span = problem
+            error = StateNotInExistenceError(code, str(event.on), span, event=event.describe())
+            errors.append(((*event_sort_key(event), event.describe()), error))
             parties = event.parties
             self._existence_anomalies.append(
                 Anomaly(
@@ -224,8 +266,24 @@ class History:
                     event=event,
                 )
             )
-            return False
-        return True
+        if errors and self._strict:
+            raise min(errors, key=lambda pair: pair[0])[1]
+        return kept
+
+    def _existence_problem(self, event: Event) -> tuple[str, str] | None:
+        """The first party that did not exist during the event's span, and its existence."""
+        for code in event.parties:
+            if code not in self._registry:
+                continue
+            state = self._registry.get(code)
+            begins, ends = state.begins_on, state.ends_on
+            too_early = begins is not None and event.on.latest < begins
+            too_late = ends is not None and event.on.earliest >= ends
+            if isinstance(event, StateExtinguished | StateContinued):
+                too_late = ends is not None and event.on.earliest > ends
+            if too_early or too_late:
+                return code, f"from {begins or 'before 1816'} until {ends or 'today'}"
+        return None
 
     def _lifecycle_for(self, key: Key, stated: Sequence[Event]) -> list[Event]:
         """Extinctions and continuations that touch a dyad: stated ones, else the registry's."""
@@ -308,10 +366,10 @@ class History:
                 step, state = explain_step(
                     state, timeline.events[i], self._rules, timeline.rejected.get(i)
                 )
-                steps.append(step)
+                steps.append(attrs.evolve(step, event=self._shown(step.event)))
             for i in answer.unknown:
                 step, _ = explain_step(state, timeline.events[i], self._rules, certain=False)
-                steps.append(step)
+                steps.append(attrs.evolve(step, event=self._shown(step.event)))
             return Explanation(
                 dyad=key,
                 on=when,
@@ -324,13 +382,16 @@ class History:
                 credit_lines=credit_lines,
             )
 
+        names = self._names_on(key, when.day)
         return Status(
-            dyad=key,
+            dyad=_pair(*(names.get(c, c) for c in key)) if names else key,
             on=when,
-            state=answer.state,
+            state=answer.state.renamed(names) if names else answer.state,
             credit_lines=credit_lines,
             certain=answer.certain,
-            alternatives=answer.alternatives,
+            alternatives=tuple(a.renamed(names) for a in answer.alternatives)
+            if names
+            else answer.alternatives,
             pending=pending,
             anomalies=anomalies,
             explainer=explainer,
@@ -369,6 +430,17 @@ class History:
         """The ids of every credit line, sorted."""
         return self._credit.ids
 
+    def _names_on(self, key: Key, day: pendulum.Date) -> dict[str, str]:
+        """For continuing states, the code each lineage went by on ``day`` (SUN in 1980)."""
+        names = {}
+        for code in key:
+            for member in self._lineage.members(code):
+                if member != code and member in self._registry:
+                    state = self._registry.get(member)
+                    if state.exists_on(day):
+                        names[code] = member
+        return names
+
     def timeline(self, a: str, b: str) -> tuple[Period, ...]:
         """The periods of the dyad's history, in order: one per event."""
         timeline = self._timeline(self.resolve(a, b))
@@ -378,7 +450,7 @@ class History:
                 start=e.on,
                 end=events[i + 1].on if i + 1 < len(events) else None,
                 state=timeline.states[i],
-                event=e,
+                event=self._shown(e),
                 anomaly=timeline.rejected.get(i),
             )
             for i, e in enumerate(events)
@@ -506,14 +578,14 @@ class History:
         new._lifecycle_events = self._lifecycle_events  # noqa: SLF001
         new._existence_anomalies = list(self._existence_anomalies)  # noqa: SLF001
         new._credit = self._credit  # noqa: SLF001
+        new._originals = dict(self._originals)  # noqa: SLF001
         by_dyad = dict(self._events_by_dyad)
         timelines = dict(self._timelines)
         touched: dict[Key, list[Event]] = {}
-        for event in items:
-            assert isinstance(event, Event)  # noqa: S101 - checked above
-            if new._exists(event):  # noqa: SLF001
-                touched.setdefault(self._key(*event.parties), []).append(event)
-        for key, added in touched.items():
+        for event in new._existing(i for i in items if isinstance(i, Event)):  # noqa: SLF001
+            key = self._key(*event.parties)
+            touched.setdefault(key, []).append(new._canonical(event))  # noqa: SLF001
+        for key, added in sorted(touched.items()):
             old = by_dyad.get(key)
             if old is None:
                 events = sort_events([*added, *self._lifecycle_for(key, self._lifecycle_events)])

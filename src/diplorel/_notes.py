@@ -399,4 +399,15 @@ def resolve_instruments(instruments: Iterable[Instrument]) -> Resolved:
                 instrument=c.id,
             )
         )
+        if effective.earliest > c.on.latest:  # agreed now, in force later: show it meanwhile
+            pending.append(
+                Pending(
+                    dyad=c.between,
+                    instrument=c.id,
+                    proposes=c.establishes,
+                    since=c.on,
+                    until=effective,
+                    state=f"agreed on {c.on}, effective on {effective}",
+                )
+            )
     return Resolved(events=tuple(events), pending=tuple(pending))

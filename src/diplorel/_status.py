@@ -9,11 +9,15 @@ powers and recognition.
 from __future__ import annotations
 
 import enum
+from collections.abc import Mapping
+from typing import TypeVar
 
 import attrs
 
 from diplorel._dates import FuzzyDate
 from diplorel._frozen import FrozenMap
+
+V = TypeVar("V")
 
 
 class Diplomatic(enum.Enum):
@@ -169,6 +173,28 @@ class DyadState:
             representation=FrozenMap({a: Level.NONE, b: Level.NONE}),
             missions=FrozenMap({a: (), b: ()}),
             recognition=FrozenMap({a: Recognition.NOT_RECOGNIZED, b: Recognition.NOT_RECOGNIZED}),
+        )
+
+    def renamed(self, names: Mapping[str, str]) -> DyadState:
+        """The same state with states renamed (``{"RUS": "SUN"}``), keys and values alike."""
+
+        def name(code: str) -> str:
+            return names.get(code, code)
+
+        def keys(m: FrozenMap[str, V]) -> FrozenMap[str, V]:
+            return FrozenMap({name(k): v for k, v in m.items()})
+
+        a, b = (name(c) for c in self.dyad)
+        return attrs.evolve(
+            self,
+            dyad=(a, b) if a < b else (b, a),
+            representation=keys(self.representation),
+            heads=keys(self.heads),
+            missions=keys(self.missions),
+            protecting_powers=FrozenMap(
+                {name(k): name(v) for k, v in self.protecting_powers.items()}
+            ),
+            recognition=keys(self.recognition),
         )
 
     def other(self, state: str) -> str:
