@@ -68,10 +68,9 @@ REFUSALS = [
     ("missions_need_consent", [est(), mission()], mission(on="1956-01-01"), "already had"),
     ("missions_are_separate", [est()], dr.MissionClosed(between=CK, on="1955-01-01", sender="KOR"),
      "no open embassy"),
-    ("protecting_power",
-     [dr.ProtectingPowerAppointed(between=CK, on="1955-01-01", protected="KOR", power="CHE")],
-     dr.ProtectingPowerAppointed(between=CK, on="1956-01-01", protected="KOR", power="CHE"),
-     "already protected"),
+    ("protecting_power", [],
+     dr.ProtectingPowerEnded(between=CK, on="1956-01-01", protected="KOR"),
+     "no power protected"),
     ("protecting_power", [], dr.ProtectingPowerEnded(between=CK, on="1955-01-01", protected="KOR"),
      "no power protected"),
     ("recognition_is_separate", [], dr.RecognitionWithdrawn(by="CUB", of="KOR", on="1955-01-01"),
@@ -260,7 +259,9 @@ class TestLifecycle:
     @pytest.mark.parametrize("partner", ["FRA", "USA", "PRK"])
     def test_extinction_without_any_event(self, partner: str) -> None:
         """Even an empty history knows DDR's dyads ended."""
-        assert dr.History().status("DDR", partner, on="1995-01-01").diplomatic is dr.Diplomatic.ENDED
+        assert (
+            dr.History().status("DDR", partner, on="1995-01-01").diplomatic is dr.Diplomatic.ENDED
+        )
 
     def test_stated_extinction(self) -> None:
         """A stated extinction ends the dyad: ENDED, not SEVERED, and no missions remain."""

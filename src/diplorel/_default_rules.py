@@ -234,7 +234,7 @@ def protecting_power(state: DyadState, event: Event) -> DyadState:
     """A third state acceptable to the receiving state may protect the sending state's interests."""
     if isinstance(event, ProtectingPowerAppointed):
         if state.protecting_powers.get(event.protected) == event.power:
-            raise Rejected(f"{event.power} already protected {event.protected}")
+            return state  # a confirmation (e.g. of the power an interests section names)
         powers = state.protecting_powers.set(event.protected, event.power)
         return attrs.evolve(state, protecting_powers=powers)
     assert isinstance(event, ProtectingPowerEnded)  # noqa: S101

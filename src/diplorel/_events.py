@@ -176,11 +176,13 @@ class BreakEvent(DyadEvent):
     """
 
     ORDER: ClassVar[int] = 70
-    by: str = attrs.field(converter=_state, validator=_party("by"))
+    by: str | None = attrs.field(default=None, converter=_optional_state, validator=_party("by"))
+    """The state that acted; None when the sources do not say."""
     consular: bool = False
 
     def _details(self) -> str:
-        return f" by {self.by}" + (" (consular too)" if self.consular else "")
+        by = f" by {self.by}" if self.by else ""
+        return by + (" (consular too)" if self.consular else "")
 
 
 @attrs.frozen(kw_only=True)
@@ -325,7 +327,7 @@ class ProtectingPowerAppointed(DyadEvent):
     """``power`` takes charge of ``protected``'s interests in the other state (VCDR art. 45-46)."""
 
     TAG: ClassVar[str] = "protecting_power_appointed"
-    ORDER: ClassVar[int] = 45
+    ORDER: ClassVar[int] = 38
     protected: str = attrs.field(converter=_state, validator=_party("protected"))
     power: str = attrs.field(converter=_state)
 

@@ -176,7 +176,10 @@ def loads(
 
 
 def _jsonl_lines(text: str, problems: list[str]) -> Iterator[tuple[str, Any]]:
-    for n, line in enumerate(text.splitlines(), start=1):
+    # Only "\n" ends a line: str.splitlines would also split inside JSON strings that hold
+    # U+0085, U+2028 or U+2029, which json.dumps(ensure_ascii=False) writes as they are.
+    for n, raw in enumerate(text.split("\n"), start=1):
+        line = raw.removesuffix("\r")
         if not line.strip():
             continue
         try:

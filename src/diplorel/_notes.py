@@ -131,14 +131,15 @@ class JointCommunique:
     """A joint communiqué: signed, released and effective dates may all differ.
 
     The act takes effect on ``effective_on`` (which may precede the release), else on
-    ``signed_on``.
+    ``signed_on``, else on ``released_on`` (sources often give only the release). At least one
+    of the three is needed.
     """
 
     TAG: ClassVar[str] = "joint_communique"
 
     id: str
     between: tuple[str, str] = attrs.field(converter=_dyad)
-    signed_on: FuzzyDate = attrs.field(converter=to_fuzzy)
+    signed_on: FuzzyDate | None = attrs.field(default=None, converter=to_optional_fuzzy)
     released_on: FuzzyDate | None = attrs.field(default=None, converter=to_optional_fuzzy)
     effective_on: FuzzyDate | None = attrs.field(default=None, converter=to_optional_fuzzy)
     establishes: Proposal = Proposal.ESTABLISH_RELATIONS
@@ -149,15 +150,24 @@ class JointCommunique:
     summary: str | None = None
     sources: tuple[Source, ...] = attrs.field(default=(), converter=_sources)
 
+    def __attrs_post_init__(self) -> None:
+        """A communiqué needs at least one date."""
+        if self.signed_on is None and self.released_on is None and self.effective_on is None:
+            raise MalformedNoteError(
+                self.id, "a joint communique needs signed_on, released_on or effective_on"
+            )
+
     @property
     def on(self) -> FuzzyDate:
-        """The date the communiqué was signed (instruments are ordered by it)."""
-        return self.signed_on
+        """The date the communiqué was agreed: signed, else released, else effective."""
+        found = self.signed_on or self.released_on or self.effective_on
+        assert found is not None  # noqa: S101 - checked at construction
+        return found
 
     def describe(self) -> str:
         """One line describing the communiqué."""
         return (
-            f"joint communique {self.id} {'-'.join(self.between)} signed {self.signed_on}: "
+            f"joint communique {self.id} {'-'.join(self.between)} of {self.on}: "
             + self.establishes.value.replace("_", " ")
         )
 

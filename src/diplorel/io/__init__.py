@@ -1,0 +1,5 @@
+"""Interchange with the data researchers already hold: Correlates of War, Wikidata, CSV.
+
+- :mod:`diplorel.io.cow`: the COW Diplomatic Exchange format, both ways.
+- :mod:`diplorel.io.wikidata`: Wikidata "diplomatic relation" (P530) statements.
+"""
