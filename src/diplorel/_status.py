@@ -55,16 +55,23 @@ class Level(enum.Enum):
     MINISTER = "minister"
     AMBASSADOR = "ambassador"
     OTHER = "other"
-    """Representation below chargé level or of unknown class (COW 9)."""
+    """A representative below chargé level (an interests section) or of unknown class (COW 9)."""
+    UNKNOWN = "unknown"
+    """Nothing is known about this direction's representation (COW 9 with no exchange)."""
 
     @property
     def cow(self) -> int:
         """The COW Diplomatic Exchange level: 0 none, 1 chargé, 2 minister, 3 ambassador, 9."""
         return _COW[self]
 
+    @property
+    def is_present(self) -> bool:
+        """True when a representative is at post (COW's diplomatic exchange, DE = 1)."""
+        return self not in {Level.NONE, Level.UNKNOWN}
+
     @classmethod
     def from_cow(cls, code: int) -> Level:
-        """The level for a COW code (0, 1, 2, 3 or 9)."""
+        """The level for a COW code (0, 1, 2, 3 or 9: OTHER)."""
         for level, value in _COW.items():
             if value == code:
                 return level
@@ -78,6 +85,7 @@ _COW = {
     Level.MINISTER: 2,
     Level.AMBASSADOR: 3,
     Level.OTHER: 9,
+    Level.UNKNOWN: 9,
 }
 
 

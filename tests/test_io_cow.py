@@ -1,0 +1,148 @@
+"""COW Diplomatic Exchange: reading, writing, and the round trip on the real US excerpt."""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+import pytest
+
+import diplorel as dr
+from diplorel.io import cow
+
+DATA = Path(__file__).parent / "data"
+EXCERPT = DATA / "Diplomatic_Exchange_2006v1_US_rows.csv"
+
+# Rows for years in which both states were system members (COW v2024) but which the v2006.1
+# data do not carry: Panama 1904-1914 and Brazil 1824. diplorel writes them (level 0).
+COW_GAPS = {(2, 95, 1904), (2, 95, 1909), (2, 95, 1914), (2, 140, 1824)}
+
+
+@cache
+def imported() -> dr.History:
+    return cow.read_diplomatic_exchange(EXCERPT)
+
+
+def table(rows: list[cow.CowRow]) -> dict[tuple[int, int, int], tuple[int, int, int]]:
+    return {(r.ccode1, r.ccode2, r.year): (r.dr_at_1, r.dr_at_2, r.de) for r in rows}
+
+
+class TestRoundTrip:
+    def test_every_value_of_the_excerpt_comes_back(self) -> None:
+        """Reading the US rows and writing them back reproduces every DR_at_1, DR_at_2, DE."""
+        original = table(cow.read_rows(EXCERPT))
+        written = table(
+            [
+                r
+                for r in cow.diplomatic_exchange_rows(imported(), involving=["USA"])
+                if r.ccode1 == 2
+            ]
+        )
+        assert len(original) == 2756
+        assert {k: written.get(k) for k in original} == original
+        assert set(written) - set(original) == COW_GAPS
+
+    def test_written_file_reads_back(self, tmp_path: Path) -> None:
+        """A written file has the COW header and reads back to the same rows."""
+        out = tmp_path / "de.csv"
+        n = cow.write_diplomatic_exchange(imported(), out, involving=["USA"], years=[1980, 1985])
+        text = out.read_text()
+        assert text.startswith('"ccode1","ccode2","year","DR_at_1","DR_at_2","DE","version"\n')
+        again = cow.read_rows(out)
+        assert len(again) == n
+        assert table(again)[(2, 40, 1980)] == (9, 9, 0)
+
+
+class TestReading:
+    def test_change_between_observations_is_an_interval(self) -> None:
+        """US-Canada: 0 in 1925, level 2 in 1930 -> the change happened in 1926/1930."""
+        changes = [
+            e
+            for e in imported().events("USA", "CAN")
+            if isinstance(e, dr.RepresentationChanged) and e.sender == "USA"
+        ]
+        assert str(changes[0].on) == "1926/1930"
+        assert changes[0].level is dr.Level.MINISTER
+
+    def test_between_observations_is_uncertain(self) -> None:
+        """A query inside the interval is uncertain; at the observation it is certain."""
+        h = imported()
+        assert not h.status("USA", "CAN", on="1928-06-01").certain
+        s = h.status("USA", "CAN", on="1930-12-31")
+        assert s.certain
+        assert s.representation["USA"].cow == 2
+
+    def test_level_nine(self) -> None:
+        """9 with DE=1 is OTHER (a representative), 9 with DE=0 is UNKNOWN."""
+        h = imported()
+        assert h.status("USA", "CUB", on="1955-12-31").representation["USA"] is dr.Level.OTHER
+        assert h.status("USA", "CUB", on="1990-12-31").representation["USA"] is dr.Level.UNKNOWN
+
+    def test_continuing_states(self) -> None:
+        """COW 365 is read as the USSR in 1980 and Russia in 2000, one dyad throughout."""
+        h = imported()
+        assert h.status("USA", "SUN", on="1980-12-31").dyad == ("SUN", "USA")
+        assert h.status("USA", "RUS", on="2000-12-31").representation["RUS"].cow == 3
+
+    def test_every_event_cites_cow(self) -> None:
+        """Imported events cite the COW data set (lifecycle events cite the registry)."""
+        events = [e for e in imported().events() if isinstance(e, dr.RepresentationChanged)]
+        assert len(events) > 1000
+        assert all(e.sources == (cow.SOURCE,) for e in events)
+
+    def test_line_endings_and_quotes(self, tmp_path: Path) -> None:
+        """CR-only line ends, a quoted header and the float version column are read."""
+        text = EXCERPT.read_text().replace("\n", "\r")
+        p = tmp_path / "cr.csv"
+        p.write_text(text, newline="")
+        assert len(cow.read_rows(p)) == 2756
+
+    def test_bad_rows_are_all_reported(self, tmp_path: Path) -> None:
+        """Every malformed row is reported with its line, as one LoadError."""
+        p = tmp_path / "bad.csv"
+        p.write_text(
+            '"ccode1","ccode2","year","DR_at_1","DR_at_2","DE","version"\n'
+            "2,20,1920,7,0,0,2006.1\n2,20,x,0,0,0,2006.1\n2,20,1925,0,0,5,2006.1\n"
+        )
+        with pytest.raises(dr.LoadError) as info:
+            cow.read_rows(p)
+        problems = "\n".join(info.value.problems)
+        assert "line 2" in problems
+        assert "line 3" in problems
+        assert "line 4" in problems
+
+    def test_missing_column(self, tmp_path: Path) -> None:
+        """A file without the COW columns is refused, naming them."""
+        p = tmp_path / "bad.csv"
+        p.write_text("a,b\n1,2\n")
+        with pytest.raises(dr.LoadError, match="DR_at_1"):
+            cow.read_rows(p)
+
+
+class TestExportOfDatedEvents:
+    def test_default_history_exports(self) -> None:
+        """The default history exports to COW rows that agree with COW on US-Cuba."""
+        rows = table(
+            list(
+                cow.diplomatic_exchange_rows(
+                    dr.default_history(), states=["USA", "CUB"], years=[1970, 1980, 2005]
+                )
+            )
+        )
+        assert rows[(2, 40, 1970)] == (0, 0, 0)  # the 1961 break
+        assert rows[(2, 40, 1980)] == (9, 9, 0)  # interests sections since 1977, as COW codes
+        assert rows[(2, 40, 2005)] == (9, 9, 0)
+
+    def test_cow_rules_accept_levels_without_relations(self) -> None:
+        """With cow_rules a level stands without formal relations; default rules refuse it."""
+        event = dr.RepresentationChanged(
+            between=("USA", "CUB"), sender="USA", level=dr.Level.OTHER, on="1980"
+        )
+        assert (
+            dr.History([event], rules=cow.cow_rules())
+            .status("USA", "CUB", on="1981-01-01")
+            .representation["USA"]
+            is dr.Level.OTHER
+        )
+        with pytest.raises(dr.InvalidTransitionError):
+            dr.History([event])
