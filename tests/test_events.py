@@ -103,8 +103,13 @@ class TestStates:
 
     @pytest.mark.parametrize(
         "between",
-        [("CUB", "KOR"), ("KOR", "CUB"), ("South Korea", "Cuba"), ("ROK", "cub")]
-        + [("Republic of Korea", "Republic of Cuba")],
+        [
+            ("CUB", "KOR"),
+            ("KOR", "CUB"),
+            ("South Korea", "Cuba"),
+            ("ROK", "cub"),
+            ("Republic of Korea", "Republic of Cuba"),
+        ],
     )
     def test_between_resolved_and_sorted(self, between: tuple[str, str]) -> None:
         """Any order, any name or alias: between is the sorted pair of codes."""
@@ -177,7 +182,7 @@ class TestValidators:
             ),
             lambda: dr.ProtectingPowerEnded(between=("CUB", "KOR"), on=ON, protected="USA"),
         ],
-        ids=lambda make: "x",
+        ids=lambda _: "x",
     )
     def test_actor_not_a_party(self, make: object) -> None:
         """by/sender/protected must be one of the two states, and the message says which."""
@@ -253,7 +258,7 @@ class TestTags:
     def test_tag_is_snake_case(self, cls: type[dr.Event]) -> None:
         """Tags are lower snake case, like the wire format's other names."""
         assert cls.TAG.replace("_", "").isalpha()
-        assert cls.TAG == cls.TAG.lower()
+        assert cls.TAG.lower() == cls.TAG
 
 
 class TestSorting:

@@ -34,7 +34,7 @@ def small() -> dr.History:
     )  # fmt: skip
 
 
-def document(*items: dict[str, Any], **header: Any) -> str:
+def document(*items: dict[str, Any], **header: object) -> str:
     """A JSON history document with ``items``."""
     return json.dumps({"format": "diplorel-history", "version": 1, **header, "items": items})
 
@@ -74,7 +74,7 @@ class TestRoundTrip:
         assert doc["items"][1]["sources"] == ["s1"]
 
     def test_file_round_trip(self, tmp_path: Path) -> None:
-        """dump and load through files, by suffix, give the same statuses."""
+        """Dump and load through files, by suffix, give the same statuses."""
         for name in ("h.json", "h.jsonl"):
             path = tmp_path / name
             dr.dump(small(), path)
@@ -153,9 +153,13 @@ class TestLoadErrors:
 
     @pytest.mark.parametrize(
         "text",
-        ["{", "[]", json.dumps({"format": "other", "version": 1, "items": []})]
-        + [json.dumps({"format": "diplorel-history", "version": "1", "items": []})]
-        + [json.dumps({"format": "diplorel-history", "version": 1, "items": {}})],
+        [
+            "{",
+            "[]",
+            json.dumps({"format": "other", "version": 1, "items": []}),
+            json.dumps({"format": "diplorel-history", "version": "1", "items": []}),
+            json.dumps({"format": "diplorel-history", "version": 1, "items": {}}),
+        ],
     )
     def test_bad_documents(self, text: str) -> None:
         """Bad JSON, a non-object, a wrong format or version, items not a list."""

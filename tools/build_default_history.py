@@ -3,31 +3,162 @@
 The research notes hold, for each dyad, every dated act found with its sources and the exact
 words that support it (see ``tools/research/*.json``). This script turns the selected dyads into
 a diplorel history document, applying the curation decisions listed in ``DECISIONS`` (each one
-says why), and checks the result in strict mode.
+says why), checks the result in strict mode, and writes ``docs/default-history.md`` (coverage
+table, sources policy, decisions) from the same data so that the two never drift apart.
 
-    python tools/build_default_history.py          # rebuild
-    python tools/build_default_history.py --check  # exit 1 if the data file is out of date
+    python tools/build_default_history.py          # rebuild the data file and the page
+    python tools/build_default_history.py --check  # exit 1 if either is out of date
+
+Policy: a fact without a source stays out, and no date is ever invented. Every item carries the
+sources the research recorded for it (publisher, title, publication date, address, and the
+excerpt that supports it); the research's ``stored_copy`` links are dropped (the address stays).
 """
 
 from __future__ import annotations
 
 import json
 import sys
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 RESEARCH = [ROOT / "tools/research/research_us.json", ROOT / "tools/research/research_world.json"]
 OUT = ROOT / "src/diplorel/data/default_history.json"
+DOC = ROOT / "docs/default-history.md"
 
-SELECT: list[tuple[str, str]] = [("CUB", "KOR"), ("CUB", "PRK")]
-"""The dyads that go into the default history."""
+Key = tuple[str, str]
 
+# What each selected dyad illustrates (the coverage table of the documentation). The keys are
+# the dyads as the research files them (codes sorted); the order is the order of the output.
+SELECT: dict[Key, str] = {
+    ("CUB", "KOR"): "founding example: 1949 (year only), 1959/1960 break with consular "
+    "relations, trade office without relations, 2024 exchange of notes in New York, embassies",
+    ("CUB", "PRK"): "founding example: relations since 1960, unaffected by Cuba-ROK",
+    ("CUB", "USA"): "break naming consular relations (1961); Swiss and Czechoslovak protecting "
+    "powers; interests sections 1977-2015; change of protecting power (1991); resumption",
+    ("IRN", "USA"): "break (1980) with Swiss, Algerian then Pakistani protecting powers and "
+    "interests sections",
+    ("DZA", "USA"): "Algerian break (1967) keeping consular relations: a US consulate opens "
+    "during the break (1968); Swiss interests section; resumption with embassies",
+    ("EGY", "USA"): "recognition of the UAR name change (1958) without a new dyad; break 1967, "
+    "Spanish interests section, resumption 1974",
+    ("LBY", "USA"): "downgrade by recall (1980) without a break; Belgian interests section and "
+    "liaison office (2004) while relations were never severed; Libyan section under the UAE",
+    ("SDN", "USA"): "break (1967), Dutch interests section, resumption at chargé level (1972)",
+    ("SYR", "USA"): "a re-emerged state (1961) starts with nothing; break 1967, Italian "
+    "interests section; protecting powers (Poland, then Czechia) without a break",
+    ("USA", "YEM"): "relations 1946, legation, chargé downgrade, break 1967, resumption; "
+    "South Yemen's absorption left to the registry",
+    ("USA", "YMD"): "break 1969 and resumption 1990 three weeks before the state's extinction "
+    "(1990-05-22, from the registry)",
+    ("MRT", "USA"): "embassy kept through a break (1967-1969); resumption announced in a joint "
+    "communiqué",
+    ("CHN", "USA"): "liaison offices without relations (1973), recognition and relations "
+    "(1979), embassy",
+    ("DDR", "USA"): "recognition and relations the same day (1974); credentials; embassy "
+    "closed the day before the GDR's extinction",
+    ("USA", "VAT"): "recognition and relations with the Holy See (1984)",
+    ("USA", "VNM"): "liaison office before relations (1995), chargé then ambassador",
+    ("RUS", "USA"): "Russian Empire: legation, ambassador, suspension (1917); the USSR "
+    "(1933, exchange of notes) and the Russian Federation (1991) continue the same dyad",
+    ("SUN", "USA"): "exchange of notes (Roosevelt-Litvinov, 1933) and the continuation by "
+    "the Russian Federation (filed with RUS-USA)",
+    ("USA", "VEN"): "mutual recall of ambassadors (2008), Venezuelan break (2019); a "
+    "protecting-power agreement never in force is left out",
+    ("BOL", "USA"): "legations raised to embassies (1942); mutual expulsion of ambassadors "
+    "(2008) without a break",
+    ("AFG", "USA"): "legation, embassy, liaison office; operations suspended (2021) and Qatar "
+    "as protecting power without a formal break",
+    ("DEU", "USA"): "break 1917, resumption 1921, recall 1938 (not a break), break 1941, "
+    "relations with the FRG 1955, embassy moved Bonn to Berlin",
+    ("CHN", "CRI"): "joint communiqué signed and effective 1 June 2007, released 7 June",
+    ("CSK", "ISR"): "recognition before relations (1948); break 1967, resumption 1990; "
+    "Czechoslovakia's extinction (1992/1993)",
+    ("AUT", "DDR"): "mutual recognition and relations (1972); GDR extinction 1990-10-03",
+    ("BEL", "DDR"): "recognition without sourced relations (1972); GDR extinction",
+    ("CHE", "DDR"): "relations by joint communiqué (1972); GDR extinction",
+    ("DDR", "DEU"): "recognition and permanent missions without diplomatic relations "
+    "(1972-1990); GDR extinction",
+    ("DDR", "FRA"): "relations 1973; GDR extinction",
+    ("DDR", "GBR"): "relations 1973; GDR extinction",
+    ("DDR", "NLD"): "establishment dated by an interval (January/February 1973); GDR extinction",
+    ("DDR", "YUG"): "establishment dated by an interval (10-15 October 1957); GDR extinction",
+    ("DEU", "ISR"): "relations by exchange of letters (1965)",
+    ("DEU", "YUG"): "Hallstein-doctrine break keeping consular relations (1957); Swedish and "
+    "French protecting powers; resumption 1968",
+    ("CHN", "DOM"): "PRC/ROC switch: joint communiqué effective on signature (2018)",
+    ("CHN", "HND"): "PRC/ROC switch: joint communiqué (2023)",
+    ("ARE", "ISR"): "relations by treaty (2020), embassies opened months apart",
+    ("BHR", "ISR"): "relations by joint communiqué (2020), ambassador recalled (2023)",
+    ("EGY", "ISR"): "recognition by peace treaty (1979) before relations (1980); ambassadors",
+    ("KIR", "TWN"): "PRC/ROC switch: relations with Taipei 2003-2019, break dated by an interval",
+    ("CHN", "LCA"): "PRC/ROC switch: relations 1997, suspended by Beijing 2007",
+    ("LCA", "TWN"): "PRC/ROC switch: break 1997, resumption by joint communiqué 2007 "
+    "(overlaps the PRC's relations by five days)",
+    ("CHN", "NIC"): "PRC/ROC switches: relations 1985, break 1990, resumption by joint "
+    "communiqué 2021",
+    ("CHN", "NRU"): "PRC/ROC switches: relations 2002, break 2005, resumption 2024",
+    ("CHN", "PAN"): "PRC/ROC switch: relations effective 12 June 2017 by joint statement, "
+    "communiqué signed the next day",
+    ("CHN", "SLB"): "PRC/ROC switch: communiqué effective on signature (2019)",
+    ("CHN", "SLV"): "PRC/ROC switch: joint communiqué (2018)",
+    ("GBR", "SUN"): "recognition (1924), break 1927 keeping recognition, resumption 1929 "
+    "(month interval), continuation by the Russian Federation",
+    ("CHN", "KIR"): "PRC/ROC switches: relations 1980 (year only, a year after Kiribati's "
+    "independence), break 2003, resumption by joint communiqué 2019",
+    ("NRU", "TWN"): "PRC/ROC switches: relations with Taipei 1980, break 2002 (month), "
+    "resumption 2005 (year), break 2024; overlaps the PRC's relations",
+    ("CRI", "TWN"): "ROC relations filed under TWN from 1912: establishment 1941 (year only), "
+    "break dated by an interval (2007-06-01/06)",
+    ("SLV", "TWN"): "ROC relations filed under TWN from 1912: establishment dated by an "
+    "interval of years (1933/1941), break 2018",
+}
+
+LEFT_OUT: dict[Key, str] = {
+    # Dyads of the research that are not in the default history, and why.
+    ("ARE", "QAT"): "no sourced establishment of relations: the 2017 break cannot apply",
+    ("BHR", "QAT"): "no sourced establishment of relations: the 2017 break cannot apply",
+    ("CAN", "IRN"): "no sourced establishment of relations: the 2012 break cannot apply",
+    ("CAN", "SAU"): "no sourced establishment of relations: recalls and levels need relations",
+    ("DOM", "TWN"): "no sourced establishment of relations: the 2018 break cannot apply",
+    ("DZA", "MAR"): "no sourced establishment of relations: the 2021 break (which kept "
+    "consular relations) cannot apply",
+    ("EGY", "QAT"): "no sourced establishment of relations: the 2017 break cannot apply",
+    ("ARG", "GBR"): "no sourced establishment of relations: the 1982 break cannot apply",
+    ("GBR", "IRN"): "no sourced establishment of relations: the 2011 downgrade cannot apply",
+    ("GBR", "LBY"): "no sourced establishment of relations: the 1984 break cannot apply",
+    ("HND", "TWN"): "no sourced establishment of relations: the 2023 break cannot apply",
+    ("IRN", "MAR"): "no sourced establishment of relations: the 2009 break cannot apply",
+    ("ISR", "TUR"): "no sourced establishment of relations: recalls and levels need relations",
+    ("ECU", "MEX"): "no sourced establishment of relations: the 2024 break cannot apply",
+    ("NIC", "TWN"): "no sourced establishment of relations: the 1985 break cannot apply",
+    ("NLD", "TUR"): "no sourced establishment of relations: recalls and levels need relations",
+    ("PAN", "TWN"): "no sourced establishment of relations: the 2017 break cannot apply",
+    ("IRN", "SAU"): "no sourced establishment of relations: the 2016 break and the 2023 "
+    "communiqué (agreed 10 March, effective 6 April) cannot apply",
+    ("QAT", "SAU"): "no sourced establishment of relations: the 2017 break cannot apply",
+    ("SLB", "TWN"): "no sourced establishment of relations: the 2019 break cannot apply",
+    ("COL", "VEN"): "no sourced establishment of relations: the 2019 break cannot apply",
+    ("KHM", "USA"): "the registry starts Cambodia on 1953-11-09, so the sourced 1950 "
+    "recognition and establishment are refused, and everything after them",
+    ("IRQ", "USA"): "the registry starts Iraq on 1932-10-03, so the sourced 1930 recognition "
+    "and 1931 establishment are refused, and everything after them",
+    ("TWN", "USA"): "no establishment of relations in this research dyad: the ROC's relations "
+    "(1913-1949) are in the CHN-USA dyad, where the Office of the Historian files them, and "
+    "are not re-filed under TWN here, so the 1979 break cannot apply",
+}
+
+# (a, b, type, on) -> a decision. ``skip``: leave the research event out (the value says why);
+# ``why`` with field overrides: change the item (``drop`` lists fields to remove,
+# ``extra_sources_from`` names a research event whose sources are added; ``why`` stays here).
 DECISIONS: dict[tuple[str, str, str, str], dict[str, Any]] = {
-    # (a, b, type, on) -> field overrides, or {"skip": reason}
+    # --- founding example ---------------------------------------------------------------
     ("CUB", "KOR", "RelationsSevered", "1959/1960"): {
         # The 2024 act established "diplomatic and consular relations" (Prensa Latina), so the
         # break ended consular relations too.
+        "why": "the 2024 act established diplomatic and consular relations, so the break "
+        "ended consular relations too",
         "consular": True,
     },
     ("CUB", "KOR", "RelationsEstablished", "2024-02-14"): {
@@ -35,15 +166,363 @@ DECISIONS: dict[tuple[str, str, str, str], dict[str, Any]] = {
     },
     ("CUB", "KOR", "CreditLineOpened", "2005/2020"): {"skip": "credit lines come with issue 3"},
     ("CUB", "KOR", "CreditLineOpened", "2015-02-09"): {"skip": "credit lines come with issue 3"},
+    # --- USA-Cuba -------------------------------------------------------------------------
+    ("CUB", "USA", "RelationsSevered", "1961-01-03"): {
+        # OH: the US could no longer carry on "diplomatic and consular functions".
+        "why": "the research reads the 1961 note as ending consular relations too (OH)",
+        "consular": True,
+    },
+    # --- USA-Iran ---------------------------------------------------------------------------
+    ("IRN", "USA", "MissionOpened", "1981"): {
+        # The source itself says the office was "associated with the Pakistani Embassy" from
+        # 1981 although Pakistan protects Iran only from March 1992 (Algeria before). We keep
+        # the source's words; the protecting power recorded for Iran stays Algeria until 1992.
+        "why": "kept as the source states it (under PAK from 1981) although PAK protects Iran "
+        "only from 1992-03; the protecting-power events carry the change",
+    },
+    # --- USA-Iraq, USA-Cambodia: left out (see LEFT_OUT) ------------------------------------
+    # --- USA-Algeria ------------------------------------------------------------------------
+    ("DZA", "USA", "MissionClosed", "1967-06-06"): {
+        "skip": "closes a consulate (Oran) whose opening is not in the research",
+    },
+    # --- USA-Syria ----------------------------------------------------------------------------
+    ("SYR", "USA", "Recognized", "1944-09-08"): {
+        "skip": "the registry starts Syria on 1946-01-01 (COW): refused as outside existence",
+    },
+    ("SYR", "USA", "RelationsEstablished", "1944-11-17"): {
+        "skip": "the registry starts Syria on 1946-01-01 (COW): refused as outside existence",
+    },
+    ("SYR", "USA", "StateExtinguished", "1958-02-22"): {
+        "skip": "stating Syria's extinction would end the dyad for good: the engine accepts no "
+        "act after an extinction, so the 1961 re-emergence could not follow; the registry "
+        "does not record the 1958-1961 gap either",
+    },
+    ("SYR", "USA", "MissionClosed", "1958-02-25"): {
+        "skip": "closes an embassy whose opening is not in the research",
+    },
+    ("SYR", "USA", "RelationsResumed", "1961-10-10"): {
+        # A state that re-emerges starts with nothing (DESIGN: new states start with nothing);
+        # with the 1944 acts refused, the OH's "reestablished" is an establishment here.
+        "why": "Syria re-emerged from the UAR in 1961 and a new state starts with nothing; "
+        "the OH's 'reestablished' is an establishment in diplorel's vocabulary",
+        "type": "relations_established",
+    },
+    ("SYR", "USA", "MissionClosed", "2012-02-06"): {
+        "skip": "suspends an embassy whose opening is not in the research",
+    },
+    ("SYR", "USA", "MissionClosed", "2014-03-18"): {
+        "skip": "suspends an embassy whose opening is not in the research",
+    },
+    # --- USA-Libya ------------------------------------------------------------------------------
+    ("LBY", "USA", "MissionClosed", "1980-05-02"): {
+        "skip": "closes an embassy whose opening is not in the research",
+    },
+    ("LBY", "USA", "MissionClosed", "1981-05-06"): {
+        "skip": "closes an embassy whose opening is not in the research",
+    },
+    ("LBY", "USA", "RelationsResumed", "2006-05-31"): {
+        # OH: relations were never formally severed (1980-2006); there is nothing to resume.
+        "skip": "relations were never severed (OH says so), so there is nothing to resume; "
+        "the level stayed chargé d'affaires",
+    },
+    ("LBY", "USA", "MissionClosed", "2011-02-25"): {
+        "skip": "suspends an embassy whose opening is not in the research",
+    },
+    ("LBY", "USA", "MissionClosed", "2011-03-16"): {
+        "skip": "suspends an embassy whose opening is not in the research",
+    },
+    # --- USA-Sudan --------------------------------------------------------------------------------
+    ("SDN", "USA", "MissionClosed", "1967-06-06"): {
+        "skip": "closes an embassy whose opening is not in the research",
+    },
+    ("SDN", "USA", "MissionClosed", "1996-02-07"): {
+        "skip": "closes an embassy whose opening is not in the research",
+    },
+    # --- USA-Yemen, USA-South Yemen ---------------------------------------------------------------
+    ("USA", "YEM", "StateContinued", "1990-05-22"): {
+        # old = [YEM, YMD], new = YEM: a state cannot continue itself; the registry knows
+        # South Yemen's extinction into Yemen on 1990-05-22.
+        "skip": "a state cannot continue itself; the registry records YMD's absorption by YEM "
+        "on 1990-05-22",
+    },
+    ("USA", "YMD", "MissionClosed", "1969-10-26"): {
+        "skip": "closes an embassy whose opening is not in the research",
+    },
+    # --- USA-Mauritania -------------------------------------------------------------------------
+    ("MRT", "USA", "RelationsResumed", "1969-12-22"): {
+        "skip": "made by the joint communiqué released the same day (no signing date is "
+        "sourced; the communiqué is dated by its release and effective date)",
+    },
+    ("MRT", "USA", "MissionOpened", "1970-03-04"): {
+        "skip": "reopens the 1962 embassy whose closure is not in the research",
+    },
+    # --- USA-China ------------------------------------------------------------------------------
+    **{
+        ("CHN", "USA", t, on): {
+            "skip": "relations with the Qing (CHN) and, from 1912, the Republic of China "
+            "(TWN by the registry's convention), filed together under China by the source: no "
+            "source ends them in 1949, so keeping them under CHN would show relations with the "
+            "PRC through 1949-1979, against the sources",
+        }
+        for t, on in [
+            ("RelationsEstablished", "1844-06-16"),
+            ("RelationsSuspended", "1912-02-12"),
+            ("RelationsResumed", "1913-05-02"),
+            ("RelationsSuspended", "1924-12-09"),
+            ("RelationsResumed", "1928-07-25"),
+            ("RepresentationChanged", "1935-06-18"),
+        ]
+    },
+    # --- USA-GDR --------------------------------------------------------------------------------
+    ("DDR", "USA", "RelationsEstablished", "1974-09-04"): {
+        "skip": "made by the joint communiqué released the same day (no signing date is "
+        "sourced; the communiqué is dated by its release and effective date)",
+    },
+    ("DDR", "USA", "RepresentationChanged", "1974-12-20"): {
+        # Relations were agreed at ambassador level on 4 September; what the source dates on
+        # 20 December is the presentation of credentials.
+        "why": "the level was already ambassador; the source dates the presentation of credentials",
+        "type": "head_of_mission_accredited",
+        "name": "John Sherman Cooper",
+        "drop": ["level"],
+    },
+    **{
+        (a, b, "StateExtinguished", "1990-10-03"): {
+            "skip": "the GDR's extinction is stated once (DDR-AUT): an extinction applies to "
+            "every dyad of the state, and a second one would meet an ended dyad",
+        }
+        for a, b in [
+            ("BEL", "DDR"),
+            ("CHE", "DDR"),
+            ("DDR", "DEU"),
+            ("DDR", "FRA"),
+            ("DDR", "GBR"),
+            ("DDR", "NLD"),
+            ("DDR", "YUG"),
+        ]
+    },
+    ("DDR", "USA", "StateExtinguished", "1990"): {
+        "skip": "the GDR's extinction is stated once, with its day (DDR-AUT), and is known "
+        "to the registry (1990-10-03); this year-only copy would make 1990 uncertain",
+    },
+    # --- USA-Vietnam --------------------------------------------------------------------------
+    **{
+        ("USA", "VNM", t, on): {
+            "skip": "before 1976 the partner was the State of Vietnam / Republic of Vietnam, "
+            "not VNM (registry: VNM from 1976-07-02, XRV only from 1954): refused as "
+            "outside existence",
+        }
+        for t, on in [
+            ("Recognized", "1950-02-07"),
+            ("RelationsEstablished", "1950-02-17"),
+            ("RepresentationChanged", "1952-06-24"),
+            ("MissionClosed", "1975-04-29"),
+        ]
+    },
+    # --- USA-Russia, USA-USSR -------------------------------------------------------------------
+    ("RUS", "USA", "MissionClosed", "1919-09-14"): {
+        "skip": "closes an embassy (at Archangel) whose opening is not in the research",
+    },
+    ("RUS", "USA", "StateContinued", "1991-12-25"): {
+        "skip": "the continuation is stated once (GBR-SUN, 1991-12-24, UN letters)",
+    },
+    ("RUS", "USA", "RelationsEstablished", "1991-12-31"): {
+        # With continuity the USSR's relations carry over to Russia unchanged: establishing
+        # them again is refused (already established), as the research note anticipates.
+        "skip": "continuity carries the USSR's relations over to Russia, so they were "
+        "already established",
+    },
+    ("SUN", "USA", "RelationsEstablished", "1933-11-16"): {
+        "skip": "made by the exchange of notes of the same day (an ExchangeOfNotes item)",
+    },
+    ("SUN", "USA", "StateContinued", "1991-12-25"): {
+        "skip": "the continuation is stated once (GBR-SUN, 1991-12-24, UN letters)",
+    },
+    # --- USA-Venezuela ------------------------------------------------------------------------
+    ("USA", "VEN", "MissionClosed", "2019-03-14?"): {
+        "skip": "suspends an embassy whose opening is not in the research",
+    },
+    ("USA", "VEN", "ProtectingPowerAppointed", "2019-04-05"): {
+        "skip": "signed but never in force: Venezuela withheld consent (in_force=false), and "
+        "a protecting power needs the receiving state's consent (VCDR art. 45-46)",
+    },
+    # --- USA-Afghanistan ----------------------------------------------------------------------
+    ("AFG", "USA", "MissionClosed", "1989-01-30"): {
+        # The research opens a legation in 1942 and raises the level in 1948, but no embassy
+        # opening is recorded; closing an "embassy" would be refused.
+        "why": "the only mission in Kabul on record is the 1942 legation (raised with the "
+        "1948 ambassador); the source's embassy is that mission",
+        "kind": "legation",
+    },
+    # --- USA-Germany --------------------------------------------------------------------------
+    ("DEU", "USA", "MissionClosed", "2000-04-03"): {
+        "skip": "closes the 'U.S. Office Bonn', a kind outside diplorel's vocabulary; the "
+        "embassy in Bonn is closed on 1999-07-07 instead (see EXTRA)",
+    },
+    # --- world: instruments keep only the instrument ------------------------------------------
+    ("CHN", "CRI", "RelationsEstablished", "2007-06-01"): {
+        "skip": "made by the joint communiqué of the same day",
+    },
+    ("CHE", "DDR", "RelationsEstablished", "1972-12-20"): {
+        "skip": "made by the joint communiqué of the same day",
+    },
+    ("DDR", "DEU", "RelationsEstablished", "1973-06-21"): {
+        # Its own source (Wikipedia, Basic Treaty) says formal relations were never established.
+        "skip": "its own source says 'formal diplomatic relations were never established': "
+        "the Basic Treaty gave permanent missions, not relations",
+    },
+    ("DEU", "ISR", "RelationsEstablished", "1965-05-12"): {
+        "skip": "made by the exchange of letters of the same day",
+    },
+    ("DEU", "YUG", "MissionClosed", "1957-10"): {
+        "skip": "closes an embassy whose opening is not in the research",
+    },
+    ("CHN", "DOM", "RelationsEstablished", "2018-05-01"): {
+        "skip": "made by the joint communiqué of the same day",
+    },
+    ("CHN", "HND", "RelationsEstablished", "2023-03-26"): {
+        "skip": "made by the joint communiqué of the same day",
+    },
+    ("BHR", "ISR", "RelationsEstablished", "2020-10-18"): {
+        "skip": "made by the joint communiqué of the same day",
+    },
+    ("CHN", "LCA", "RelationsSuspended", "2007-05-05"): {
+        "why": "the research leaves consular out; a suspension keeps them unless named",
+        "consular": False,
+    },
+    ("LCA", "TWN", "RelationsResumed", "2007-04-30"): {
+        "skip": "made by the joint communiqué of the same day",
+    },
+    ("CHN", "NIC", "RelationsResumed", "2021-12-10"): {
+        "skip": "made by the joint communiqué of the same day",
+    },
+    ("CHN", "PAN", "RelationsEstablished", "2017-06-12"): {
+        "skip": "made by the joint communiqué (signed 13 June, effective 12 June)",
+    },
+    ("CHN", "PAN", "JointCommunique", "2017-06-13"): {
+        # SupChina: the joint statement of 12 June established relations "the same day"; the
+        # communiqué was signed on 13 June. The effective date precedes the signing.
+        "why": "the joint statement of 12 June made relations effective 'the same day'; the "
+        "communiqué was signed on the 13th",
+        "effective_on": "2017-06-12",
+        "level": "ambassador",
+        "extra_sources_from": ("CHN", "PAN", "RelationsEstablished", "2017-06-12"),
+    },
+    ("CHN", "SLB", "RelationsEstablished", "2019-09-21"): {
+        "skip": "made by the joint communiqué of the same day",
+    },
+    ("CHN", "SLV", "RelationsEstablished", "2018-08-21"): {
+        "skip": "made by the joint communiqué of the same day",
+    },
+    ("CHN", "KIR", "RelationsResumed", "2019-09-27"): {
+        "skip": "made by the joint communiqué of the same day",
+    },
 }
 
+# Items derived from a research source that states them, though the research did not record
+# them as events of their own. Each names the research event whose sources it takes.
+EXTRA: list[dict[str, Any]] = [
+    {
+        # OH: "both countries elevated their respective Interests Sections to Embassy status".
+        "why": "the interests sections became the embassies on 2015-07-20 (OH)",
+        "sources_from": ("CUB", "USA", "MissionOpened", "2015-07-20"),
+        "item": {
+            "type": "mission_closed",
+            "between": ["CUB", "USA"],
+            "on": "2015-07-20",
+            "sender": "USA",
+            "kind": "interests_section",
+            "protecting_power": "CHE",
+            "place": "Havana",
+            "tz": "America/Havana",
+        },
+    },
+    {
+        "why": "the interests sections became the embassies on 2015-07-20 (OH)",
+        "sources_from": ("CUB", "USA", "MissionOpened", "2015-07-20"),
+        "item": {
+            "type": "mission_closed",
+            "between": ["CUB", "USA"],
+            "on": "2015-07-20",
+            "sender": "CUB",
+            "kind": "interests_section",
+            "protecting_power": "CSK",
+            "place": "Washington",
+            "tz": "America/New_York",
+        },
+    },
+    {
+        # OH: "moved its embassy in Germany from Bonn to Berlin on July 7, 1999".
+        "why": "the embassy moved from Bonn to Berlin on 1999-07-07 (OH)",
+        "sources_from": ("DEU", "USA", "MissionOpened", "1999-07-07"),
+        "item": {
+            "type": "mission_closed",
+            "between": ["DEU", "USA"],
+            "on": "1999-07-07",
+            "sender": "USA",
+            "kind": "embassy",
+            "place": "Bonn",
+            "tz": "Europe/Berlin",
+        },
+    },
+]
+
+GENERAL = [
+    (
+        "A break whose consular effect the research left open (`consular: null`) keeps consular "
+        "relations (VCCR art. 2(3)): only an act that names them ends them."
+    ),
+    (
+        "An establishment or resumption whose class the research left open gets level `other` "
+        "(COW 9); an instrument takes the level of the event it replaces."
+    ),
+    (
+        "Fields outside diplorel's vocabulary are dropped: `cause` and `head_of_mission_class` "
+        "(recalls), `suspension`, `relocated_to`, `ordered_by`, `also` (a suspended embassy is "
+        "closed), `official` (missions), `in_force` (see the decisions); a mission's "
+        "`institution` becomes its name."
+    ),
+    "`merged_into` maps to `absorbed_by`; a state's extinction or continuation is stated once.",
+    "A mission's `place` is the city of the mission; its `tz` is where the act happened.",
+    (
+        "Research `JointCommunique` and `ExchangeOfNotes` items become diplorel instruments, and "
+        "the establishment or resumption they record is left out (the instrument makes it). A "
+        "joint communiqué whose signing date is not sourced is dated by its release and "
+        "effective date."
+    ),
+    (
+        "A protecting-power appointment on the same day as an interests section opened under "
+        "the same power is kept as a confirmation of that power, with its own sources."
+    ),
+    (
+        "Sources keep publisher, title, publication date, address and excerpt; the research's "
+        "`stored_copy` is dropped. The Office of the Historian's date '2008 (updated December "
+        "2014)' is kept as 2008."
+    ),
+    "Research notes are not copied into the data; credit lines wait for issue 3.",
+]
+
 _LEVELS = {"ambassador", "minister", "charge_d_affaires", "none", "other"}
+_KINDS = {
+    "embassy",
+    "legation",
+    "consulate",
+    "interests_section",
+    "liaison_office",
+    "trade_office",
+}
+_STATE_NAMES = {"United Arab Republic (with EGY)": "EGY", "United Arab Republic": "EGY"}
+
+
+def _tag(kind: str) -> str:
+    return "".join("_" + c.lower() if c.isupper() else c for c in kind).lstrip("_")
 
 
 def _source(s: dict[str, Any]) -> dict[str, Any]:
     out: dict[str, Any] = {"publisher": s["publisher"], "title": s["title"]}
-    if s.get("date"):
-        out["published_on"] = s["date"]
+    date = s.get("date")
+    if date:
+        out["published_on"] = date.split(" (")[0]  # '2008 (updated December 2014)' -> 2008
     if s.get("url"):
         out["url"] = s["url"]
     if s.get("quote"):
@@ -51,7 +530,21 @@ def _source(s: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-def _item(between: list[str], e: dict[str, Any], sources: list[dict[str, Any]]) -> dict[str, Any]:
+def _level(value: str | None) -> str:
+    return value if value in _LEVELS else "other"
+
+
+def _paired(events: list[dict[str, Any]], on: str | None) -> dict[str, Any] | None:
+    """The establishment or resumption event an instrument stands for (same date)."""
+    for e in events:
+        if e["type"] in {"RelationsEstablished", "RelationsResumed"} and e["on"] == on:
+            return e
+    return None
+
+
+def _item(
+    between: list[str], e: dict[str, Any], sources: list[dict[str, Any]], events: list[Any]
+) -> dict[str, Any] | None:
     f = dict(e.get("fields") or {})
     kind = e["type"]
     item: dict[str, Any] = {"on": e["on"]}
@@ -61,73 +554,289 @@ def _item(between: list[str], e: dict[str, Any], sources: list[dict[str, Any]]) 
         item["tz"] = e["tz"]
     item["sources"] = sources
     if kind in {"Recognized", "RecognitionWithdrawn"}:
-        item |= {"by": f["by"], "of": f["of"]}
+        item |= {"by": _STATE_NAMES.get(f["by"], f["by"]), "of": _STATE_NAMES.get(f["of"], f["of"])}
     elif kind == "ExchangeOfNotes":
+        effective = f.get("effective_on")
+        pair = _paired(events, effective or e["on"])
         item |= {"id": f"{'-'.join(between).lower()}-notes-{e['on']}", "between": between}
-        item["level"] = "ambassador"
+        if effective and effective != e["on"]:
+            item["effective_on"] = effective
+        if pair is not None and pair["type"] == "RelationsResumed":
+            item["establishes"] = "resume_relations"
+        item["level"] = _level(pair["fields"].get("level")) if pair else "other"
         item["consular"] = True
+    elif kind == "JointCommunique":
+        effective = f.get("effective_on")
+        dated = f.get("signed_on") or f.get("released_on") or effective
+        if not dated:
+            return None
+        pair = _paired(events, effective or dated)
+        item = {"id": f"{'-'.join(between).lower()}-communique-{dated}", "between": between}
+        if f.get("signed_on"):
+            item["signed_on"] = f["signed_on"]
+        if f.get("released_on"):
+            item["released_on"] = f["released_on"]
+        if effective:
+            item["effective_on"] = effective
+        item["establishes"] = f["act"]
+        item["level"] = _level(pair["fields"].get("level")) if pair else "other"
+        item["consular"] = True
+        for k in ("tz", "place"):
+            if e.get(k):
+                item[k] = e[k]
+        item["sources"] = sources
+    elif kind == "StateExtinguished":
+        item["state"] = f["state"]
+        absorbed = f.get("absorbed_by") or f.get("merged_into")
+        if absorbed:
+            item["absorbed_by"] = _STATE_NAMES.get(absorbed, absorbed)
+    elif kind == "StateContinued":
+        item |= {"old": f["old"], "new": f["new"]}
     else:
-        item["between"] = between
-        if kind in {"RelationsEstablished", "RelationsResumed"}:
-            level = f.get("level")
-            item["level"] = level if level in _LEVELS else "other"
-            if f.get("consular") is False:
-                item["consular"] = False
-        elif kind in {"RelationsSevered", "RelationsSuspended"}:
-            item["by"] = f["by"]
-            if f.get("consular"):
-                item["consular"] = True
-        elif kind == "RepresentationChanged":
-            if f.get("head_of_mission"):
-                kind = "HeadOfMissionAccredited"
-                item |= {"sender": f["sender"], "name": f["head_of_mission"]}
-            else:
-                item |= {"sender": f["sender"], "level": f["level"]}
-        elif kind in {"MissionOpened", "MissionClosed"}:
-            item["sender"] = f["sender"]
-            item["kind"] = f["kind"]
-            if f.get("protecting_power"):
-                item["protecting_power"] = f["protecting_power"]
-            name = f.get("name") or f.get("institution")
-            if name:
-                item["name"] = name
-        elif kind in {"AmbassadorRecalled", "AmbassadorReturned"}:
-            item["sender"] = f["sender"]
-    tag = "".join("_" + c.lower() if c.isupper() else c for c in kind).lstrip("_")
-    item["type"] = tag
+        kind = _dyad_fields(item, kind, f, between, e["on"])
+    item["type"] = _tag(kind)
     return item
 
 
-def build() -> str:
-    dyads = {}
+def _dyad_fields(
+    item: dict[str, Any], kind: str, f: dict[str, Any], between: list[str], on: str
+) -> str:
+    """Fill in the fields of a dyadic event; return its (possibly mapped) type."""
+    item["between"] = between
+    if kind in {"RelationsEstablished", "RelationsResumed"}:
+        item["level"] = _level(f.get("level"))
+        if f.get("consular") is False:
+            item["consular"] = False
+    elif kind in {"RelationsSevered", "RelationsSuspended"}:
+        item["by"] = f["by"]
+        if f.get("consular"):
+            item["consular"] = True
+    elif kind == "ConsularRelationsEstablished":
+        pass
+    elif kind == "RepresentationChanged":
+        if f.get("head_of_mission"):
+            kind = "HeadOfMissionAccredited"
+            item |= {"sender": f["sender"], "name": f["head_of_mission"]}
+        else:
+            item |= {"sender": f["sender"], "level": f["level"]}
+    elif kind in {"MissionOpened", "MissionClosed"}:
+        if f["kind"] not in _KINDS:
+            msg = f"mission kind {f['kind']!r} needs a decision ({between}, {on})"
+            raise ValueError(msg)
+        item["sender"] = f["sender"]
+        item["kind"] = f["kind"]
+        if f.get("place"):
+            item["place"] = f["place"]
+        if f.get("protecting_power"):
+            item["protecting_power"] = f["protecting_power"]
+        name = f.get("name") or f.get("institution")
+        if name:
+            item["name"] = name
+    elif kind in {"AmbassadorRecalled", "AmbassadorReturned"}:
+        item["sender"] = f["sender"]
+    elif kind in {"ProtectingPowerAppointed", "ProtectingPowerEnded"}:
+        item["protected"] = f["protected"]
+        if kind == "ProtectingPowerAppointed":
+            item["power"] = f["power"]
+    else:
+        msg = f"event type {kind!r} needs a decision ({between}, {on})"
+        raise ValueError(msg)
+    return kind
+
+
+def _research() -> dict[Key, dict[str, Any]]:
+    dyads: dict[Key, dict[str, Any]] = {}
     for path in RESEARCH:
         for d in json.loads(path.read_text(encoding="utf-8"))["dyads"]:
-            dyads[tuple(sorted(d["between"]))] = d
-    items = []
+            a, b = sorted(d["between"])
+            dyads[a, b] = d
+    return dyads
+
+
+def _find(dyads: dict[Key, dict[str, Any]], ref: tuple[str, str, str, str]) -> dict[str, Any]:
+    a, b, kind, on = ref
+    for e in dyads[a, b]["events"]:
+        if e["type"] == kind and e["on"] == on:
+            return e
+    msg = f"no research event {ref}"
+    raise KeyError(msg)
+
+
+def build_items() -> list[tuple[Key, dict[str, Any]]]:
+    """Every item of the default history, with the research dyad it comes from."""
+    dyads = _research()
+    used: set[tuple[str, str, str, str]] = set()
+    out: list[tuple[Key, dict[str, Any]]] = []
     for key in SELECT:
         d = dyads[key]
         a, b = key
         for e in d["events"]:
-            decision = DECISIONS.get((a, b, e["type"], e["on"]), {})
+            ref = (a, b, e["type"], e["on"])
+            decision = dict(DECISIONS.get(ref, {}))
+            if ref in DECISIONS:
+                used.add(ref)
             if "skip" in decision:
                 continue
-            item = _item([a, b], e, [_source(s) for s in e["sources"]])
+            if e["type"] == "CreditLineOpened":
+                msg = f"{ref} needs a decision"
+                raise ValueError(msg)
+            sources = [_source(s) for s in e["sources"]]
+            extra = decision.pop("extra_sources_from", None)
+            if extra is not None:
+                sources += [_source(s) for s in _find(dyads, extra)["sources"]]
+            item = _item([a, b], e, sources, d["events"])
+            if item is None:
+                msg = f"{ref} cannot be mapped and has no decision"
+                raise ValueError(msg)
+            decision.pop("why", None)
+            for field in decision.pop("drop", []):
+                del item[field]
             item.update(decision)
-            items.append(item)
-    doc = {"format": "diplorel-history", "version": 1, "items": items}
+            out.append((key, item))
+    for x in EXTRA:
+        item = dict(x["item"])
+        item["sources"] = [_source(s) for s in _find(dyads, x["sources_from"])["sources"]]
+        a, b = sorted(item["between"])
+        out.append(((a, b), item))
+    unused = set(DECISIONS) - used
+    if unused:
+        msg = f"decisions that match no research event: {sorted(unused)}"
+        raise ValueError(msg)
+    return out
+
+
+def build(items: list[tuple[Key, dict[str, Any]]]) -> str:
+    """The JSON document of the default history."""
+    doc = {"format": "diplorel-history", "version": 1, "items": [i for _, i in items]}
     return json.dumps(doc, indent=1, ensure_ascii=False) + "\n"
 
 
+def _state_name(code: str) -> str:
+    from diplorel._states import default_registry
+
+    return default_registry().get(code).name
+
+
+def _why(d: dict[str, Any]) -> str:
+    return str(d.get("skip") or d.get("why"))
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|")
+
+
+def document(items: list[tuple[Key, dict[str, Any]]], anomalies: list[str]) -> str:
+    """The text of ``docs/default-history.md``."""
+    counts = Counter(key for key, _ in items)
+    lines = [
+        "# The default history",
+        "",
+        "`diplorel.default_history()` is a curated, sourced history that ships with the package",
+        "(`src/diplorel/data/default_history.json`). It is generated by",
+        "`tools/build_default_history.py` from the research notes in `tools/research/`, and so",
+        "is this page: edit the script, never the data file or this page.",
+        "",
+        ">>> import diplorel as dr",
+        ">>> h = dr.default_history()",
+        '>>> h.status("USA", "CUB", on="1990-01-01").diplomatic',
+        "<Diplomatic.SEVERED: 'severed'>",
+        '>>> h.status("USA", "CUB", on="1990-01-01").state.protecting_powers["USA"]',
+        "'CHE'",
+        '>>> h.status("CUB", "KOR", on="2010-06-01").diplomatic',
+        "<Diplomatic.SEVERED: 'severed'>",
+        '>>> h.status("CUB", "KOR", on="1959-06-01").certain',
+        "False",
+        '>>> h.status("DEU", "YUG", on="1960-01-01").state.consular',
+        "<Consular.ESTABLISHED: 'established'>",
+        '>>> h.status("DDR", "FRA", on="1991-01-01").diplomatic',
+        "<Diplomatic.ENDED: 'ended'>",
+        '>>> h.status("GBR", "SUN", on="2000-01-01").diplomatic',
+        "<Diplomatic.ESTABLISHED: 'established'>",
+        '>>> h.status("CHN", "PAN", on="2017-06-12").diplomatic',
+        "<Diplomatic.ESTABLISHED: 'established'>",
+        "",
+        "## Coverage",
+        "",
+        (
+            f"{len(items)} items over {len(SELECT)} research dyads "
+            f"({len(SELECT) - 1} dyads once the USSR's are filed under the Russian Federation)."
+        ),
+        "",
+        "| dyad | states | illustrates | items |",
+        "|---|---|---|---|",
+    ]
+    for key, what in SELECT.items():
+        a, b = key
+        names = f"{_state_name(a)} / {_state_name(b)}"
+        lines.append(f"| {a}-{b} | {names} | {_cell(what)} | {counts[key]} |")
+    lines += [
+        "",
+        "## Sources policy",
+        "",
+        "- A fact without a source stays out, and no date is ever invented: a year stays a year",
+        "  (`1949`), a month a month, and conflicting sources become an interval",
+        "  (`1959/1960`), which makes the answers inside it uncertain.",
+        "- Every item keeps the sources the research found for it: publisher, title,",
+        "  publication date, address (`url`) and the excerpt that supports the item. Items",
+        "  derived from a research source (listed below) cite that source.",
+        "- Research fields outside diplorel's vocabulary are mapped faithfully or left out, and",
+        "  every such choice is recorded in the build script's `DECISIONS` with the reason.",
+        "",
+        "General mapping rules:",
+        "",
+    ]
+    lines += [f"- {g}" for g in GENERAL]
+    lines += [
+        "",
+        "## Decisions",
+        "",
+        "| dyad | research event | date | decision |",
+        "|---|---|---|---|",
+    ]
+    for (a, b, kind, on), d in DECISIONS.items():
+        what = ("left out: " if "skip" in d else "changed: ") + _why(d)
+        lines.append(f"| {a}-{b} | {kind} | {on} | {_cell(what)} |")
+    for x in EXTRA:
+        it = x["item"]
+        a, b = sorted(it["between"])
+        lines.append(
+            f"| {a}-{b} | added {it['type']} ({it['sender']}, {it['kind']}) | "
+            f"{it['on']} | {_cell(x['why'])} |"
+        )
+    lines += ["", "## Research dyads left out", "", "| dyad | why |", "|---|---|"]
+    for (a, b), why in LEFT_OUT.items():
+        lines.append(f"| {a}-{b} | {_cell(why)} |")
+    lines += [
+        "",
+        "## Anomalies",
+        "",
+        "The exclusivity check (PRC/ROC) flags these overlaps, which the sources show; they are",
+        "kept, never repaired:",
+        "",
+    ]
+    lines += [f"- {m}" for m in anomalies] or ["- none"]
+    return "\n".join(lines) + "\n"
+
+
 def main() -> int:
-    text = build()
-    if "--check" in sys.argv:
-        return 0 if OUT.read_text(encoding="utf-8") == text else 1
-    OUT.write_text(text, encoding="utf-8")
+    """Rebuild (or, with ``--check``, verify) the data file and its documentation page."""
     sys.path.insert(0, str(ROOT / "src"))
     import diplorel
 
-    h = diplorel.load(OUT)
+    items = build_items()
+    text = build(items)
+    h = diplorel.loads(text, source=str(OUT.relative_to(ROOT)))
+    anomalies = sorted({a.message for a in h.anomalies})
+    page = document(items, anomalies)
+    if "--check" in sys.argv:
+        same = OUT.read_text(encoding="utf-8") == text and DOC.read_text(encoding="utf-8") == page
+        return 0 if same else 1
+    OUT.write_text(text, encoding="utf-8")
+    DOC.write_text(page, encoding="utf-8")
+    h = diplorel.load(OUT)  # strict mode: raises on any item the rules refuse
     print(f"wrote {OUT.relative_to(ROOT)}: {len(h)} items, {len(h.dyads)} dyads")
+    for a in anomalies:
+        print(f"  anomaly: {a}")
     return 0
 
 

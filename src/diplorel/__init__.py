@@ -65,6 +65,7 @@ from diplorel._notes import (
     Pending,
     Proposal,
 )
+from diplorel._panel import Panel
 from diplorel._states import State, StateRegistry, default_registry, resolve_state
 from diplorel._status import (
     Consular,
@@ -145,6 +146,7 @@ __all__ = [
     "Money",
     "NoteKind",
     "Notice",
+    "Panel",
     "Pending",
     "Period",
     "Precision",

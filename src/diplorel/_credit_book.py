@@ -53,6 +53,10 @@ class CreditBook:
         """Every line id, sorted."""
         return tuple(self._lines)
 
+    def has_lines(self, key: Key) -> bool:
+        """True when the dyad has any credit line."""
+        return key in self._by_dyad
+
     @property
     def anomalies(self) -> list[Anomaly]:
         """Refused credit-line events (lenient mode)."""

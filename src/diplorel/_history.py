@@ -19,7 +19,7 @@ import pendulum
 from diplorel._answer import Explanation, Period, Status, explain_step
 from diplorel._credit import CreditLine, CreditLineEvent, CreditLineOpened
 from diplorel._credit_book import CreditBook
-from diplorel._dates import FuzzyDate, QueryLike, to_when
+from diplorel._dates import FuzzyDate, QueryLike, When, to_when
 from diplorel._default_rules import default_rules
 from diplorel._engine import Anomaly, DyadTimeline, derive_dyad, sort_events
 from diplorel._events import (
@@ -40,6 +40,7 @@ from diplorel._notes import (
     Pending,
     resolve_instruments,
 )
+from diplorel._panel import Panel, build_panel
 from diplorel._rules import RuleSet
 from diplorel._states import StateRegistry, default_registry
 from diplorel._status import DyadState
@@ -73,8 +74,13 @@ class _Lineage:
         self.successor: dict[str, str] = {}
         for old, new in continuations:
             self.successor[old] = new
+        self._root: dict[str, str] = {}
+        groups: dict[str, list[str]] = {}
+        for code in sorted({*self.successor, *self.successor.values()}):
+            groups.setdefault(self._find(code), []).append(code)
+        self._members = {c: tuple(g) for g in groups.values() for c in g}
 
-    def root(self, code: str) -> str:
+    def _find(self, code: str) -> str:
         seen = {code}
         while code in self.successor:
             code = self.successor[code]
@@ -83,11 +89,16 @@ class _Lineage:
             seen.add(code)
         return code
 
-    def members(self, code: str) -> list[str]:
-        root = self.root(code)
-        return [c for c in {*self.successor, *self.successor.values()} if self.root(c) == root] or [
-            code
-        ]
+    def root(self, code: str) -> str:
+        """The code a state's dyads are filed under (itself unless it was continued)."""
+        found = self._root.get(code)
+        if found is None:
+            found = self._root[code] = self._find(code)
+        return found
+
+    def members(self, code: str) -> tuple[str, ...]:
+        """Every code of the lineage ``code`` belongs to (just ``code`` for most states)."""
+        return self._members.get(code, (code,))
 
 
 def _fuzzy_day(day: pendulum.Date) -> FuzzyDate:
@@ -126,6 +137,7 @@ class History:
 
     __slots__ = (
         "_anomalies",
+        "_anomalies_by_dyad",
         "_credit",
         "_derived_empty",
         "_events_by_dyad",
@@ -156,6 +168,7 @@ class History:
         self._registry = registry if registry is not None else default_registry()
         self._derived_empty: dict[Key, DyadTimeline] = {}
         self._anomalies: tuple[Anomaly, ...] | None = None
+        self._anomalies_by_dyad: dict[Key, list[Anomaly]] | None = None
         self._build()
 
     # Construction ---------------------------------------------------------------------------
@@ -329,6 +342,10 @@ class History:
 
     # Queries --------------------------------------------------------------------------------
 
+    def key(self, a: str, b: str) -> Key:
+        """The dyad key of two registry codes (no name resolution: codes must be exact)."""
+        return self._key(a, b)
+
     def resolve(self, a: str, b: str) -> Key:
         """The dyad key for two state references (codes, names or aliases)."""
         ca = self._registry.resolve(a, where="first state")
@@ -434,12 +451,30 @@ class History:
         """For continuing states, the code each lineage went by on ``day`` (SUN in 1980)."""
         names = {}
         for code in key:
-            for member in self._lineage.members(code):
+            members = self._lineage.members(code)
+            if len(members) == 1:
+                continue
+            for member in members:
                 if member != code and member in self._registry:
                     state = self._registry.get(member)
                     if state.exists_on(day):
                         names[code] = member
         return names
+
+    def panel(
+        self,
+        *,
+        years: Iterable[int],
+        on: str = "12-31",
+        directed: bool = False,
+        states: Iterable[str] | None = None,
+    ) -> Panel:
+        """A dyad-year panel: one row per pair of states existing on each year's ``on`` day.
+
+        ``directed=True`` gives each pair twice, (a, b) and (b, a); ``states`` limits the panel
+        to those states (default: every state in the registry).
+        """
+        return build_panel(self, years=years, on=on, directed=directed, states=states)
 
     def timeline(self, a: str, b: str) -> tuple[Period, ...]:
         """The periods of the dyad's history, in order: one per event."""
@@ -492,7 +527,30 @@ class History:
         return self._registry
 
     def _dyad_anomalies(self, key: Key) -> list[Anomaly]:
-        return [a for a in self.anomalies if a.dyad == key]
+        if self._anomalies_by_dyad is None:
+            index: dict[Key, list[Anomaly]] = {}
+            for a in self.anomalies:
+                index.setdefault(a.dyad, []).append(a)
+            self._anomalies_by_dyad = index
+        return self._anomalies_by_dyad.get(key, [])
+
+    def state_at(self, a: str, b: str, *, on: QueryLike) -> tuple[DyadState, bool]:
+        """Just the state of a dyad on a date and whether it is certain.
+
+        The fast path that panels and bulk queries use: no explanation, pending acts or credit.
+        """
+        return self.state_at_key(self.resolve(a, b), to_when(on))
+
+    def state_at_key(self, key: Key, when: When) -> tuple[DyadState, bool]:
+        """:meth:`state_at` for a dyad key already resolved (see :meth:`resolve`)."""
+        answer = self._timeline(key).at(when, self._rules)
+        names = self._names_on(key, when.day)
+        state = answer.state.renamed(names) if names else answer.state
+        return state, answer.certain
+
+    def has_credit_lines(self, key: Key) -> bool:
+        """True when the dyad (a key from :meth:`resolve`) has any credit line, at any date."""
+        return self._credit.has_lines(key)
 
     @property
     def anomalies(self) -> tuple[Anomaly, ...]:
@@ -566,6 +624,7 @@ class History:
         new._registry = self._registry  # noqa: SLF001
         new._derived_empty = {}  # noqa: SLF001
         new._anomalies = None  # noqa: SLF001
+        new._anomalies_by_dyad = None  # noqa: SLF001
         simple = all(
             isinstance(i, DyadEvent | RecognitionEvent) and not isinstance(i, CreditLineEvent)
             for i in items

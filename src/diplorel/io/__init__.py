@@ -3,3 +3,7 @@
 - :mod:`diplorel.io.cow`: the COW Diplomatic Exchange format, both ways.
 - :mod:`diplorel.io.wikidata`: Wikidata "diplomatic relation" (P530) statements.
 """
+
+from diplorel._panel import write_csv
+
+__all__ = ["write_csv"]

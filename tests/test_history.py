@@ -1,0 +1,308 @@
+from __future__ import annotations
+
+import itertools
+
+import pendulum
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import diplorel as dr
+from strategies import event_lists, query_days
+
+SEVERED = dr.Diplomatic.SEVERED
+EST = dr.Diplomatic.ESTABLISHED
+
+
+def founding_example() -> dr.History:
+    """DESIGN.md section 8, as a history."""
+    return dr.History(
+        [
+            dr.RelationsEstablished(between=("CUB", "KOR"), on="1949"),
+            dr.RelationsSevered(between=("CUB", "KOR"), on="1959/1960", by="CUB", consular=True),
+            dr.RelationsEstablished(
+                between=("CUB", "PRK"), on="1960-08-29", place="Havana", tz="America/Havana"
+            ),
+            dr.MissionOpened(
+                between=("CUB", "KOR"),
+                sender="KOR",
+                on="2005",
+                kind=dr.MissionKind.TRADE_OFFICE,
+                place="Havana",
+            ),
+            dr.CreditLineOpened(
+                id="kor-cub",
+                lender="KOR",
+                borrower="CUB",
+                on="2006-01-01",
+                limit=dr.Money("70000000", "USD"),
+            ),
+            dr.DiplomaticNote(
+                id="kor-1",
+                sender="KOR",
+                recipient="CUB",
+                on="2024-02-14",
+                place="New York",
+                tz="America/New_York",
+                proposes=dr.Proposal.ESTABLISH_RELATIONS,
+            ),
+            dr.DiplomaticNote(
+                id="cub-1",
+                sender="CUB",
+                recipient="KOR",
+                on="2024-02-14",
+                place="New York",
+                tz="America/New_York",
+                replies_to="kor-1",
+                accepts=True,
+            ),
+            dr.MissionOpened(between=("CUB", "KOR"), sender="KOR", on="2025-01-17", place="Havana"),
+        ]
+    )
+
+
+@pytest.fixture(scope="module")
+def h() -> dr.History:
+    """The founding example."""
+    return founding_example()
+
+
+class TestFoundingExample:
+    """The expected answers of DESIGN.md section 8."""
+
+    def test_1980(self, h: dr.History) -> None:
+        """1980-06-01: severed, certainly, and no consular relations."""
+        s = h.status("CUB", "KOR", on="1980-06-01")
+        assert (s.diplomatic, s.certain, s.alternatives) == (SEVERED, True, ())
+        assert s.consular is not dr.Consular.ESTABLISHED
+        assert s.since == dr.parse_edtf("1959/1960")
+
+    def test_1959_uncertain(self, h: dr.History) -> None:
+        """1959-06-01: uncertain, established or severed."""
+        s = h.status("CUB", "KOR", on="1959-06-01")
+        assert s.certain is False
+        assert s.diplomatic is EST
+        assert [alt.diplomatic for alt in s.alternatives] == [SEVERED]
+
+    def test_2010_economic_ties(self, h: dr.History) -> None:
+        """2010-06-01: severed, but a trade office and a credit line."""
+        s = h.status("CUB", "KOR", on="2010-06-01")
+        assert (s.diplomatic, s.certain) == (SEVERED, True)
+        assert s.economic_ties is True
+        assert [m.kind for m in s.trade_offices["KOR"]] == [dr.MissionKind.TRADE_OFFICE]
+        assert [line.id for line in s.credit_lines] == ["kor-cub"]
+
+    def test_2024_02_14(self, h: dr.History) -> None:
+        """2024-02-14: established with consular relations at ambassador level, by notes."""
+        s = h.status("KOR", "CUB", on="2024-02-14")
+        assert (s.diplomatic, s.consular, s.certain) == (EST, dr.Consular.ESTABLISHED, True)
+        assert s.representation == {"CUB": dr.Level.AMBASSADOR, "KOR": dr.Level.AMBASSADOR}
+        assert s.representation["KOR"].cow == 3
+        assert s.since == dr.parse_edtf("2024-02-14")
+        assert s.explain().steps[-1].event.instrument == "kor-1+cub-1"
+
+    def test_noon_in_seoul(self, h: dr.History) -> None:
+        """2024-02-14T12:00+09:00: still the 13th in New York, so not yet established."""
+        assert h.status("CUB", "KOR", on="2024-02-14T12:00+09:00").diplomatic is SEVERED
+        late = pendulum.datetime(2024, 2, 15, 12, tz="Asia/Seoul")
+        assert h.status("CUB", "KOR", on=late).diplomatic is EST
+
+    def test_2024_06_no_embassy(self, h: dr.History) -> None:
+        """2024-06-01: established with no embassy yet; 2025-02-01 with one."""
+        s = h.status("CUB", "KOR", on="2024-06-01")
+        assert s.diplomatic is EST
+        assert all(not m.kind.is_diplomatic for ms in s.missions.values() for m in ms)
+        later = h.status("CUB", "KOR", on="2025-02-01")
+        assert dr.MissionKind.EMBASSY in [m.kind for m in later.missions["KOR"]]
+
+    @pytest.mark.parametrize("on", ["1960-08-29", "1975-01-01", "2010-06-01", "2024-02-14"])
+    def test_cuba_dprk_throughout(self, h: dr.History, on: str) -> None:
+        """Cuba-DPRK stays established throughout, whatever happens with the ROK."""
+        s = h.status("Cuba", "North Korea", on=on)
+        assert (s.diplomatic, s.certain) == (EST, True)
+
+    def test_no_anomalies(self, h: dr.History) -> None:
+        """The two Koreas are not exclusive: nothing is flagged."""
+        assert h.anomalies == ()
+
+    def test_names_work(self, h: dr.History) -> None:
+        """Names and aliases work where codes do."""
+        a = h.status("Republic of Cuba", "ROK", on="1980-06-01")
+        assert a.dyad == ("CUB", "KOR")
+        assert a.state == h.status("CUB", "KOR", on="1980-06-01").state
+
+    def test_before_anything(self, h: dr.History) -> None:
+        """Before 1949 there were no relations, certainly."""
+        s = h.status("CUB", "KOR", on="1948-12-31")
+        assert (s.diplomatic, s.certain, s.since) == (dr.Diplomatic.NONE, True, None)
+
+
+class TestExplain:
+    """Explanations name the events, rules and citations."""
+
+    def test_rules_and_citations(self, h: dr.History) -> None:
+        """Each step shows the rules that acted, with citations."""
+        text = str(h.status("CUB", "KOR", on="2024-03-01").explain())
+        assert text.startswith("CUB-KOR on 2024-03-01: diplomatic relations established")
+        for words in ("mutual_consent [VCDR art. 2]", "consent_implies_consular [VCCR art. 2(2)]"):
+            assert words in text
+        assert "unilateral_break" in text
+        assert "break_keeps_consular [VCCR art. 2(3)]" in text
+        assert "by instrument kor-1+cub-1" in text
+
+    def test_steps(self, h: dr.History) -> None:
+        """The steps are the events that had happened, in order."""
+        e = h.status("CUB", "KOR", on="1980-06-01").explain()
+        assert [type(s.event).__name__ for s in e.steps] == [
+            "RelationsEstablished",
+            "RelationsSevered",
+        ]
+        assert e.certain is True
+        assert e.steps[0].applied[0].rule == "no_acts_after_end"
+
+    def test_uncertain(self, h: dr.History) -> None:
+        """An uncertain explanation says so and lists the alternative."""
+        e = h.status("CUB", "KOR", on="1959-06-01").explain()
+        assert e.certain is False
+        assert any("severed" in alt for alt in e.alternatives)
+        text = str(e)
+        assert "UNCERTAIN" in text
+        assert "[may not have happened yet]" in text
+
+    def test_empty(self) -> None:
+        """With no events the explanation says so."""
+        text = str(dr.History().status("CUB", "KOR", on="2000-01-01").explain())
+        assert "no act between these states" in text
+
+    def test_status_str(self, h: dr.History) -> None:
+        """str(status) lists every dimension."""
+        text = str(h.status("CUB", "KOR", on="2010-06-01"))
+        assert "diplomatic relations: severed since 1959/1960" in text
+        assert "trade office" in text
+        assert "economic ties" in text
+
+
+class TestTimeline:
+    """The periods of a dyad's history."""
+
+    def test_periods(self, h: dr.History) -> None:
+        """One period per event, each ending where the next begins."""
+        periods = h.timeline("CUB", "KOR")
+        assert [p.state.diplomatic for p in periods] == [EST, SEVERED, SEVERED, EST, EST]
+        assert [str(p.start) for p in periods] == [
+            "1949", "1959/1960", "2005", "2024-02-14", "2025-01-17",
+        ]  # fmt: skip
+        assert all(a.end == b.start for a, b in itertools.pairwise(periods))
+        assert periods[-1].end is None
+        assert "1949 .. 1959/1960" in str(periods[0])
+
+    def test_empty(self) -> None:
+        """A dyad without events has no periods."""
+        assert dr.History().timeline("CUB", "KOR") == ()
+
+
+class TestAdd:
+    """add() returns a new history equal to one built from scratch."""
+
+    def test_add_keeps_original(self, h: dr.History) -> None:
+        """The original history is not changed."""
+        more = h.add(dr.RelationsSevered(between=("CUB", "PRK"), on="2030-01-01", by="CUB"))
+        assert len(more) == len(h) + 1
+        assert h.status("CUB", "PRK", on="2031-01-01").diplomatic is EST
+        assert more.status("CUB", "PRK", on="2031-01-01").diplomatic is SEVERED
+
+    @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+    @given(event_lists(max_size=8), st.integers(0, 8), st.lists(query_days, min_size=1, max_size=4))
+    def test_add_equals_rebuild(self, events: list[dr.Event], cut: int, days: list) -> None:
+        """History(a).add(*b) derives exactly what History(a + b) does (lenient mode)."""
+        first, rest = events[:cut], events[cut:]
+        added = dr.History(first, strict=False).add(*rest)
+        fresh = dr.History(events, strict=False)
+        assert added.dyads == fresh.dyads
+        assert sorted(map(str, added.anomalies)) == sorted(map(str, fresh.anomalies))
+        for a, b in fresh.dyads:
+            assert added.timeline(a, b) == fresh.timeline(a, b)
+            for day in days:
+                x, y = added.status(a, b, on=day), fresh.status(a, b, on=day)
+                assert (x.state, x.certain, x.alternatives) == (y.state, y.certain, y.alternatives)
+
+
+class TestExistence:
+    """Acts outside a party's existence are refused."""
+
+    def test_strict(self) -> None:
+        """Before KOR existed: StateNotInExistenceError naming state, date and span."""
+        with pytest.raises(dr.StateNotInExistenceError) as info:
+            dr.History([dr.RelationsEstablished(between=("CUB", "KOR"), on="1930")])
+        e = info.value
+        assert (e.state, e.on) == ("KOR", "1930")
+        assert "1948-08-15" in e.existence
+        assert isinstance(e, ValueError)
+
+    def test_after_extinction(self) -> None:
+        """DDR after 1990-10-03 did not exist."""
+        with pytest.raises(dr.StateNotInExistenceError, match="DDR"):
+            dr.History([dr.RelationsEstablished(between=("DDR", "CUB"), on="1995-01-01")])
+
+    def test_lenient(self) -> None:
+        """Lenient mode records an outside_existence anomaly and does not apply the event."""
+        h = dr.History([dr.RelationsEstablished(between=("CUB", "KOR"), on="1930")], strict=False)
+        (a,) = h.anomalies
+        assert (a.kind, a.dyad) == ("outside_existence", ("CUB", "KOR"))
+        assert h.status("CUB", "KOR", on="1960-01-01").diplomatic is dr.Diplomatic.NONE
+
+    def test_span_overlapping_start(self) -> None:
+        """An act dated to a span that reaches into a party's existence is accepted."""
+        h = dr.History([dr.RelationsEstablished(between=("CUB", "KOR"), on="1948")])
+        assert h.status("CUB", "KOR", on="1949-01-01").diplomatic is EST
+
+
+class TestQueries:
+    """Bad queries raise the documented errors."""
+
+    def test_unknown_state(self, h: dr.History) -> None:
+        """An unknown state is an UnknownStateError with suggestions, also a LookupError."""
+        with pytest.raises(dr.UnknownStateError) as info:
+            h.status("Koreaa", "CUB", on="2000-01-01")
+        assert info.value.suggestions[:2] == ("KOR", "PRK")
+        assert isinstance(info.value, LookupError)
+        assert "did you mean KOR" in str(info.value)
+
+    def test_same_state(self, h: dr.History) -> None:
+        """A dyad needs two different states."""
+        with pytest.raises(ValueError, match="two different states"):
+            h.status("KOR", "South Korea", on="2000-01-01")
+
+    def test_bad_date(self, h: dr.History) -> None:
+        """A bad query date is an InvalidDateError."""
+        with pytest.raises(dr.InvalidDateError):
+            h.status("CUB", "KOR", on="2000-13-01")
+
+    @pytest.mark.parametrize("strict", [True, False])
+    def test_continuation_never_makes_a_self_dyad(self, strict: bool) -> None:
+        """When one party continues the other, no dyad pairs a state with itself."""
+        events = [
+            dr.RelationsEstablished(between=("CUB", "MEX"), on="1960"),
+            dr.StateContinued(old="CUB", new="MEX", on="1970"),
+        ]
+        try:
+            h = dr.History(events, strict=strict)
+        except dr.InvalidEventError:
+            return
+        assert all(a != b for a, b in h.dyads)
+
+    def test_not_an_item(self) -> None:
+        """A history holds events and instruments only."""
+        with pytest.raises(TypeError, match="str"):
+            dr.History(["RelationsEstablished"])  # type: ignore[list-item]
+
+    def test_accessors(self, h: dr.History) -> None:
+        """items, dyads, strict, rules, registry, events, repr."""
+        assert len(h.items) == len(h) == len(list(h))
+        assert ("CUB", "KOR") in h.dyads
+        assert ("CUB", "PRK") in h.dyads
+        assert h.strict is True
+        assert "mutual_consent" in h.rules.names
+        assert "CUB" in h.registry
+        assert len(h.events("CUB", "PRK")) == 1
+        assert repr(h).startswith(f"History({len(h)} items")
