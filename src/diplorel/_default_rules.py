@@ -318,4 +318,5 @@ def default_rules() -> RuleSet:
             *CREDIT_RULES,
         ],
         [CHINA_EXCLUSIVITY],
+        name="default",
     )

@@ -7,7 +7,8 @@ A JSON document::
      "items": [{"type": "relations_established", "between": ["CUB", "KOR"], "on": "1949",
                 "sources": ["afp-2024"]}, ...]}
 
-A JSON Lines file has the same header (without ``items``) on its first line and one item per
+An optional ``"rules"`` field names the rule set the items assume (``"cow"`` for imported COW
+data); without it the default rules apply. A JSON Lines file has the same header (without ``items``) on its first line and one item per
 line after it. An item's ``sources`` may hold source objects or keys of the ``sources`` table.
 Loading reports every problem at once, each with its place (JSON path, and line number for JSON
 Lines), as one :class:`~diplorel.LoadError`; nothing is half-loaded.
@@ -62,6 +63,32 @@ def _header_problems(header: object, where: str) -> list[str]:
             f"({VERSION}); upgrade diplorel @ {where}.version"
         )
     return problems
+
+
+def named_rules(name: str) -> RuleSet:
+    """The rule set a document names in its ``rules`` header field."""
+    if name == "default":
+        from diplorel._default_rules import default_rules  # noqa: PLC0415
+
+        return default_rules()
+    if name == "cow":
+        from diplorel.io.cow import cow_rules  # noqa: PLC0415 - io.cow imports this module
+
+        return cow_rules()
+    msg = f"unknown rule set {name!r} (known: default, cow)"
+    raise KeyError(msg)
+
+
+def _rules_of(
+    header: dict[str, Any], given: RuleSet | None, where: str, problems: list[str]
+) -> RuleSet | None:
+    if given is not None or "rules" not in header:
+        return given
+    try:
+        return named_rules(str(header["rules"]))
+    except KeyError as e:
+        problems.append(f"{e.args[0]} @ {where}.rules")
+        return None
 
 
 def upcast(document: dict[str, Any]) -> dict[str, Any]:
@@ -168,7 +195,8 @@ def loads(
     raw = doc.get("items")
     if not isinstance(raw, list):
         raise LoadError(source, ["expected a list of items @ $.items"])
-    extra = set(doc) - {"format", "version", "sources", "items"}
+    rules = _rules_of(doc, rules, "$", problems)
+    extra = set(doc) - {"format", "version", "rules", "sources", "items"}
     if extra:
         problems.append(f"unknown field(s): {', '.join(sorted(extra))} @ $")
     located = _structure_items(((f"$.items[{i}]", x) for i, x in enumerate(raw)), table, problems)
@@ -211,7 +239,8 @@ def loads_jsonl(
     if header_problems:
         raise LoadError(source, problems + header_problems)
     header = upcast(first[1])
-    extra = set(header) - {"format", "version", "sources"}
+    rules = _rules_of(header, rules, first[0], problems)
+    extra = set(header) - {"format", "version", "rules", "sources"}
     if extra:
         problems.append(f"unknown header field(s): {', '.join(sorted(extra))} @ {first[0]}")
     table = _sources_table(header, first[0], problems)
@@ -255,6 +284,8 @@ def _document_parts(history: History) -> tuple[dict[str, Any], list[dict[str, An
         items.append(data)
     table = {key: _converter().unstructure(s) for s, key in keys.items()}
     header: dict[str, Any] = {"format": FORMAT, "version": VERSION}
+    if history.rules.name not in {None, "default"}:
+        header["rules"] = history.rules.name
     if table:
         header["sources"] = table
     return header, items

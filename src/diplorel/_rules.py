@@ -148,6 +148,9 @@ class RuleSet:
 
     rules: tuple[Rule, ...] = attrs.field(converter=_rule_tuple)
     exclusive: tuple[Exclusivity, ...] = attrs.field(default=(), converter=_exclusive_tuple)
+    name: str | None = attrs.field(default=None, eq=False, kw_only=True)
+    """The name of a rule set that documents can refer to (``default``, ``cow``); a set made
+    by changing a named one has no name."""
     _dispatch: dict[type[Event], tuple[Rule, ...]] = attrs.field(
         init=False, factory=dict, eq=False, repr=False
     )

@@ -165,8 +165,12 @@ def observed_class(state: DyadState, event: RepresentationChanged) -> DyadState:
 
 
 def cow_rules(base: RuleSet | None = None) -> RuleSet:
-    """The default rules with :func:`observed_class` in place of ``agreed_class``."""
-    return (base or default_rules()).replace("agreed_class", observed_class)
+    """The default rules with :func:`observed_class` in place of ``agreed_class``.
+
+    Its name, ``cow``, is recorded in saved documents so that they load with it.
+    """
+    changed = (base or default_rules()).replace("agreed_class", observed_class)
+    return attrs.evolve(changed, name="cow") if base is None else changed
 
 
 def _spell_on(spells: Iterable[CowSpell], year: int) -> CowSpell | None:

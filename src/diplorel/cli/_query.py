@@ -1,0 +1,87 @@
+"""The query commands: status, explain, timeline, credit."""
+
+from __future__ import annotations
+
+import argparse
+
+from diplorel.cli._context import Context
+
+
+def status(args: argparse.Namespace, ctx: Context) -> int:
+    """``diplorel status A B [--on DATE]``: every dimension, certainty, since when, and why."""
+    s = ctx.history(args).status(args.a, args.b, on=ctx.on(args))
+    if args.json:
+        from diplorel._export import status_to_json  # noqa: PLC0415
+
+        ctx.dump(status_to_json(s))
+        return 0
+    ctx.out.write(f"{s}\n\nwhy:\n")
+    for step in s.explain().steps:
+        by = f"  (by {step.event.instrument})" if step.event.instrument else ""
+        ctx.out.write(f"{step.event.on!s:<23} {step.event.describe()}{by}\n")
+    ctx.out.write("(diplorel explain gives the rules and sources)\n")
+    return 0
+
+
+def explain(args: argparse.Namespace, ctx: Context) -> int:
+    """``diplorel explain A B --on DATE``: the derivation with rules and citations."""
+    explanation = ctx.history(args).status(args.a, args.b, on=ctx.on(args)).explain()
+    if args.json:
+        from diplorel._export import explanation_to_json  # noqa: PLC0415
+
+        ctx.dump(explanation_to_json(explanation))
+        return 0
+    ctx.out.write(f"{explanation}\n")
+    return 0
+
+
+def timeline(args: argparse.Namespace, ctx: Context) -> int:
+    """``diplorel timeline A B``: the periods as a table."""
+    periods = ctx.history(args).timeline(args.a, args.b)
+    if args.json:
+        from diplorel._export import period_to_json  # noqa: PLC0415
+
+        ctx.dump([period_to_json(p) for p in periods])
+        return 0
+    rows = [("from", "until", "diplomatic", "consular", "event")]
+    rows.extend(
+        (
+            str(p.start),
+            str(p.end) if p.end else "",
+            p.state.diplomatic.value,
+            p.state.consular.value,
+            p.event.describe(),
+        )
+        for p in periods
+    )
+    ctx.table(rows)
+    return 0
+
+
+def credit(args: argparse.Namespace, ctx: Context) -> int:
+    """``diplorel credit A B [--on DATE]``: credit lines and balances."""
+    on = ctx.on(args)
+    lines = ctx.history(args).credit_lines(args.a, args.b, on=on)
+    if args.json:
+        from diplorel._export import credit_line_to_json  # noqa: PLC0415
+
+        ctx.dump([credit_line_to_json(line) for line in lines])
+        return 0
+    if not lines:
+        ctx.out.write(f"no credit line between {args.a} and {args.b} on {on}\n")
+        return 0
+    rows = [("line", "lender", "borrower", "limit", "outstanding", "available", "status")]
+    rows.extend(
+        (
+            line.id,
+            line.lender + (f" ({line.institution})" if line.institution else ""),
+            line.borrower,
+            str(line.limit),
+            str(line.outstanding),
+            str(line.available),
+            line.status.value + ("" if line.certain else " (uncertain)"),
+        )
+        for line in lines
+    )
+    ctx.table(rows)
+    return 0
