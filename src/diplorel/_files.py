@@ -8,8 +8,10 @@ A JSON document::
                 "sources": ["afp-2024"]}, ...]}
 
 An optional ``"rules"`` field names the rule set the items assume (``"cow"`` for imported COW
-data); without it the default rules apply. A JSON Lines file has the same header (without ``items``) on its first line and one item per
-line after it. An item's ``sources`` may hold source objects or keys of the ``sources`` table.
+data); without it the default rules apply. A JSON Lines file has the same header (without
+``items``) on its first line and one item per line after it. An item's ``sources`` may hold
+source objects or keys of the ``sources`` table.
+
 Loading reports every problem at once, each with its place (JSON path, and line number for JSON
 Lines), as one :class:`~diplorel.LoadError`; nothing is half-loaded.
 """
