@@ -164,8 +164,21 @@ DECISIONS: dict[tuple[str, str, str, str], dict[str, Any]] = {
     ("CUB", "KOR", "RelationsEstablished", "2024-02-14"): {
         "skip": "made by the exchange of notes of the same day (an ExchangeOfNotes item)",
     },
-    ("CUB", "KOR", "CreditLineOpened", "2005/2020"): {"skip": "credit lines come with issue 3"},
-    ("CUB", "KOR", "CreditLineOpened", "2015-02-09"): {"skip": "credit lines come with issue 3"},
+    ("CUB", "KOR", "CreditLineOpened", "2005/2020"): {
+        "why": "AFP (via Club of Mozambique) and CoreaBucket both say the line was given in "
+        "2005, when the KOTRA office opened; D-Cuba names K-sure without a date. The research "
+        "kept 2005/2020 to flag that doubt; the two dated sources give 2005, and the lender "
+        "institution stays unnamed.",
+        "on": "2005",
+        "id": "kor-cub-2005",
+    },
+    ("CUB", "KOR", "CreditLineOpened", "2015-02-09"): {
+        "why": "the K-sure EUR 60 million facility of 9 February 2015 (Herald, Yonhap); the "
+        "Cuban counterparties go into the purpose, so the institution is the lender's",
+        "institution": "Korea Trade Insurance Corporation (K-sure)",
+        "purpose": "trade insurance credit for Korean exports to Cuba (counterparties: Banco "
+        "Central de Cuba, Banco Exterior de Cuba)",
+    },
     # --- USA-Cuba -------------------------------------------------------------------------
     ("CUB", "USA", "RelationsSevered", "1961-01-03"): {
         # OH: the US could no longer carry on "diplomatic and consular functions".
@@ -473,8 +486,8 @@ GENERAL = [
         "relations (VCCR art. 2(3)): only an act that names them ends them."
     ),
     (
-        "An establishment or resumption whose class the research left open gets level `other` "
-        "(COW 9); an instrument takes the level of the event it replaces."
+        "An establishment or resumption whose class the research left open gets level `unknown` "
+        "(COW 9, nothing known); an instrument takes the level of the event it replaces."
     ),
     (
         "Fields outside diplorel's vocabulary are dropped: `cause` and `head_of_mission_class` "
@@ -499,10 +512,10 @@ GENERAL = [
         "`stored_copy` is dropped. The Office of the Historian's date '2008 (updated December "
         "2014)' is kept as 2008."
     ),
-    "Research notes are not copied into the data; credit lines wait for issue 3.",
+    "Research notes are not copied into the data.",
 ]
 
-_LEVELS = {"ambassador", "minister", "charge_d_affaires", "none", "other"}
+_LEVELS = {"ambassador", "minister", "charge_d_affaires", "none", "other", "unknown"}
 _KINDS = {
     "embassy",
     "legation",
@@ -531,7 +544,7 @@ def _source(s: dict[str, Any]) -> dict[str, Any]:
 
 
 def _level(value: str | None) -> str:
-    return value if value in _LEVELS else "other"
+    return value if value in _LEVELS else "unknown"
 
 
 def _paired(events: list[dict[str, Any]], on: str | None) -> dict[str, Any] | None:
@@ -563,7 +576,7 @@ def _item(
             item["effective_on"] = effective
         if pair is not None and pair["type"] == "RelationsResumed":
             item["establishes"] = "resume_relations"
-        item["level"] = _level(pair["fields"].get("level")) if pair else "other"
+        item["level"] = _level(pair["fields"].get("level")) if pair else "unknown"
         item["consular"] = True
     elif kind == "JointCommunique":
         effective = f.get("effective_on")
@@ -579,7 +592,7 @@ def _item(
         if effective:
             item["effective_on"] = effective
         item["establishes"] = f["act"]
-        item["level"] = _level(pair["fields"].get("level")) if pair else "other"
+        item["level"] = _level(pair["fields"].get("level")) if pair else "unknown"
         item["consular"] = True
         for k in ("tz", "place"):
             if e.get(k):
@@ -644,6 +657,28 @@ def _dyad_fields(
     return kind
 
 
+def _credit_item(e: dict[str, Any], sources: list[dict[str, Any]]) -> dict[str, Any]:
+    """A credit_line_opened item; the limit "USD 70000000" becomes a Money object."""
+    f = e["fields"]
+    currency, amount = f["limit"].split()
+    item: dict[str, Any] = {
+        "type": "credit_line_opened",
+        "id": f["id"],
+        "lender": f["lender"],
+        "borrower": f["borrower"],
+        "on": e["on"],
+        "limit": {"amount": amount, "currency": currency},
+        "sources": sources,
+    }
+    for field in ("institution", "purpose"):
+        if f.get(field):
+            item[field] = f[field]
+    for field in ("place", "tz"):
+        if e.get(field):
+            item[field] = e[field]
+    return item
+
+
 def _research() -> dict[Key, dict[str, Any]]:
     dyads: dict[Key, dict[str, Any]] = {}
     for path in RESEARCH:
@@ -677,10 +712,16 @@ def build_items() -> list[tuple[Key, dict[str, Any]]]:
                 used.add(ref)
             if "skip" in decision:
                 continue
-            if e["type"] == "CreditLineOpened":
-                msg = f"{ref} needs a decision"
-                raise ValueError(msg)
             sources = [_source(s) for s in e["sources"]]
+            if e["type"] == "CreditLineOpened":
+                if ref not in DECISIONS:
+                    msg = f"{ref} needs a decision"
+                    raise ValueError(msg)
+                item = _credit_item(e, sources)
+                decision.pop("why", None)
+                item.update(decision)
+                out.append((key, item))
+                continue
             extra = decision.pop("extra_sources_from", None)
             if extra is not None:
                 sources += [_source(s) for s in _find(dyads, extra)["sources"]]

@@ -150,7 +150,9 @@ INDEPENDENT_ON: dict[str, str] = {
     "TWN": "1912-01-01",
 }  # fmt: skip
 
-_FACTBOOK = "Central Intelligence Agency, The World Factbook: {name}, Government: Independence ({text})"
+_FACTBOOK = (
+    "Central Intelligence Agency, The World Factbook: {name}, Government: Independence ({text})"
+)
 _FACTBOOK_URL = "https://www.cia.gov/the-world-factbook/countries/{slug}/"
 
 
