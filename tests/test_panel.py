@@ -1,0 +1,107 @@
+"""Dyad-year panels: rows, columns, CSV and pandas."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+
+import diplorel as dr
+from diplorel.io import write_csv
+
+
+@pytest.fixture(scope="module")
+def h() -> dr.History:
+    return dr.default_history()
+
+
+class TestPanel:
+    def test_one_row_per_dyad_year(self, h: dr.History) -> None:
+        """Three states over two years give three dyads per year."""
+        p = h.panel(years=[1980, 2010], states=["CUB", "KOR", "PRK"])
+        assert len(p) == 6
+        assert [(r["year"], r["state_a"], r["state_b"]) for r in p.rows()][:3] == [
+            (1980, "CUB", "KOR"),
+            (1980, "CUB", "PRK"),
+            (1980, "KOR", "PRK"),
+        ]
+
+    def test_values(self, h: dr.History) -> None:
+        """A row carries codes, COW numbers, statuses, levels, missions, ties and certainty."""
+        p = h.panel(years=[2010], states=["Cuba", "South Korea"])
+        (row,) = p.rows()
+        assert row == {
+            "year": 2010,
+            "state_a": "CUB",
+            "state_b": "KOR",
+            "ccode_a": 40,
+            "ccode_b": 732,
+            "diplomatic": "severed",
+            "consular": "severed",
+            "level_a": 0,
+            "level_b": 0,
+            "missions_a": "",
+            "missions_b": "trade_office",
+            "economic_ties": True,
+            "certain": True,
+        }
+
+    def test_directed(self, h: dr.History) -> None:
+        """directed=True gives both (a, b) and (b, a), levels swapped."""
+        p = h.panel(years=[2024], states=["CUB", "KOR"], directed=True)
+        rows = list(p.rows())
+        assert [(r["state_a"], r["state_b"]) for r in rows] == [("CUB", "KOR"), ("KOR", "CUB")]
+        assert rows[0]["level_a"] == rows[1]["level_b"] == 3
+
+    def test_only_existing_pairs(self, h: dr.History) -> None:
+        """A pair appears only in years when both states exist (no DDR after 1990)."""
+        p = h.panel(years=[1989, 1991], states=["DDR", "USA", "FRA"])
+        pairs = {(r["year"], r["state_a"], r["state_b"]) for r in p.rows()}
+        assert (1989, "DDR", "USA") in pairs
+        assert not any(y == 1991 and "DDR" in (a, b) for y, a, b in pairs)
+
+    def test_uncertain_rows(self, h: dr.History) -> None:
+        """A year inside an imprecise span gives certain=False."""
+        p = h.panel(years=[1959], on="06-01", states=["CUB", "KOR"])
+        assert [r["certain"] for r in p.rows()] == [False]
+
+    def test_continuing_state_name(self, h: dr.History) -> None:
+        """The USSR row in 1980 is named SUN, the Russian row in 2000 RUS."""
+        p = h.panel(years=[1980, 2000], states=["RUS", "SUN", "USA"])
+        names = {(r["year"], r["state_a"]) for r in p.rows() if r["state_b"] == "USA"}
+        assert (1980, "SUN") in names
+        assert (2000, "RUS") in names
+
+    def test_bad_day(self, h: dr.History) -> None:
+        """on= must be MM-DD."""
+        with pytest.raises(dr.InvalidDateError):
+            h.panel(years=[2000], on="31-12", states=["CUB", "KOR"])
+
+
+class TestOutput:
+    def test_csv(self, h: dr.History, tmp_path: Path) -> None:
+        """write_csv writes a header and one line per row, booleans as true/false."""
+        p = h.panel(years=[2010], states=["CUB", "KOR"])
+        out = tmp_path / "panel.csv"
+        assert write_csv(p, out) == 1
+        with out.open() as f:
+            rows = list(csv.DictReader(f))
+        assert rows[0]["economic_ties"] == "true"
+        assert rows[0]["ccode_b"] == "732"
+
+    def test_csv_of_dicts(self, tmp_path: Path) -> None:
+        """write_csv also takes plain rows of dicts; None becomes an empty cell."""
+        out = tmp_path / "rows.csv"
+        assert write_csv([{"a": 1, "b": None}], out) == 1
+        assert out.read_text() == "a,b\n1,\n"
+
+    def test_pandas(self, h: dr.History) -> None:
+        """to_pandas gives categoricals for statuses and nullable integers for codes."""
+        pytest.importorskip("pandas")
+        df = h.panel(years=[1950, 2010], states=["CUB", "KOR", "VAT"]).to_pandas()
+        assert str(df["diplomatic"].dtype) == "category"
+        assert list(df["diplomatic"].cat.categories) == [d.value for d in dr.Diplomatic]
+        assert str(df["ccode_a"].dtype) == "Int16"
+        assert df["ccode_b"].isna().any()  # the Holy See has no COW number
+        assert str(df["certain"].dtype) == "boolean"
