@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
+from typing import Protocol
 
 import attrs
 
 from diplorel._credit import CreditLine
 from diplorel._dates import FuzzyDate, When
-from diplorel._engine import Anomaly
+from diplorel._engine import Anomaly, Answer
 from diplorel._events import Event
 from diplorel._notes import Pending
 from diplorel._rules import Rejected, RuleSet
@@ -150,13 +151,36 @@ class Explanation:
         return "\n".join(lines)
 
 
+class StatusSource(Protocol):
+    """What a :class:`Status` asks its history for when the extras are read."""
+
+    def pending_at(self, key: tuple[str, str], when: When) -> tuple[Pending, ...]:
+        """Pending proposals."""
+        ...
+
+    def anomalies_at(self, key: tuple[str, str], when: When) -> tuple[Anomaly, ...]:
+        """Anomalies up to the date."""
+        ...
+
+    def credit_lines_at(self, key: tuple[str, str], when: When) -> tuple[CreditLine, ...]:
+        """Credit lines on the date."""
+        ...
+
+    def explain_at(
+        self, key: tuple[str, str], when: When, answer: Answer[DyadState]
+    ) -> Explanation:
+        """The derivation."""
+        ...
+
+
 @attrs.frozen
 class Status:
     """The status of a dyad on a date: every dimension, its certainty, and why.
 
     The dimensions are those of :class:`~diplorel.DyadState`; ``alternatives`` lists the other
     possible states when an imprecisely dated act may or may not have happened (``certain`` is
-    then False); ``pending`` lists proposals and agreements not (yet) in force.
+    then False). ``pending``, ``anomalies``, ``credit_lines`` and :meth:`explain` are worked
+    out when read.
     """
 
     dyad: tuple[str, str]
@@ -164,11 +188,24 @@ class Status:
     state: DyadState = attrs.field(repr=False)
     certain: bool
     alternatives: tuple[DyadState, ...] = attrs.field(repr=False)
-    pending: tuple[Pending, ...] = attrs.field(repr=False)
-    anomalies: tuple[Anomaly, ...] = attrs.field(repr=False)
-    _explainer: Callable[[], Explanation] = attrs.field(repr=False, eq=False, alias="explainer")
-    credit_lines: tuple[CreditLine, ...] = attrs.field(default=(), repr=False)
-    """The credit lines between the two states on this date (either direction)."""
+    _source: StatusSource = attrs.field(repr=False, eq=False, alias="source")
+    _key: tuple[str, str] = attrs.field(repr=False, eq=False, alias="key")
+    _answer: Answer[DyadState] = attrs.field(repr=False, eq=False, alias="answer")
+
+    @property
+    def pending(self) -> tuple[Pending, ...]:
+        """Proposals and agreements not (yet) in force on this date."""
+        return self._source.pending_at(self._key, self.on)
+
+    @property
+    def anomalies(self) -> tuple[Anomaly, ...]:
+        """What the engine flagged for this dyad up to this date."""
+        return self._source.anomalies_at(self._key, self.on)
+
+    @property
+    def credit_lines(self) -> tuple[CreditLine, ...]:
+        """The credit lines between the two states on this date (either direction)."""
+        return self._source.credit_lines_at(self._key, self.on)
 
     @property
     def trade_offices(self) -> Mapping[str, tuple[Mission, ...]]:
@@ -222,7 +259,7 @@ class Status:
 
     def explain(self) -> Explanation:
         """The events and rules (with citations) that produced this status."""
-        return self._explainer()
+        return self._source.explain_at(self._key, self.on, self._answer)
 
     def __str__(self) -> str:
         """A readable multi-line summary."""

@@ -387,12 +387,23 @@ def _when_from(value: object, text: object) -> When:
     raise InvalidDateError(text, "expected a single day or an instant, not a duration or a time")
 
 
+_DAY_QUERIES: dict[pendulum.Date, When] = {}
+_DAY_QUERIES_SIZE = 1 << 16
+
+
 def to_when(value: QueryLike) -> When:
     """Turn anything a query's ``on=`` accepts into a :class:`When`.
 
     >>> to_when("2024-02-14T12:00:00+09:00").local_day("America/New_York")
     Date(2024, 2, 13)
     """
+    if type(value) is pendulum.Date:  # the fast path: a plain calendar day
+        found = _DAY_QUERIES.get(value)
+        if found is None:
+            if len(_DAY_QUERIES) >= _DAY_QUERIES_SIZE:
+                _DAY_QUERIES.clear()
+            found = _DAY_QUERIES[value] = When(day=value)
+        return found
     if isinstance(value, When):
         return value
     if isinstance(value, str):

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from bisect import bisect_right
 from collections.abc import Sequence
-from typing import Generic, Protocol, TypeVar
+from typing import Generic, NamedTuple, Protocol, TypeVar
 
 import attrs
 import pendulum
@@ -182,7 +182,7 @@ class Timeline(Generic[S]):
         certain_prefix = bisect_right(self.settled, lo, 0, possible)
         if certain_prefix == possible:
             state = self.states[possible - 1] if possible else self.initial
-            return Answer(state, certain=True, alternatives=(), prefix=possible, extra=())
+            return Answer(state, True, (), possible, ())  # noqa: FBT003 - a named tuple
         return self._refold(when, certain_prefix, possible, rules)
 
     def _refold(self, when: When, start: int, stop: int, rules: RuleSet) -> Answer[S]:
@@ -223,11 +223,13 @@ class Timeline(Generic[S]):
         return state
 
 
-@attrs.frozen(kw_only=True)
-class Answer(Generic[S]):
-    """What :meth:`Timeline.at` found: the state and which events produced it."""
+class Answer(NamedTuple, Generic[S]):
+    """What :meth:`Timeline.at` found: the state and which events produced it.
 
-    state: S = attrs.field(kw_only=False)
+    A named tuple: queries build one per call, so it is kept as light as Python allows.
+    """
+
+    state: S
     certain: bool
     alternatives: tuple[S, ...]
     prefix: int

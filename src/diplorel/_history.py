@@ -21,7 +21,7 @@ from diplorel._credit import CreditLine, CreditLineEvent, CreditLineOpened
 from diplorel._credit_book import CreditBook
 from diplorel._dates import FuzzyDate, QueryLike, When, to_when
 from diplorel._default_rules import default_rules
-from diplorel._engine import Anomaly, DyadTimeline, derive_dyad, sort_events
+from diplorel._engine import Anomaly, Answer, DyadTimeline, derive_dyad, sort_events
 from diplorel._events import (
     DyadEvent,
     Event,
@@ -51,6 +51,8 @@ Item: TypeAlias = Event | DiplomaticNote | JointCommunique | ExchangeOfNotes
 
 Key = tuple[str, str]
 
+_THIRD_PARTY_FIELDS = ("power", "protecting_power")
+_STATUS_CACHE_SIZE = 65536
 _STATE_FIELDS = (
     "by",
     "sender",
@@ -95,6 +97,21 @@ class _Lineage:
         if found is None:
             found = self._root[code] = self._find(code)
         return found
+
+    def touches(self, event: Event) -> bool:
+        """Whether an event names a state that was continued (and so needs renaming)."""
+        old = self.successor
+        if not old:
+            return False
+        return any(
+            isinstance(v, str) and v in old
+            for v in (*event.parties, *(getattr(event, f, None) for f in _THIRD_PARTY_FIELDS))
+        )
+
+    def renames(self, key: tuple[str, str]) -> bool:
+        """Whether a dyad involves a state known under several codes."""
+        members = self._members
+        return key[0] in members or key[1] in members
 
     def members(self, code: str) -> tuple[str, ...]:
         """Every code of the lineage ``code`` belongs to (just ``code`` for most states)."""
@@ -148,7 +165,10 @@ class History:
         "_originals",
         "_pending",
         "_registry",
+        "_renamed_cache",
+        "_resolved",
         "_rules",
+        "_status_cache",
         "_strict",
         "_timelines",
     )
@@ -169,6 +189,9 @@ class History:
         self._derived_empty: dict[Key, DyadTimeline] = {}
         self._anomalies: tuple[Anomaly, ...] | None = None
         self._anomalies_by_dyad: dict[Key, list[Anomaly]] | None = None
+        self._status_cache: dict[object, Status] = {}
+        self._resolved: dict[tuple[str, str], Key] = {}
+        self._renamed_cache: dict[tuple[object, ...], tuple[DyadState, DyadState]] = {}
         self._build()
 
     # Construction ---------------------------------------------------------------------------
@@ -227,7 +250,7 @@ class History:
         Continuing states share one dyad and one set of keys; :meth:`status` names them back
         as they were on the query date.
         """
-        if isinstance(event, StateContinued):
+        if isinstance(event, StateContinued) or not self._lineage.touches(event):
             return event
         root = self._lineage.root
         changes: dict[str, Any] = {}
@@ -359,59 +382,83 @@ class History:
         """The status of the dyad ``a``-``b`` on a date.
 
         ``on`` is ISO day text (``"2024-02-14"``), a date, or a time-zone-aware datetime
-        (compared with each act in the act's own time zone).
+        (compared with each act in the act's own time zone). Answers are cached: asking the
+        same question again costs a dictionary look-up.
         """
-        key = self.resolve(a, b)
+        cache_key: object = (a, b, on)
+        try:
+            found = self._status_cache.get(cache_key)
+        except TypeError:  # an unhashable date-like: no caching
+            found, cache_key = None, None
+        if found is not None:
+            return found
+        key = self._resolved.get((a, b))
+        if key is None:
+            key = self._resolved[a, b] = self.resolve(a, b)
         when = to_when(on)
-        timeline = self._timeline(key)
-        answer = timeline.at(when, self._rules)
-        pending = tuple(
+        answer = self._timeline(key).at(when, self._rules)
+        names = self._names_on(key, when.day)
+        status = Status(
+            dyad=_pair(*(names.get(c, c) for c in key)) if names else key,
+            on=when,
+            state=self._renamed(answer.state, names) if names else answer.state,
+            certain=answer.certain,
+            alternatives=tuple(self._renamed(x, names) for x in answer.alternatives)
+            if names
+            else answer.alternatives,
+            source=self,
+            key=key,
+            answer=answer,
+        )
+        if cache_key is not None:
+            if len(self._status_cache) >= _STATUS_CACHE_SIZE:
+                self._status_cache.clear()
+            self._status_cache[cache_key] = status
+        return status
+
+    # What a Status asks for only when it is read (see _answer.StatusSource).
+
+    def pending_at(self, key: Key, when: When) -> tuple[Pending, ...]:
+        """The proposals of a dyad that are pending on a date."""
+        return tuple(
             p
             for p in self._pending.get(key, ())
             if p.since.has_happened(when.local_day("UTC")) is not False
             and (p.until is None or p.until.has_happened(when.local_day("UTC")) is not True)
         )
+
+    def anomalies_at(self, key: Key, when: When) -> tuple[Anomaly, ...]:
+        """The anomalies of a dyad dated up to a date."""
         day = when.day
-        anomalies = tuple(a for a in self._dyad_anomalies(key) if a.on.earliest <= day)
+        return tuple(x for x in self._dyad_anomalies(key) if x.on.earliest <= day)
 
-        credit_lines = self._credit.for_dyad(key, when)
+    def credit_lines_at(self, key: Key, when: When) -> tuple[CreditLine, ...]:
+        """The credit lines of a dyad on a date."""
+        return self._credit.for_dyad(key, when)
 
-        def explainer() -> Explanation:
-            steps = []
-            state = timeline.initial
-            for i in answer.applied():
-                step, state = explain_step(
-                    state, timeline.events[i], self._rules, timeline.rejected.get(i)
-                )
-                steps.append(attrs.evolve(step, event=self._shown(step.event)))
-            for i in answer.unknown:
-                step, _ = explain_step(state, timeline.events[i], self._rules, certain=False)
-                steps.append(attrs.evolve(step, event=self._shown(step.event)))
-            return Explanation(
-                dyad=key,
-                on=when,
-                summary=answer.state.summary(),
-                steps=tuple(steps),
-                certain=answer.certain,
-                alternatives=tuple(alt.summary() for alt in answer.alternatives),
-                pending=pending,
-                anomalies=anomalies,
-                credit_lines=credit_lines,
+    def explain_at(self, key: Key, when: When, answer: Answer[DyadState]) -> Explanation:
+        """The derivation behind an answer: each event with the rules that acted on it."""
+        timeline = self._timeline(key)
+        steps = []
+        state = timeline.initial
+        for i in answer.applied():
+            step, state = explain_step(
+                state, timeline.events[i], self._rules, timeline.rejected.get(i)
             )
-
-        names = self._names_on(key, when.day)
-        return Status(
-            dyad=_pair(*(names.get(c, c) for c in key)) if names else key,
+            steps.append(attrs.evolve(step, event=self._shown(step.event)))
+        for i in answer.unknown:
+            step, _ = explain_step(state, timeline.events[i], self._rules, certain=False)
+            steps.append(attrs.evolve(step, event=self._shown(step.event)))
+        return Explanation(
+            dyad=key,
             on=when,
-            state=answer.state.renamed(names) if names else answer.state,
-            credit_lines=credit_lines,
+            summary=answer.state.summary(),
+            steps=tuple(steps),
             certain=answer.certain,
-            alternatives=tuple(a.renamed(names) for a in answer.alternatives)
-            if names
-            else answer.alternatives,
-            pending=pending,
-            anomalies=anomalies,
-            explainer=explainer,
+            alternatives=tuple(alt.summary() for alt in answer.alternatives),
+            pending=self.pending_at(key, when),
+            anomalies=self.anomalies_at(key, when),
+            credit_lines=self.credit_lines_at(key, when),
         )
 
     def credit_line(self, line_id: str, *, on: QueryLike) -> CreditLine:
@@ -447,8 +494,21 @@ class History:
         """The ids of every credit line, sorted."""
         return self._credit.ids
 
+    def _renamed(self, state: DyadState, names: dict[str, str]) -> DyadState:
+        """``state.renamed(names)``, computed once per state and naming.
+
+        The cache entry keeps the state alive, so its id is not reused.
+        """
+        cache_key = (id(state), *sorted(names.items()))
+        found = self._renamed_cache.get(cache_key)
+        if found is None:
+            found = self._renamed_cache[cache_key] = (state, state.renamed(names))
+        return found[1]
+
     def _names_on(self, key: Key, day: pendulum.Date) -> dict[str, str]:
         """For continuing states, the code each lineage went by on ``day`` (SUN in 1980)."""
+        if not self._lineage.renames(key):
+            return {}
         names = {}
         for code in key:
             members = self._lineage.members(code)
@@ -490,6 +550,16 @@ class History:
             )
             for i, e in enumerate(events)
         )
+
+    def plot_timeline(self, a: str, b: str, **kw: Any) -> str:  # noqa: ANN401 - see _plot
+        """The dyad's history as an SVG chart (text): one lane per dimension, a year axis.
+
+        Keyword arguments: ``start`` and ``end`` (a year, ISO day text or a date) bound the
+        axis, ``width`` is in pixels (default 900). Imprecisely dated changes are hatched.
+        """
+        from diplorel._plot import plot_timeline  # noqa: PLC0415 - drawing loads on demand
+
+        return plot_timeline(self, a, b, **kw)
 
     def events(self, a: str | None = None, b: str | None = None) -> tuple[Event, ...]:
         """Every event in time order; or, given two states, the events of their dyad."""
@@ -545,7 +615,7 @@ class History:
         """:meth:`state_at` for a dyad key already resolved (see :meth:`resolve`)."""
         answer = self._timeline(key).at(when, self._rules)
         names = self._names_on(key, when.day)
-        state = answer.state.renamed(names) if names else answer.state
+        state = self._renamed(answer.state, names) if names else answer.state
         return state, answer.certain
 
     def has_credit_lines(self, key: Key) -> bool:
@@ -625,6 +695,9 @@ class History:
         new._derived_empty = {}  # noqa: SLF001
         new._anomalies = None  # noqa: SLF001
         new._anomalies_by_dyad = None  # noqa: SLF001
+        new._status_cache = {}  # noqa: SLF001
+        new._resolved = {}  # noqa: SLF001
+        new._renamed_cache = {}  # noqa: SLF001
         simple = all(
             isinstance(i, DyadEvent | RecognitionEvent) and not isinstance(i, CreditLineEvent)
             for i in items

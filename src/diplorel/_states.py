@@ -296,7 +296,7 @@ class StateRegistry:
 
     def __contains__(self, query: object) -> bool:
         """Whether ``query`` is a code, name or alias of a state."""
-        return isinstance(query, str) and _key(query) in self._index
+        return isinstance(query, str) and (query in self._by_code or _key(query) in self._index)
 
     def get(self, query: str, *, where: str = "") -> State:
         """The state with code, name or alias ``query`` (case and accents do not matter).
@@ -307,6 +307,9 @@ class StateRegistry:
         >>> default_registry().get("rok").name
         'South Korea'
         """
+        found = self._by_code.get(query)  # the fast path: an exact code
+        if found is not None:
+            return found
         code = self._index.get(_key(query))
         if code is None:
             raise UnknownStateError(query, self.suggest(query), where=where)

@@ -38,8 +38,9 @@ century and 6 the millennium as Wikidata shows them (20th century: 1901/2000); c
 problems. Julian-calendar values in entity JSON are converted to the Gregorian calendar at day
 precision (the Query Service has already done so).
 
-**Codes** must be codes of the registry (aliases are refused: ``AUS`` is COW's Austria but ISO's
-Australia). ISO 3166-3 four-letter codes map to the withdrawn alpha-3 code (``SUHH`` -> ``SUN``).
+**Codes** must be codes of the registry: an alias such as ``ROK`` is reported, not taken, since a
+value that is not an ISO code is an error in the data. ISO 3166-3 four-letter codes map to the
+withdrawn alpha-3 code (``SUHH`` -> ``SUN``, see :data:`ISO_3166_3`).
 
 Every problem (malformed JSON, missing or unknown codes, bad time values) is collected and raised
 at the end as one :class:`~diplorel.LoadError`, each with its JSON path. The history is lenient by
@@ -48,6 +49,7 @@ default: Wikidata's contradictions are in :attr:`History.anomalies <diplorel.His
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import json
 import os
@@ -70,15 +72,8 @@ JULIAN = "http://www.wikidata.org/entity/Q1985786"
 """The calendar model URI of the proleptic Julian calendar."""
 GREGORIAN = "http://www.wikidata.org/entity/Q1985727"
 
-ISO_3166_3 = {
-    "CSHH": "CSK",
-    "CSXX": "SCG",
-    "DDDE": "DDR",
-    "SUHH": "SUN",
-    "VDVN": "VDR",
-    "YDYE": "YMD",
-    "YUCS": "YUG",
-}
+ISO_3166_3 = {"CSHH": "CSK", "CSXX": "SCG", "DDDE": "DDR", "SUHH": "SUN", "VDVN": "VDR"}
+ISO_3166_3 |= {"YDYE": "YMD", "YUCS": "YUG"}
 """ISO 3166-3 four-letter codes (Wikidata P773) of the withdrawn states the registry knows."""
 
 _ENTITY = "http://www.wikidata.org/entity/"
@@ -87,6 +82,7 @@ _TIME = re.compile(r"([+-]?)(\d{1,16})-(\d{2})-(\d{2})T\d{2}:\d{2}:\d{2}Z")
 _DAY, _MONTH, _YEAR, _DECADE, _MILLENNIUM = 11, 10, 9, 8, 6
 _VARS = ("country", "countryIso", "partner", "partnerIso", "start", "startPrecision", "end")
 _Dated = tuple[tuple[FuzzyDate, str], ...]  # dates, each with its JSON path
+_Statement = tuple[str, str, str, _Dated, _Dated]  # subject, partner, JSON path, starts, ends
 
 
 class _Problem(Exception):  # noqa: N818 - internal signal, always turned into a message
@@ -100,8 +96,10 @@ def time_value_to_date(time: str, precision: int, *, calendar: str = GREGORIAN) 
 
     >>> time_value_to_date("+1949-00-00T00:00:00Z", 9)
     FuzzyDate('1949')
-    >>> time_value_to_date("1955-01-01T00:00:00Z", 8), time_value_to_date("+1950-00-00T00:00Z", 7)
-    (FuzzyDate('1950/1959'), FuzzyDate('1901/2000'))
+    >>> time_value_to_date("1955-01-01T00:00:00Z", 8)  # the decade
+    FuzzyDate('1950/1959')
+    >>> time_value_to_date("+1950-00-00T00:00:00Z", 7)  # the century, as Wikidata shows it
+    FuzzyDate('1901/2000')
     >>> time_value_to_date("+1917-11-07T00:00:00Z", 11, calendar=JULIAN)
     FuzzyDate('1917-11-20')
     """
@@ -113,9 +111,9 @@ def time_value_to_date(time: str, precision: int, *, calendar: str = GREGORIAN) 
         raise ValueError(f"year {sign}{year} is before the common era")
     try:
         if precision >= _DAY:
-            if calendar == JULIAN:
-                return FuzzyDate.day(_julian_to_gregorian(year, month, day))
-            return FuzzyDate.day(dt.date(year, month, day))
+            return FuzzyDate.day(
+                _julian(year, month, day) if calendar == JULIAN else dt.date(year, month, day)
+            )
         if precision == _MONTH:
             return FuzzyDate.month(year, month)
         if precision == _YEAR:
@@ -123,7 +121,7 @@ def time_value_to_date(time: str, precision: int, *, calendar: str = GREGORIAN) 
         if precision == _DECADE:
             first = year - year % 10
             return FuzzyDate.between(FuzzyDate.year(max(first, 1)), FuzzyDate.year(first + 9))
-        if precision >= _MILLENNIUM:
+        if precision >= _MILLENNIUM:  # Wikidata's 20th century is 1901-2000
             span = 10 ** (9 - precision)
             first = (year - 1) // span * span + 1
             return FuzzyDate.between(FuzzyDate.year(first), FuzzyDate.year(first + span - 1))
@@ -132,28 +130,20 @@ def time_value_to_date(time: str, precision: int, *, calendar: str = GREGORIAN) 
     raise ValueError(f"precision {precision} is coarser than a millennium")
 
 
-def _julian_to_gregorian(year: int, month: int, day: int) -> dt.date:
+def _julian(year: int, month: int, day: int) -> dt.date:
     """The Gregorian date of a Julian one, through the Julian day number."""
-    if not (1 <= month <= 12 and 1 <= day <= 31):  # noqa: PLR2004 - calendar bounds
-        raise ValueError(f"no day {year}-{month:02d}-{day:02d}")
+    leap_day = month == 2 and day == 29 and year % 4 == 0  # noqa: PLR2004 - every 4th year
+    if not 1 <= month <= 12 or not 1 <= day <= calendar.monthrange(2001, month)[1] + leap_day:  # noqa: PLR2004
+        raise ValueError(f"no day {year}-{month:02d}-{day:02d} in the Julian calendar")
     a = (14 - month) // 12
     y, m = year + 4800 - a, month + 12 * a - 3
     jdn = day + (153 * m + 2) // 5 + 365 * y + y // 4 - 32083
     return dt.date.fromordinal(jdn - 1721425)
 
 
-@attrs.frozen
-class _Statement:
-    """One P530 statement (or SPARQL row): who, with whom, and its dated qualifiers."""
-
-    subject: str
-    partner: str
-    path: str
-    starts: _Dated = ()
-    ends: _Dated = ()
-
-
 class _Reader:
+    """Turns either document shape into statements, collecting every problem on the way."""
+
     def __init__(self, registry: StateRegistry, iso_codes: Mapping[str, str]) -> None:
         self.registry = registry
         self.iso_codes = iso_codes
@@ -161,24 +151,52 @@ class _Reader:
         self.codes: dict[str, str] = {}  # QID -> the code the document gives
 
     def problem(self, message: str, path: str) -> None:
-        self.problems.append(f"{message} @ {path}")
+        if (text := f"{message} @ {path}") not in self.problems:
+            self.problems.append(text)
 
     def code(self, qid: str, path: str) -> str | None:
         """The registry code of ``qid`` (``iso_codes`` first, then the file); None: a problem."""
-        value = self.iso_codes.get(qid) or self.codes.get(qid)
-        if not isinstance(value, str) or not value.strip():
+        value = (self.iso_codes.get(qid) or self.codes.get(qid) or "").strip()
+        if not value:
             self.problem(
                 f"{qid} has no ISO 3166-1 alpha-3 (P298) or ISO 3166-3 (P773) code; "
                 f"give one in iso_codes={{{qid!r}: ...}}",
                 path,
             )
             return None
-        text = ISO_3166_3.get(value.strip().upper(), value.strip().upper())
+        text = ISO_3166_3.get(value.upper(), value.upper())
         if text not in self.registry or self.registry.get(text).code != text:
             hint = ", ".join(self.registry.suggest(text)[:3])
-            self.problem(f"{qid}: unknown ISO code {value!r} (did you mean {hint}?)", path)
+            hint = f" (did you mean {hint}?)" if hint else ""
+            self.problem(f"{qid}: unknown ISO code {value!r}{hint}", path)
             return None
         return text
+
+    def events(self, statements: list[_Statement]) -> list[DyadEvent]:
+        """One event per kind, pair and date, citing every statement that gives it."""
+        merged: dict[tuple[str, tuple[str, str], FuzzyDate], DyadEvent] = {}
+        for subject_qid, partner_qid, path, starts, ends in statements:
+            if not starts and not ends:  # undated: nothing to put on a timeline
+                continue
+            subject, partner = self.code(subject_qid, path), self.code(partner_qid, path)
+            if subject is None or partner is None:
+                continue
+            cite = Source(
+                publisher="Wikidata",
+                title=f"{subject_qid} P530 {partner_qid}",
+                url=f"https://www.wikidata.org/wiki/{subject_qid}",
+            )
+            for start, dates in ((True, starts), (False, ends)):
+                for on, where in dates:
+                    try:
+                        event = _event(start, (subject, partner), on, cite)
+                    except (DiplorelError, ValueError) as e:
+                        self.problem(str(e), where)
+                        continue
+                    known = merged.setdefault(key := (event.TAG, event.between, on), event)
+                    if cite not in known.sources:
+                        merged[key] = attrs.evolve(known, sources=(*known.sources, cite))
+        return sorted(merged.values(), key=lambda e: (*e.on.sort_key(), e.ORDER, e.between))
 
     def entities(self, entities: object) -> Iterator[_Statement]:
         if not isinstance(entities, dict) or not entities:
@@ -200,87 +218,76 @@ class _Reader:
                 self.problem("expected a list of statements", base)
                 continue
             for i, statement in enumerate(statements):
-                path = f"{base}[{i}]"
                 try:
                     partner = _partner(statement)
                 except _Problem as e:
-                    self.problem(str(e), path)
+                    self.problem(str(e), f"{base}[{i}]")
                     continue
                 if partner is not None:
-                    qualifiers = statement.get("qualifiers", {})
-                    starts, ends = (self.times(qualifiers, p, path) for p in ("P580", "P582"))
-                    yield _Statement(qid, partner, path, starts, ends)
+                    starts, ends = (self.times(statement, p, f"{base}[{i}]") for p in _QUALIFIERS)
+                    yield qid, partner, f"{base}[{i}]", starts, ends
 
-    def times(self, qualifiers: object, prop: str, path: str) -> _Dated:
+    def times(self, statement: dict[str, object], prop: str, path: str) -> _Dated:
+        qualifiers = statement.get("qualifiers", {})
         snaks = qualifiers.get(prop, []) if isinstance(qualifiers, dict) else None
         if not isinstance(snaks, list):
             self.problem(f"expected a list of {prop} snaks", f"{path}.qualifiers")
             return ()
         out = []
         for i, snak in enumerate(snaks):
-            where = f"{path}.qualifiers.{prop}[{i}]"
             try:
-                value = _snak_value(snak)
-                if value is not None:
-                    out.append((_time(value), where))
+                if (value := _snak_value(snak)) is not None:
+                    out.append((_time(value), f"{path}.qualifiers.{prop}[{i}]"))
             except _Problem as e:
-                self.problem(str(e), where)
+                self.problem(str(e), f"{path}.qualifiers.{prop}[{i}]")
         return tuple(out)
 
     def sparql(self, document: dict[str, object]) -> Iterator[_Statement]:
         head, results = document.get("head"), document.get("results")
         names = head.get("vars") if isinstance(head, dict) else None
-        missing = [
+        if missing := [
             v for v in (*_VARS, "endPrecision") if not isinstance(names, list) or v not in names
-        ]
+        ]:
+            self.problem(f"missing variable(s) {', '.join('?' + v for v in missing)}", "$.head")
+            return
         rows = results.get("bindings") if isinstance(results, dict) else None
-        if missing or not isinstance(rows, list):
-            what = f"missing variable(s) {', '.join('?' + v for v in missing)}" if missing else ""
-            self.problem(
-                what or "expected a list of bindings", "$.head" if missing else "$.results"
-            )
+        if not isinstance(rows, list):
+            self.problem("expected a list of bindings", "$.results.bindings")
             return
         for i, row in enumerate(rows):
-            path = f"$.results.bindings[{i}]"
             if not isinstance(row, dict):
-                self.problem("expected an object of bindings", path)
+                self.problem("expected an object of bindings", f"$.results.bindings[{i}]")
+            elif not _term(row, "rank").endswith("#DeprecatedRank"):
+                yield from self.row(row, f"$.results.bindings[{i}]")
+
+    def row(self, row: dict[str, object], path: str) -> Iterator[_Statement]:
+        qids = {var: _term(row, var).removeprefix(_ENTITY) for var in ("country", "partner")}
+        for var, qid in qids.items():
+            if not _QID.fullmatch(qid):
+                self.problem(f"expected a Wikidata item, got {_term(row, var)!r}", f"{path}.{var}")
+            elif iso := _term(row, f"{var}Iso"):
+                self.codes.setdefault(qid, iso)
+        dates: dict[str, _Dated] = {"start": (), "end": ()}
+        for var in dates:
+            time, precision = _term(row, var), _term(row, f"{var}Precision")
+            if not time and not precision:  # unbound: the statement has no such qualifier
                 continue
-            if _term(row, "rank").endswith("#DeprecatedRank"):
-                continue
-            qids = [_term(row, var).removeprefix(_ENTITY) for var in ("country", "partner")]
-            for qid, var in zip(qids, ("country", "partner"), strict=True):
-                if not _QID.fullmatch(qid):
-                    self.problem(f"expected a Wikidata item, got {qid!r}", f"{path}.{var}")
-                elif iso := _term(row, f"{var}Iso"):
-                    self.codes.setdefault(qid, iso)
-            dates: dict[str, _Dated] = {"start": (), "end": ()}
-            for var in dates:
-                try:
-                    when = _row_date(row, var)
-                except _Problem as e:
-                    self.problem(str(e), f"{path}.{var}")
-                    continue
-                dates[var] = () if when is None else ((when, f"{path}.{var}"),)
-            if all(_QID.fullmatch(q) for q in qids):
-                yield _Statement(qids[0], qids[1], path, dates["start"], dates["end"])
+            try:
+                when = _date(time, int(precision) if precision.isdigit() else precision)
+                dates[var] = ((when, f"{path}.{var}"),)
+            except _Problem as e:
+                self.problem(str(e), f"{path}.{var}")
+        if all(_QID.fullmatch(q) for q in qids.values()):
+            yield qids["country"], qids["partner"], path, dates["start"], dates["end"]
+
+
+_QUALIFIERS = ("P580", "P582")
 
 
 def _term(row: dict[str, object], var: str) -> str:
     binding = row.get(var)
     value = binding.get("value") if isinstance(binding, dict) else None
     return value if isinstance(value, str) else ""
-
-
-def _row_date(row: dict[str, object], var: str) -> FuzzyDate | None:
-    time, precision = _term(row, var), _term(row, f"{var}Precision")
-    if not time and not precision:
-        return None
-    if not precision.isdigit():
-        raise _Problem(f"expected a time and an integer precision, got {time!r}, {precision!r}")
-    try:
-        return time_value_to_date(time, int(precision))
-    except ValueError as e:
-        raise _Problem(str(e)) from None
 
 
 def _snak_value(snak: object) -> object:
@@ -314,14 +321,17 @@ def _partner(statement: object) -> str | None:
 def _time(value: object) -> FuzzyDate:
     if not isinstance(value, dict):
         raise _Problem(f"expected a time value, got {value!r}")
-    time, precision = value.get("time"), value.get("precision")
     calendar = value.get("calendarmodel", GREGORIAN)
     if calendar not in {GREGORIAN, JULIAN}:
         raise _Problem(f"unknown calendar model {calendar!r}")
+    return _date(value.get("time"), value.get("precision"), str(calendar))
+
+
+def _date(time: object, precision: object, calendar: str = GREGORIAN) -> FuzzyDate:
     if not isinstance(time, str) or not isinstance(precision, int):
         raise _Problem(f"expected a time and an integer precision, got {time!r}, {precision!r}")
     try:
-        return time_value_to_date(time, precision, calendar=str(calendar))
+        return time_value_to_date(time, precision, calendar=calendar)
     except ValueError as e:
         raise _Problem(str(e)) from None
 
@@ -365,30 +375,10 @@ def p530_events(
         statements = list(reader.sparql(document))
     else:
         reader.problem("expected Wikidata entity JSON or SPARQL results JSON", "$")
-    merged: dict[tuple[str, tuple[str, str], FuzzyDate], DyadEvent] = {}
-    for s in statements:
-        subject, partner = reader.code(s.subject, s.path), reader.code(s.partner, s.path)
-        if subject is None or partner is None:
-            continue
-        cite = Source(
-            publisher="Wikidata",
-            title=f"{s.subject} P530 {s.partner}",
-            url=f"https://www.wikidata.org/wiki/{s.subject}",
-        )
-        for starts, dates in ((True, s.starts), (False, s.ends)):
-            for on, path in dates:
-                try:
-                    event = _event(starts, (subject, partner), on, cite)
-                except (DiplorelError, ValueError) as e:
-                    reader.problem(str(e), path)
-                    continue
-                key = (event.TAG, event.between, on)
-                known = merged.setdefault(key, event)
-                if cite not in known.sources:
-                    merged[key] = attrs.evolve(known, sources=(*known.sources, cite))
+    events = reader.events(statements)
     if reader.problems:
-        raise LoadError(source, sorted(set(reader.problems), key=reader.problems.index))
-    return sorted(merged.values(), key=lambda e: (*e.on.sort_key(), e.ORDER, e.between))
+        raise LoadError(source, reader.problems)
+    return events
 
 
 def read_p530(
@@ -400,9 +390,9 @@ def read_p530(
 ) -> History:
     """Build a history from a Wikidata P530 file (entity JSON or SPARQL results).
 
-    ``iso_codes`` maps QIDs to codes for partners that the file has no code for (QID -> ISO
-    alpha-3). ``strict=True`` raises on the first event the rules refuse, instead of recording it
-    in :attr:`History.anomalies <diplorel.History.anomalies>`.
+    ``iso_codes`` maps QIDs to ISO alpha-3 codes, for partners the file has no code for (and to
+    correct the file's). ``strict=True`` raises on the first event the rules refuse, instead of
+    recording it in :attr:`History.anomalies <diplorel.History.anomalies>`.
     """
     p = Path(path)
     try:
