@@ -10,7 +10,7 @@ False
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator
 from typing import Any, TypeAlias
 
 import attrs
@@ -19,18 +19,20 @@ import pendulum
 from diplorel._answer import Explanation, Period, Status, explain_step
 from diplorel._credit import CreditLine, CreditLineEvent, CreditLineOpened
 from diplorel._credit_book import CreditBook
-from diplorel._dates import FuzzyDate, QueryLike, When, to_when
+from diplorel._dates import QueryLike, When, to_when
 from diplorel._default_rules import default_rules
 from diplorel._engine import Anomaly, Answer, DyadTimeline, derive_dyad, sort_events
 from diplorel._events import (
     DyadEvent,
     Event,
     RecognitionEvent,
-    Source,
     StateContinued,
     StateExtinguished,
     event_sort_key,
 )
+from diplorel._exclusivity import exclusivity_overlaps
+from diplorel._lifecycle import Existence, lifecycle_events
+from diplorel._lineage import Lineage
 from diplorel._money import Money
 from diplorel._notes import (
     DiplomaticNote,
@@ -51,93 +53,11 @@ Item: TypeAlias = Event | DiplomaticNote | JointCommunique | ExchangeOfNotes
 
 Key = tuple[str, str]
 
-_THIRD_PARTY_FIELDS = ("power", "protecting_power")
 _STATUS_CACHE_SIZE = 65536
-_STATE_FIELDS = (
-    "by",
-    "sender",
-    "protected",
-    "power",
-    "of",
-    "protecting_power",
-    "lender",
-    "borrower",
-)
 
 
 def _pair(a: str, b: str) -> Key:
     return (a, b) if a < b else (b, a)
-
-
-class _Lineage:
-    """Which codes name one continuing state (SUN and RUS); dyads are filed under the last."""
-
-    def __init__(self, continuations: Iterable[tuple[str, str]]) -> None:
-        self.successor: dict[str, str] = {}
-        for old, new in continuations:
-            self.successor[old] = new
-        self._root: dict[str, str] = {}
-        groups: dict[str, list[str]] = {}
-        for code in sorted({*self.successor, *self.successor.values()}):
-            groups.setdefault(self._find(code), []).append(code)
-        self._members = {c: tuple(g) for g in groups.values() for c in g}
-
-    def _find(self, code: str) -> str:
-        seen = {code}
-        while code in self.successor:
-            code = self.successor[code]
-            if code in seen:
-                break
-            seen.add(code)
-        return code
-
-    def root(self, code: str) -> str:
-        """The code a state's dyads are filed under (itself unless it was continued)."""
-        found = self._root.get(code)
-        if found is None:
-            found = self._root[code] = self._find(code)
-        return found
-
-    def touches(self, event: Event) -> bool:
-        """Whether an event names a state that was continued (and so needs renaming)."""
-        old = self.successor
-        if not old:
-            return False
-        return any(
-            isinstance(v, str) and v in old
-            for v in (*event.parties, *(getattr(event, f, None) for f in _THIRD_PARTY_FIELDS))
-        )
-
-    def renames(self, key: tuple[str, str]) -> bool:
-        """Whether a dyad involves a state known under several codes."""
-        members = self._members
-        return key[0] in members or key[1] in members
-
-    def members(self, code: str) -> tuple[str, ...]:
-        """Every code of the lineage ``code`` belongs to (just ``code`` for most states)."""
-        return self._members.get(code, (code,))
-
-
-def _fuzzy_day(day: pendulum.Date) -> FuzzyDate:
-    return FuzzyDate.day(day)
-
-
-def _registry_source(text: str) -> Source:
-    return Source(publisher="diplorel state registry", title=text)
-
-
-Spell = tuple[FuzzyDate, FuzzyDate | None]
-
-
-def _overlap(a: Spell, b: Spell, since: FuzzyDate | None) -> tuple[pendulum.Date, str] | None:
-    """The first day two spells certainly overlap, and the end of the overlap; or None."""
-    start = max(a[0].latest, b[0].latest)
-    if since is not None:
-        start = max(start, since.earliest)
-    ends = [e.earliest for e in (a[1], b[1]) if e is not None]
-    if ends and min(ends) <= start:
-        return None
-    return start, str(min(ends)) if ends else "now"
 
 
 class History:
@@ -158,6 +78,7 @@ class History:
         "_credit",
         "_derived_empty",
         "_events_by_dyad",
+        "_existence",
         "_existence_anomalies",
         "_items",
         "_lifecycle_events",
@@ -212,10 +133,11 @@ class History:
         self._pending: dict[Key, list[Pending]] = {}
         continuations = [(c.old, c.new) for c in self._registry.continuations()]
         continuations += [(e.old, e.new) for e in events if isinstance(e, StateContinued)]
-        self._lineage = _Lineage(continuations)
+        self._lineage = Lineage(continuations)
         for p in resolved.pending:
             self._pending.setdefault(self._key(*p.dyad), []).append(p)
         self._existence_anomalies: list[Anomaly] = []
+        self._existence = Existence(self._registry)
         self._originals: dict[int, Event] = {}
         by_dyad: dict[Key, list[Event]] = {}
         lifecycle: list[Event] = []
@@ -235,7 +157,9 @@ class History:
             key_of={e.id: self._key(*e.parties) for e in credit if isinstance(e, CreditLineOpened)},
         )
         self._events_by_dyad = {
-            key: sort_events([*evs, *self._lifecycle_for(key, lifecycle)])
+            key: sort_events(
+                [*evs, *lifecycle_events(key, lifecycle, self._lineage, self._registry)]
+            )
             for key, evs in sorted(by_dyad.items())
         }
         self._lifecycle_events = lifecycle
@@ -245,28 +169,10 @@ class History:
         }
 
     def _canonical(self, event: Event) -> Event:
-        """The event with every state named by its lineage's code (SUN -> RUS), for the fold.
-
-        Continuing states share one dyad and one set of keys; :meth:`status` names them back
-        as they were on the query date.
-        """
-        if isinstance(event, StateContinued) or not self._lineage.touches(event):
-            return event
-        root = self._lineage.root
-        changes: dict[str, Any] = {}
-        for name in _STATE_FIELDS:
-            value = getattr(event, name, None)
-            if isinstance(value, str) and root(value) != value:
-                changes[name] = root(value)
-        between = getattr(event, "between", None)
-        if isinstance(event, DyadEvent) and between is not None:
-            mapped = (root(between[0]), root(between[1]))
-            if mapped != between:
-                changes["between"] = mapped
-        if not changes:
-            return event
-        canonical = attrs.evolve(event, **changes)
-        self._originals[id(canonical)] = event
+        """The event renamed for the fold (see :class:`Lineage`), remembering the original."""
+        canonical = self._lineage.canonical(event)
+        if canonical is not event:
+            self._originals[id(canonical)] = event
         return canonical
 
     def _shown(self, event: Event) -> Event:
@@ -274,8 +180,7 @@ class History:
         return self._originals.get(id(event), event)
 
     def _key(self, a: str, b: str) -> Key:
-        root = self._lineage.root
-        return _pair(root(a), root(b))
+        return self._lineage.key(a, b)
 
     def _existing(self, events: Iterable[Event]) -> list[Event]:
         """The events whose parties all exist during their span; flag (or raise for) the rest.
@@ -285,7 +190,7 @@ class History:
         kept: list[Event] = []
         errors: list[tuple[tuple[Any, ...], StateNotInExistenceError]] = []
         for event in events:
-            problem = self._existence_problem(event)
+            problem = self._existence.problem(event)
             if problem is None:
                 kept.append(event)
                 continue
@@ -306,59 +211,15 @@ class History:
             raise min(errors, key=lambda pair: pair[0])[1]
         return kept
 
-    def _existence_problem(self, event: Event) -> tuple[str, str] | None:
-        """The first party that did not exist during the event's span, and its existence."""
-        for code in event.parties:
-            if code not in self._registry:
-                continue
-            state = self._registry.get(code)
-            begins, ends = state.begins_on, state.ends_on
-            too_early = begins is not None and event.on.latest < begins
-            too_late = ends is not None and event.on.earliest >= ends
-            if isinstance(event, StateExtinguished | StateContinued):
-                too_late = ends is not None and event.on.earliest > ends
-            if too_early or too_late:
-                return code, f"from {begins or 'before 1816'} until {ends or 'today'}"
-        return None
-
-    def _lifecycle_for(self, key: Key, stated: Sequence[Event]) -> list[Event]:
-        """Extinctions and continuations that touch a dyad: stated ones, else the registry's."""
-        out: list[Event] = []
-        members = {m for code in key for m in self._lineage.members(code)}
-        stated_extinct = set()
-        for e in stated:
-            if isinstance(e, StateExtinguished) and self._lineage.root(e.state) in key:
-                out.append(e)
-                stated_extinct.add(e.state)
-            elif isinstance(e, StateContinued) and (e.old in members or e.new in members):
-                out.append(e)
-        stated_continued = {(e.old, e.new) for e in out if isinstance(e, StateContinued)}
-        out.extend(
-            StateExtinguished(
-                state=x.state,
-                on=_fuzzy_day(x.on),
-                absorbed_by=x.absorbed_by,
-                sources=(_registry_source(x.source),),
-            )
-            for x in self._registry.extinctions()
-            if x.state in key and x.state not in stated_extinct
-        )
-        out.extend(
-            StateContinued(
-                old=c.old, new=c.new, on=_fuzzy_day(c.on), sources=(_registry_source(c.source),)
-            )
-            for c in self._registry.continuations()
-            if c.old in members and (c.old, c.new) not in stated_continued
-        )
-        return out
-
     def _timeline(self, key: Key) -> DyadTimeline:
         found = self._timelines.get(key)
         if found is not None:
             return found
         found = self._derived_empty.get(key)
         if found is None:
-            events = sort_events(self._lifecycle_for(key, self._lifecycle_events))
+            events = sort_events(
+                lifecycle_events(key, self._lifecycle_events, self._lineage, self._registry)
+            )
             found = derive_dyad(key, events, self._rules, strict=False)
             self._derived_empty[key] = found
         return found
@@ -506,20 +367,7 @@ class History:
         return found[1]
 
     def _names_on(self, key: Key, day: pendulum.Date) -> dict[str, str]:
-        """For continuing states, the code each lineage went by on ``day`` (SUN in 1980)."""
-        if not self._lineage.renames(key):
-            return {}
-        names = {}
-        for code in key:
-            members = self._lineage.members(code)
-            if len(members) == 1:
-                continue
-            for member in members:
-                if member != code and member in self._registry:
-                    state = self._registry.get(member)
-                    if state.exists_on(day):
-                        names[code] = member
-        return names
+        return self._lineage.names_on(key, day, self._registry)
 
     def panel(
         self,
@@ -634,54 +482,9 @@ class History:
             for key in sorted(self._timelines):
                 found.extend(self._timelines[key].anomalies)
             found.extend(self._credit.anomalies)
-            found.extend(self._exclusivity_overlaps())
+            found.extend(exclusivity_overlaps(self._timelines, self._rules, self._lineage))
             self._anomalies = tuple(found)
         return self._anomalies
-
-    def _established_periods(self, key: Key) -> list[Spell]:
-        timeline = self._timelines.get(key)
-        if timeline is None:
-            return []
-        out: list[Spell] = []
-        start: FuzzyDate | None = None
-        for event, state in zip(timeline.events, timeline.states, strict=True):
-            open_now = state.diplomatic.value == "established"
-            if open_now and start is None:
-                start = event.on
-            elif not open_now and start is not None:
-                out.append((start, event.on))
-                start = None
-        if start is not None:
-            out.append((start, None))
-        return out
-
-    def _exclusivity_overlaps(self) -> list[Anomaly]:
-        found: list[Anomaly] = []
-        for check in self._rules.exclusive:
-            x, y = (self._lineage.root(s) for s in check.states)
-            partners_x = {k[0] if k[1] == x else k[1] for k in self._timelines if x in k}
-            partners_y = {k[0] if k[1] == y else k[1] for k in self._timelines if y in k}
-            for third in sorted((partners_x & partners_y) - {x, y}):
-                for px in self._established_periods(_pair(third, x)):
-                    for py in self._established_periods(_pair(third, y)):
-                        overlap = _overlap(px, py, check.since)
-                        if overlap is None:
-                            continue
-                        start, end = overlap
-                        message = (
-                            f"{third} had relations with both {x} and {y} from {start} to {end}"
-                        )
-                        found.extend(
-                            Anomaly(
-                                kind="exclusivity_overlap",
-                                dyad=key,
-                                on=FuzzyDate.day(start),
-                                message=message,
-                                rule=check.name,
-                            )
-                            for key in (_pair(third, x), _pair(third, y))
-                        )
-        return found
 
     # Changes --------------------------------------------------------------------------------
 
@@ -710,6 +513,7 @@ class History:
         new._lifecycle_events = self._lifecycle_events  # noqa: SLF001
         new._existence_anomalies = list(self._existence_anomalies)  # noqa: SLF001
         new._credit = self._credit  # noqa: SLF001
+        new._existence = self._existence  # noqa: SLF001
         new._originals = dict(self._originals)  # noqa: SLF001
         by_dyad = dict(self._events_by_dyad)
         timelines = dict(self._timelines)
@@ -720,7 +524,14 @@ class History:
         for key, added in sorted(touched.items()):
             old = by_dyad.get(key)
             if old is None:
-                events = sort_events([*added, *self._lifecycle_for(key, self._lifecycle_events)])
+                events = sort_events(
+                    [
+                        *added,
+                        *lifecycle_events(
+                            key, self._lifecycle_events, self._lineage, self._registry
+                        ),
+                    ]
+                )
                 by_dyad[key] = events
                 timelines[key] = derive_dyad(key, events, self._rules, strict=self._strict)
                 continue

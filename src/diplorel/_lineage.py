@@ -1,0 +1,117 @@
+"""Continuing states: one lineage, one dyad, named as the state was named on each date.
+
+The Russian Federation continues the USSR: their relations are one history. diplorel files a
+lineage's dyads under its last code (RUS), renames events to it for the fold, and names the
+state back as it was on the query date (SUN in 1980).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+import attrs
+import pendulum
+
+from diplorel._events import DyadEvent, Event, StateContinued
+from diplorel._states import StateRegistry
+
+_THIRD_PARTY_FIELDS = ("power", "protecting_power")
+_STATE_FIELDS = (
+    "by",
+    "sender",
+    "protected",
+    "power",
+    "of",
+    "protecting_power",
+    "lender",
+    "borrower",
+)
+
+
+class Lineage:
+    """Which codes name one continuing state (SUN and RUS); dyads are filed under the last."""
+
+    def __init__(self, continuations: Iterable[tuple[str, str]]) -> None:
+        """Index the continuations ``(old, new)``."""
+        self.successor: dict[str, str] = {}
+        for old, new in continuations:
+            self.successor[old] = new
+        self._root: dict[str, str] = {}
+        groups: dict[str, list[str]] = {}
+        for code in sorted({*self.successor, *self.successor.values()}):
+            groups.setdefault(self._find(code), []).append(code)
+        self._members = {c: tuple(g) for g in groups.values() for c in g}
+
+    def _find(self, code: str) -> str:
+        seen = {code}
+        while code in self.successor:
+            code = self.successor[code]
+            if code in seen:
+                break
+            seen.add(code)
+        return code
+
+    def root(self, code: str) -> str:
+        """The code a state's dyads are filed under (itself unless it was continued)."""
+        found = self._root.get(code)
+        if found is None:
+            found = self._root[code] = self._find(code)
+        return found
+
+    def key(self, a: str, b: str) -> tuple[str, str]:
+        """The dyad key of two codes: their roots, sorted."""
+        ra, rb = self.root(a), self.root(b)
+        return (ra, rb) if ra < rb else (rb, ra)
+
+    def touches(self, event: Event) -> bool:
+        """Whether an event names a state that was continued (and so needs renaming)."""
+        old = self.successor
+        if not old:
+            return False
+        return any(
+            isinstance(v, str) and v in old
+            for v in (*event.parties, *(getattr(event, f, None) for f in _THIRD_PARTY_FIELDS))
+        )
+
+    def renames(self, key: tuple[str, str]) -> bool:
+        """Whether a dyad involves a state known under several codes."""
+        members = self._members
+        return key[0] in members or key[1] in members
+
+    def members(self, code: str) -> tuple[str, ...]:
+        """Every code of the lineage ``code`` belongs to (just ``code`` for most states)."""
+        return self._members.get(code, (code,))
+
+    def canonical(self, event: Event) -> Event:
+        """The event with every state named by its lineage's code (SUN -> RUS), for the fold."""
+        if isinstance(event, StateContinued) or not self.touches(event):
+            return event
+        root = self.root
+        changes: dict[str, Any] = {}
+        for name in _STATE_FIELDS:
+            value = getattr(event, name, None)
+            if isinstance(value, str) and root(value) != value:
+                changes[name] = root(value)
+        between = getattr(event, "between", None)
+        if isinstance(event, DyadEvent) and between is not None:
+            mapped = (root(between[0]), root(between[1]))
+            if mapped != between:
+                changes["between"] = mapped
+        return attrs.evolve(event, **changes) if changes else event
+
+    def names_on(
+        self, key: tuple[str, str], day: pendulum.Date, registry: StateRegistry
+    ) -> dict[str, str]:
+        """For continuing states, the code each lineage went by on ``day`` (SUN in 1980)."""
+        if not self.renames(key):
+            return {}
+        names = {}
+        for code in key:
+            members = self.members(code)
+            if len(members) == 1:
+                continue
+            for member in members:
+                if member != code and member in registry and registry.get(member).exists_on(day):
+                    names[code] = member
+        return names
