@@ -102,6 +102,29 @@ def upcast(document: dict[str, Any]) -> dict[str, Any]:
     return document
 
 
+def _read_header(
+    header: Any,  # noqa: ANN401 - JSON
+    where: str,
+    rules: RuleSet | None,
+    source: str,
+    body: set[str],
+) -> tuple[list[str], dict[str, Any], RuleSet | None]:
+    """Check and upgrade a document header; its problems, sources table and rule set.
+
+    A header that is not a diplorel document at all raises :class:`LoadError` at once.
+    """
+    problems = _header_problems(header, where)
+    if problems:
+        raise LoadError(source, problems)
+    header = upcast(header)
+    table = _sources_table(header, where, problems)
+    rules = _rules_of(header, rules, where, problems)
+    extra = set(header) - {"format", "version", "rules", "sources", *body}
+    if extra:
+        problems.append(f"unknown field(s): {', '.join(sorted(extra))} @ {where}")
+    return problems, table, rules
+
+
 def _sources_table(header: dict[str, Any], where: str, problems: list[str]) -> dict[str, Any]:
     table = header.get("sources", {})
     if not isinstance(table, dict):
@@ -189,18 +212,10 @@ def loads(
         doc = json.loads(text)
     except (ValueError, UnicodeDecodeError) as e:
         raise LoadError(source, [f"not valid JSON: {e}"]) from None
-    problems = _header_problems(doc, "$")
-    if problems:
-        raise LoadError(source, problems)
-    doc = upcast(doc)
-    table = _sources_table(doc, "$", problems)
+    problems, table, rules = _read_header(doc, "$", rules, source, {"items"})
     raw = doc.get("items")
     if not isinstance(raw, list):
-        raise LoadError(source, ["expected a list of items @ $.items"])
-    rules = _rules_of(doc, rules, "$", problems)
-    extra = set(doc) - {"format", "version", "rules", "sources", "items"}
-    if extra:
-        problems.append(f"unknown field(s): {', '.join(sorted(extra))} @ $")
+        raise LoadError(source, [*problems, "expected a list of items @ $.items"])
     located = _structure_items(((f"$.items[{i}]", x) for i, x in enumerate(raw)), table, problems)
     return _build(located, problems, source, strict=strict, rules=rules, registry=registry)
 
@@ -237,15 +252,11 @@ def loads_jsonl(
     first = next(lines, None)
     if first is None:
         raise LoadError(source, [*problems, "expected a header line @ line 1"])
-    header_problems = _header_problems(first[1], first[0])
-    if header_problems:
-        raise LoadError(source, problems + header_problems)
-    header = upcast(first[1])
-    rules = _rules_of(header, rules, first[0], problems)
-    extra = set(header) - {"format", "version", "rules", "sources"}
-    if extra:
-        problems.append(f"unknown header field(s): {', '.join(sorted(extra))} @ {first[0]}")
-    table = _sources_table(header, first[0], problems)
+    try:
+        header_problems, table, rules = _read_header(first[1], first[0], rules, source, set())
+    except LoadError as e:
+        raise LoadError(source, [*problems, *e.problems]) from None
+    problems.extend(header_problems)
     located = _structure_items(lines, table, problems)
     return _build(located, problems, source, strict=strict, rules=rules, registry=registry)
 

@@ -127,20 +127,19 @@ class DiplomaticNote:
 
 
 @attrs.frozen(kw_only=True)
-class JointCommunique:
-    """A joint communiqué: signed, released and effective dates may all differ.
+class Agreement:
+    """Base of the instruments that record an agreed act between two states.
 
-    The act takes effect on ``effective_on`` (which may precede the release), else on
-    ``signed_on``, else on ``released_on`` (sources often give only the release). At least one
-    of the three is needed.
+    ``establishes`` is the act; ``level`` the class of heads of mission agreed; ``consular``
+    whether consular relations come with it (None: the Vienna Conventions' default).
     """
 
-    TAG: ClassVar[str] = "joint_communique"
+    TAG: ClassVar[str] = "agreement"
+    LABEL: ClassVar[str] = "agreement"
+    """How the instrument is named in explanations."""
 
     id: str
     between: tuple[str, str] = attrs.field(converter=_dyad)
-    signed_on: FuzzyDate | None = attrs.field(default=None, converter=to_optional_fuzzy)
-    released_on: FuzzyDate | None = attrs.field(default=None, converter=to_optional_fuzzy)
     effective_on: FuzzyDate | None = attrs.field(default=None, converter=to_optional_fuzzy)
     establishes: Proposal = Proposal.ESTABLISH_RELATIONS
     level: Level = Level.AMBASSADOR
@@ -149,6 +148,34 @@ class JointCommunique:
     place: str | None = None
     summary: str | None = None
     sources: tuple[Source, ...] = attrs.field(default=(), converter=_sources)
+
+    @property
+    def on(self) -> FuzzyDate:
+        """The date the act was agreed."""
+        raise NotImplementedError
+
+    def describe(self) -> str:
+        """One line describing the instrument."""
+        return (
+            f"{self.LABEL} {self.id} {'-'.join(self.between)} of {self.on}: "
+            + self.establishes.value.replace("_", " ")
+        )
+
+
+@attrs.frozen(kw_only=True)
+class JointCommunique(Agreement):
+    """A joint communiqué: signed, released and effective dates may all differ.
+
+    The act takes effect on ``effective_on`` (which may precede the release), else on
+    ``signed_on``, else on ``released_on`` (sources often give only the release). At least one
+    of the three is needed.
+    """
+
+    TAG: ClassVar[str] = "joint_communique"
+    LABEL: ClassVar[str] = "joint communique"
+
+    signed_on: FuzzyDate | None = attrs.field(default=None, converter=to_optional_fuzzy)
+    released_on: FuzzyDate | None = attrs.field(default=None, converter=to_optional_fuzzy)
 
     def __attrs_post_init__(self) -> None:
         """A communiqué needs at least one date."""
@@ -164,46 +191,24 @@ class JointCommunique:
         assert found is not None  # noqa: S101 - checked at construction
         return found
 
-    def describe(self) -> str:
-        """One line describing the communiqué."""
-        return (
-            f"joint communique {self.id} {'-'.join(self.between)} of {self.on}: "
-            + self.establishes.value.replace("_", " ")
-        )
-
 
 @attrs.frozen(kw_only=True)
-class ExchangeOfNotes:
+class ExchangeOfNotes(Agreement):
     """An agreement made by an exchange of notes, when the notes themselves are not recorded.
 
     Sources often say only that "an exchange of diplomatic notes" established relations; this
     records that without inventing which note proposed and which replied. The act takes effect
-    on ``effective_on``, else on ``on``.
+    on ``effective_on``, else on ``on``, the day the notes were exchanged.
     """
 
     TAG: ClassVar[str] = "exchange_of_notes"
+    LABEL: ClassVar[str] = "exchange of notes"
 
-    id: str
-    between: tuple[str, str] = attrs.field(converter=_dyad)
     on: FuzzyDate = attrs.field(converter=to_fuzzy)
-    effective_on: FuzzyDate | None = attrs.field(default=None, converter=to_optional_fuzzy)
-    establishes: Proposal = Proposal.ESTABLISH_RELATIONS
-    level: Level = Level.AMBASSADOR
-    consular: bool | None = None
-    tz: str = attrs.field(default="UTC", validator=_tz)
-    place: str | None = None
-    summary: str | None = None
-    sources: tuple[Source, ...] = attrs.field(default=(), converter=_sources)
-
-    def describe(self) -> str:
-        """One line describing the exchange."""
-        return (
-            f"exchange of notes {self.id} {'-'.join(self.between)} on {self.on}: "
-            + self.establishes.value.replace("_", " ")
-        )
 
 
 Instrument = DiplomaticNote | JointCommunique | ExchangeOfNotes
+"""What a history holds besides events."""
 
 
 @attrs.frozen(kw_only=True)
