@@ -144,3 +144,21 @@ class TestNothingLost:
             dr.dump(dr.default_history(), path)
         assert path.read_bytes() == before
         assert sorted(p.name for p in tmp_path.iterdir()) == ["h.json"]
+
+
+class TestPermissions:
+    def test_new_file_mode(self, tmp_path: Path) -> None:
+        """A new file gets the usual permissions (0666 less the umask), not mkstemp's 0600."""
+        path = tmp_path / "h.json"
+        dr.dump(dr.History([]), path)
+        umask = os.umask(0)
+        os.umask(umask)
+        assert path.stat().st_mode & 0o777 == 0o666 & ~umask
+
+    def test_replaced_file_keeps_mode(self, tmp_path: Path) -> None:
+        """Replacing a file keeps its permissions."""
+        path = tmp_path / "h.json"
+        path.write_text("{}")
+        path.chmod(0o640)
+        dr.dump(dr.History([]), path)
+        assert path.stat().st_mode & 0o777 == 0o640

@@ -325,11 +325,18 @@ def write_atomic(path: str | os.PathLike[str], produce: Callable[[], str]) -> No
     renamed over ``path``.
     """
     p = Path(path)
+    try:
+        mode = p.stat().st_mode & 0o777  # keep the permissions of the file replaced
+    except FileNotFoundError:
+        umask = os.umask(0)
+        os.umask(umask)
+        mode = 0o666 & ~umask  # a new file gets what open() would give it
     fd, tmp = tempfile.mkstemp(prefix=f".{p.name}.", suffix=".tmp", dir=p.parent)
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as f:
             f.write(produce())
             f.flush()
+            os.fchmod(f.fileno(), mode)
             os.fsync(f.fileno())
         Path(tmp).replace(p)
     except BaseException as e:

@@ -67,12 +67,14 @@ class Lineage:
     def touches(self, event: Event) -> bool:
         """Whether an event names a state that was continued (and so needs renaming)."""
         old = self.successor
-        if not old:
-            return False
-        return any(
-            isinstance(v, str) and v in old
-            for v in (*event.parties, *(getattr(event, f, None) for f in _THIRD_PARTY_FIELDS))
-        )
+        for code in event.parties:
+            if code in old:
+                return True
+        for field in _THIRD_PARTY_FIELDS:
+            value = getattr(event, field, None)
+            if value is not None and value in old:
+                return True
+        return False
 
     def renames(self, key: tuple[str, str]) -> bool:
         """Whether a dyad involves a state known under several codes."""

@@ -16,6 +16,7 @@ EPILOG = """examples:
   diplorel status "South Korea" Cuba --on 1959-06-01
   diplorel explain CUB KOR --on 2024-02-14T12:00:00+09:00
   diplorel timeline CUB KOR
+  diplorel timeline CUB KOR --svg cub-kor.svg
   diplorel credit CUB KOR --on 2010-06-01
   diplorel states korea
   diplorel rules
@@ -34,8 +35,15 @@ def _common(p: argparse.ArgumentParser, *, history: bool = True) -> None:
     p.add_argument("--json", action="store_true", help="machine-readable output")
 
 
-def _dyad(sub: Any, name: str, text: str, example: str, *, with_date: bool = True) -> None:  # noqa: ANN401
-    p = sub.add_parser(
+def _dyad(
+    sub: Any,  # noqa: ANN401 - argparse's sub-parser action has no public type
+    name: str,
+    text: str,
+    example: str,
+    *,
+    with_date: bool = True,
+) -> argparse.ArgumentParser:
+    p: argparse.ArgumentParser = sub.add_parser(
         name,
         help=text,
         description=text,
@@ -52,6 +60,7 @@ def _dyad(sub: Any, name: str, text: str, example: str, *, with_date: bool = Tru
             "default: today",
         )
     _common(p)
+    return p
 
 
 def _years(p: argparse.ArgumentParser) -> None:
@@ -73,8 +82,10 @@ def build_parser() -> argparse.ArgumentParser:
           "diplorel status CUB KOR --on 2024-02-15")  # fmt: skip
     _dyad(sub, "explain", "the derivation of a status: events, rules, citations",
           "diplorel explain CUB KOR --on 1959-06-01")  # fmt: skip
-    _dyad(sub, "timeline", "the periods of a dyad's history", "diplorel timeline USA CUB",
-          with_date=False)  # fmt: skip
+    p = _dyad(sub, "timeline", "the periods of a dyad's history", "diplorel timeline USA CUB",
+              with_date=False)  # fmt: skip
+    p.add_argument("--svg", metavar="FILE",
+                   help="write the timeline chart (SVG) to FILE instead of the table")  # fmt: skip
     _dyad(sub, "credit", "credit lines between two states and their balances on a date",
           "diplorel credit KOR CUB --on 2016-01-01")  # fmt: skip
     p = sub.add_parser("states", help="look up state codes, names, aliases and COW numbers")

@@ -36,8 +36,16 @@ def explain(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def timeline(args: argparse.Namespace, ctx: Context) -> int:
-    """``diplorel timeline A B``: the periods as a table."""
-    periods = ctx.history(args).timeline(args.a, args.b)
+    """``diplorel timeline A B [--svg FILE]``: the periods as a table, or the chart as SVG."""
+    h = ctx.history(args)
+    if args.svg is not None:
+        from diplorel._files import write_atomic  # noqa: PLC0415
+
+        svg = h.plot_timeline(args.a, args.b)
+        write_atomic(args.svg, lambda: svg)
+        ctx.err.write(f"diplorel: wrote the timeline chart to {args.svg}\n")
+        return 0
+    periods = h.timeline(args.a, args.b)
     if args.json:
         from diplorel._export import period_to_json  # noqa: PLC0415
 
