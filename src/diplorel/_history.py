@@ -14,24 +14,21 @@ from collections.abc import Iterable, Iterator
 from typing import Any, TypeAlias
 
 import attrs
-import pendulum
 
 from diplorel._answer import Explanation, Period, Status, explain_step
 from diplorel._credit import CreditLine, CreditLineEvent, CreditLineOpened
 from diplorel._credit_book import CreditBook
 from diplorel._dates import QueryLike, When, to_when
 from diplorel._default_rules import default_rules
-from diplorel._engine import Anomaly, Answer, DyadTimeline, derive_dyad, sort_events
+from diplorel._engine import Anomaly, Answer, DyadTimeline
 from diplorel._events import (
     DyadEvent,
     Event,
     RecognitionEvent,
     StateContinued,
-    StateExtinguished,
-    event_sort_key,
 )
 from diplorel._exclusivity import exclusivity_overlaps
-from diplorel._lifecycle import Existence, lifecycle_events
+from diplorel._index import DyadIndex
 from diplorel._lineage import Lineage
 from diplorel._money import Money
 from diplorel._notes import (
@@ -46,7 +43,7 @@ from diplorel._panel import Panel, build_panel
 from diplorel._rules import RuleSet
 from diplorel._states import StateRegistry, default_registry
 from diplorel._status import DyadState
-from diplorel.exceptions import StateNotInExistenceError, UnknownCreditLineError
+from diplorel.exceptions import UnknownCreditLineError
 
 Item: TypeAlias = Event | DiplomaticNote | JointCommunique | ExchangeOfNotes
 """What a history holds: events and the instruments (notes, communiqués) that make them."""
@@ -76,22 +73,14 @@ class History:
         "_anomalies",
         "_anomalies_by_dyad",
         "_credit",
-        "_derived_empty",
-        "_events_by_dyad",
-        "_existence",
-        "_existence_anomalies",
+        "_index",
         "_items",
-        "_lifecycle_events",
-        "_lineage",
-        "_originals",
         "_pending",
         "_registry",
-        "_renamed_cache",
         "_resolved",
         "_rules",
         "_status_cache",
         "_strict",
-        "_timelines",
     )
 
     def __init__(
@@ -107,13 +96,14 @@ class History:
         self._strict = strict
         self._rules = rules if rules is not None else default_rules()
         self._registry = registry if registry is not None else default_registry()
-        self._derived_empty: dict[Key, DyadTimeline] = {}
+        self._reset_caches()
+        self._build()
+
+    def _reset_caches(self) -> None:
         self._anomalies: tuple[Anomaly, ...] | None = None
         self._anomalies_by_dyad: dict[Key, list[Anomaly]] | None = None
         self._status_cache: dict[object, Status] = {}
         self._resolved: dict[tuple[str, str], Key] = {}
-        self._renamed_cache: dict[tuple[object, ...], tuple[DyadState, DyadState]] = {}
-        self._build()
 
     # Construction ---------------------------------------------------------------------------
 
@@ -130,99 +120,30 @@ class History:
                 raise TypeError(msg)
         resolved = resolve_instruments(instruments)
         events.extend(resolved.events)
-        self._pending: dict[Key, list[Pending]] = {}
         continuations = [(c.old, c.new) for c in self._registry.continuations()]
         continuations += [(e.old, e.new) for e in events if isinstance(e, StateContinued)]
-        self._lineage = Lineage(continuations)
+        self._index = DyadIndex(
+            registry=self._registry,
+            rules=self._rules,
+            strict=self._strict,
+            lineage=Lineage(continuations),
+        )
+        self._pending: dict[Key, list[Pending]] = {}
         for p in resolved.pending:
             self._pending.setdefault(self._key(*p.dyad), []).append(p)
-        self._existence_anomalies: list[Anomaly] = []
-        self._existence = Existence(self._registry)
-        self._originals: dict[int, Event] = {}
-        by_dyad: dict[Key, list[Event]] = {}
-        lifecycle: list[Event] = []
-        credit: list[CreditLineEvent] = []
-        for original in self._existing(events):
-            event = self._canonical(original)
-            if isinstance(event, CreditLineEvent):
-                credit.append(event)
-            elif isinstance(event, StateExtinguished | StateContinued):
-                lifecycle.append(event)
-            else:
-                by_dyad.setdefault(self._key(*event.parties), []).append(event)
+        credit = self._index.build(events)
         self._credit = CreditBook(
             credit,
             self._rules,
             strict=self._strict,
             key_of={e.id: self._key(*e.parties) for e in credit if isinstance(e, CreditLineOpened)},
         )
-        self._events_by_dyad = {
-            key: sort_events(
-                [*evs, *lifecycle_events(key, lifecycle, self._lineage, self._registry)]
-            )
-            for key, evs in sorted(by_dyad.items())
-        }
-        self._lifecycle_events = lifecycle
-        self._timelines = {
-            key: derive_dyad(key, evs, self._rules, strict=self._strict)
-            for key, evs in self._events_by_dyad.items()
-        }
-
-    def _canonical(self, event: Event) -> Event:
-        """The event renamed for the fold (see :class:`Lineage`), remembering the original."""
-        canonical = self._lineage.canonical(event)
-        if canonical is not event:
-            self._originals[id(canonical)] = event
-        return canonical
-
-    def _shown(self, event: Event) -> Event:
-        """The event as given (before :meth:`_canonical` renamed its states)."""
-        return self._originals.get(id(event), event)
 
     def _key(self, a: str, b: str) -> Key:
-        return self._lineage.key(a, b)
-
-    def _existing(self, events: Iterable[Event]) -> list[Event]:
-        """The events whose parties all exist during their span; flag (or raise for) the rest.
-
-        In strict mode the error raised is the earliest violation, whatever the input order.
-        """
-        kept: list[Event] = []
-        errors: list[tuple[tuple[Any, ...], StateNotInExistenceError]] = []
-        for event in events:
-            problem = self._existence.problem(event)
-            if problem is None:
-                kept.append(event)
-                continue
-            code, span = problem
-            error = StateNotInExistenceError(code, str(event.on), span, event=event.describe())
-            errors.append(((*event_sort_key(event), event.describe()), error))
-            parties = event.parties
-            self._existence_anomalies.append(
-                Anomaly(
-                    kind="outside_existence",
-                    dyad=_pair(parties[0], parties[-1]),
-                    on=event.on,
-                    message=f"{event.describe()}: {code} existed {span}; the event is not applied",
-                    event=event,
-                )
-            )
-        if errors and self._strict:
-            raise min(errors, key=lambda pair: pair[0])[1]
-        return kept
+        return self._index.key(a, b)
 
     def _timeline(self, key: Key) -> DyadTimeline:
-        found = self._timelines.get(key)
-        if found is not None:
-            return found
-        found = self._derived_empty.get(key)
-        if found is None:
-            events = sort_events(
-                lifecycle_events(key, self._lifecycle_events, self._lineage, self._registry)
-            )
-            found = derive_dyad(key, events, self._rules, strict=False)
-            self._derived_empty[key] = found
-        return found
+        return self._index.timeline(key)
 
     # Queries --------------------------------------------------------------------------------
 
@@ -258,13 +179,13 @@ class History:
             key = self._resolved[a, b] = self.resolve(a, b)
         when = to_when(on)
         answer = self._timeline(key).at(when, self._rules)
-        names = self._names_on(key, when.day)
+        names = self._index.names_on(key, when.day)
         status = Status(
             dyad=_pair(*(names.get(c, c) for c in key)) if names else key,
             on=when,
-            state=self._renamed(answer.state, names) if names else answer.state,
+            state=self._index.renamed(answer.state, names) if names else answer.state,
             certain=answer.certain,
-            alternatives=tuple(self._renamed(x, names) for x in answer.alternatives)
+            alternatives=tuple(self._index.renamed(x, names) for x in answer.alternatives)
             if names
             else answer.alternatives,
             source=self,
@@ -306,10 +227,10 @@ class History:
             step, state = explain_step(
                 state, timeline.events[i], self._rules, timeline.rejected.get(i)
             )
-            steps.append(attrs.evolve(step, event=self._shown(step.event)))
+            steps.append(attrs.evolve(step, event=self._index.shown(step.event)))
         for i in answer.unknown:
             step, _ = explain_step(state, timeline.events[i], self._rules, certain=False)
-            steps.append(attrs.evolve(step, event=self._shown(step.event)))
+            steps.append(attrs.evolve(step, event=self._index.shown(step.event)))
         return Explanation(
             dyad=key,
             on=when,
@@ -355,20 +276,6 @@ class History:
         """The ids of every credit line, sorted."""
         return self._credit.ids
 
-    def _renamed(self, state: DyadState, names: dict[str, str]) -> DyadState:
-        """``state.renamed(names)``, computed once per state and naming.
-
-        The cache entry keeps the state alive, so its id is not reused.
-        """
-        cache_key = (id(state), *sorted(names.items()))
-        found = self._renamed_cache.get(cache_key)
-        if found is None:
-            found = self._renamed_cache[cache_key] = (state, state.renamed(names))
-        return found[1]
-
-    def _names_on(self, key: Key, day: pendulum.Date) -> dict[str, str]:
-        return self._lineage.names_on(key, day, self._registry)
-
     def panel(
         self,
         *,
@@ -393,7 +300,7 @@ class History:
                 start=e.on,
                 end=events[i + 1].on if i + 1 < len(events) else None,
                 state=timeline.states[i],
-                event=self._shown(e),
+                event=self._index.shown(e),
                 anomaly=timeline.rejected.get(i),
             )
             for i, e in enumerate(events)
@@ -412,7 +319,7 @@ class History:
     def events(self, a: str | None = None, b: str | None = None) -> tuple[Event, ...]:
         """Every event in time order; or, given two states, the events of their dyad."""
         if a is None or b is None:
-            return tuple(sort_events([e for evs in self._events_by_dyad.values() for e in evs]))
+            return tuple(self._index.all_events())
         return tuple(self._timeline(self.resolve(a, b)).events)
 
     def pending(self, a: str, b: str) -> tuple[Pending, ...]:
@@ -422,7 +329,7 @@ class History:
     @property
     def dyads(self) -> tuple[Key, ...]:
         """The dyads that have events, sorted."""
-        return tuple(sorted(self._timelines))
+        return tuple(sorted(self._index.timelines))
 
     @property
     def items(self) -> tuple[Item, ...]:
@@ -462,8 +369,8 @@ class History:
     def state_at_key(self, key: Key, when: When) -> tuple[DyadState, bool]:
         """:meth:`state_at` for a dyad key already resolved (see :meth:`resolve`)."""
         answer = self._timeline(key).at(when, self._rules)
-        names = self._names_on(key, when.day)
-        state = self._renamed(answer.state, names) if names else answer.state
+        names = self._index.names_on(key, when.day)
+        state = self._index.renamed(answer.state, names) if names else answer.state
         return state, answer.certain
 
     def has_credit_lines(self, key: Key) -> bool:
@@ -478,29 +385,30 @@ class History:
         exclusive relations (both modes).
         """
         if self._anomalies is None:
-            found: list[Anomaly] = list(self._existence_anomalies)
-            for key in sorted(self._timelines):
-                found.extend(self._timelines[key].anomalies)
+            timelines = self._index.timelines
+            found: list[Anomaly] = list(self._index.existence_anomalies)
+            for key in sorted(timelines):
+                found.extend(timelines[key].anomalies)
             found.extend(self._credit.anomalies)
-            found.extend(exclusivity_overlaps(self._timelines, self._rules, self._lineage))
+            found.extend(exclusivity_overlaps(timelines, self._rules, self._index.lineage))
             self._anomalies = tuple(found)
         return self._anomalies
 
     # Changes --------------------------------------------------------------------------------
 
     def add(self, *items: Item) -> History:
-        """A new history with ``items`` added; only the dyads they touch are re-derived."""
+        """A new history with ``items`` added; only the dyads they touch are re-derived.
+
+        Adding instruments, credit-line or lifecycle events rebuilds the whole history (they
+        can touch many dyads); adding relation events re-derives only their dyads, from the
+        first event that moved (a back-dated insert keeps everything before it).
+        """
         new = History.__new__(History)
         new._items = (*self._items, *items)  # noqa: SLF001 - same class
         new._strict = self._strict  # noqa: SLF001
         new._rules = self._rules  # noqa: SLF001
         new._registry = self._registry  # noqa: SLF001
-        new._derived_empty = {}  # noqa: SLF001
-        new._anomalies = None  # noqa: SLF001
-        new._anomalies_by_dyad = None  # noqa: SLF001
-        new._status_cache = {}  # noqa: SLF001
-        new._resolved = {}  # noqa: SLF001
-        new._renamed_cache = {}  # noqa: SLF001
+        new._reset_caches()  # noqa: SLF001
         simple = all(
             isinstance(i, DyadEvent | RecognitionEvent) and not isinstance(i, CreditLineEvent)
             for i in items
@@ -508,44 +416,9 @@ class History:
         if not simple:
             new._build()  # noqa: SLF001
             return new
-        new._lineage = self._lineage  # noqa: SLF001
         new._pending = self._pending  # noqa: SLF001
-        new._lifecycle_events = self._lifecycle_events  # noqa: SLF001
-        new._existence_anomalies = list(self._existence_anomalies)  # noqa: SLF001
         new._credit = self._credit  # noqa: SLF001
-        new._existence = self._existence  # noqa: SLF001
-        new._originals = dict(self._originals)  # noqa: SLF001
-        by_dyad = dict(self._events_by_dyad)
-        timelines = dict(self._timelines)
-        touched: dict[Key, list[Event]] = {}
-        for event in new._existing(i for i in items if isinstance(i, Event)):  # noqa: SLF001
-            key = self._key(*event.parties)
-            touched.setdefault(key, []).append(new._canonical(event))  # noqa: SLF001
-        for key, added in sorted(touched.items()):
-            old = by_dyad.get(key)
-            if old is None:
-                events = sort_events(
-                    [
-                        *added,
-                        *lifecycle_events(
-                            key, self._lifecycle_events, self._lineage, self._registry
-                        ),
-                    ]
-                )
-                by_dyad[key] = events
-                timelines[key] = derive_dyad(key, events, self._rules, strict=self._strict)
-                continue
-            events = sort_events([*old, *added])
-            first_change = next(
-                (i for i, (x, y) in enumerate(zip(old, events, strict=False)) if x is not y),
-                len(old),
-            )
-            by_dyad[key] = events
-            timelines[key] = timelines[key].rederive_from(
-                first_change, events[first_change:], self._rules, strict=self._strict
-            )
-        new._events_by_dyad = by_dyad  # noqa: SLF001
-        new._timelines = timelines  # noqa: SLF001
+        new._index = self._index.with_events(i for i in items if isinstance(i, Event))  # noqa: SLF001
         return new
 
     def __len__(self) -> int:
@@ -559,7 +432,7 @@ class History:
     def __repr__(self) -> str:
         """``History(12 items, 3 dyads, strict)``."""
         mode = "strict" if self._strict else "lenient"
-        return f"History({len(self._items)} items, {len(self._timelines)} dyads, {mode})"
+        return f"History({len(self._items)} items, {len(self._index.timelines)} dyads, {mode})"
 
     def initial_state(self, a: str, b: str) -> DyadState:
         """The state of a dyad before any event."""

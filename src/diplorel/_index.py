@@ -1,0 +1,206 @@
+"""The dyad index: each dyad's events in time order and its derived timeline.
+
+Events are checked against their parties' existence, renamed to their lineage's code, filed
+by dyad, sorted, and folded once. A change re-derives only the dyads it touches, from the first
+event that moved.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
+
+import pendulum
+
+from diplorel._credit import CreditLineEvent
+from diplorel._engine import Anomaly, DyadTimeline, derive_dyad, sort_events
+from diplorel._events import Event, StateContinued, StateExtinguished, event_sort_key
+from diplorel._lifecycle import Existence, lifecycle_events
+from diplorel._lineage import Lineage
+from diplorel._rules import RuleSet
+from diplorel._states import StateRegistry
+from diplorel._status import DyadState
+from diplorel.exceptions import StateNotInExistenceError
+
+Key = tuple[str, str]
+
+
+def _pair(a: str, b: str) -> Key:
+    return (a, b) if a < b else (b, a)
+
+
+class DyadIndex:
+    """Every dyad's events and timeline, for one registry, rule set and mode."""
+
+    __slots__ = (
+        "_derived_empty",
+        "_events_by_dyad",
+        "_existence",
+        "_lifecycle",
+        "_originals",
+        "_renamed_cache",
+        "_timelines",
+        "existence_anomalies",
+        "lineage",
+        "registry",
+        "rules",
+        "strict",
+    )
+
+    def __init__(
+        self,
+        *,
+        registry: StateRegistry,
+        rules: RuleSet,
+        strict: bool,
+        lineage: Lineage,
+    ) -> None:
+        """An empty index; fill it with :meth:`build`."""
+        self.registry = registry
+        self.rules = rules
+        self.strict = strict
+        self.lineage = lineage
+        self.existence_anomalies: list[Anomaly] = []
+        self._existence = Existence(registry)
+        self._originals: dict[int, Event] = {}
+        self._events_by_dyad: dict[Key, list[Event]] = {}
+        self._timelines: dict[Key, DyadTimeline] = {}
+        self._derived_empty: dict[Key, DyadTimeline] = {}
+        self._lifecycle: list[Event] = []
+        self._renamed_cache: dict[tuple[object, ...], tuple[DyadState, DyadState]] = {}
+
+    def build(self, events: Iterable[Event]) -> list[CreditLineEvent]:
+        """File and fold ``events``; return the credit-line events, checked and renamed."""
+        by_dyad: dict[Key, list[Event]] = {}
+        credit: list[CreditLineEvent] = []
+        for original in self._existing(events):
+            event = self._canonical(original)
+            if isinstance(event, CreditLineEvent):
+                credit.append(event)
+            elif isinstance(event, StateExtinguished | StateContinued):
+                self._lifecycle.append(event)
+            else:
+                by_dyad.setdefault(self.key(*event.parties), []).append(event)
+        for key, evs in sorted(by_dyad.items()):
+            events_of = sort_events([*evs, *self._implied(key)])
+            self._events_by_dyad[key] = events_of
+            self._timelines[key] = derive_dyad(key, events_of, self.rules, strict=self.strict)
+        return credit
+
+    def with_events(self, events: Iterable[Event]) -> DyadIndex:
+        """A new index with more dyadic events; only the dyads they touch are re-derived."""
+        new = DyadIndex(
+            registry=self.registry, rules=self.rules, strict=self.strict, lineage=self.lineage
+        )
+        new.existence_anomalies = list(self.existence_anomalies)
+        new._existence = self._existence
+        new._originals = dict(self._originals)
+        new._lifecycle = self._lifecycle
+        new._events_by_dyad = dict(self._events_by_dyad)
+        new._timelines = dict(self._timelines)
+        touched: dict[Key, list[Event]] = {}
+        for event in new._existing(events):
+            touched.setdefault(self.key(*event.parties), []).append(new._canonical(event))
+        for key, added in sorted(touched.items()):
+            old = new._events_by_dyad.get(key)
+            if old is None:
+                merged = sort_events([*added, *self._implied(key)])
+                new._events_by_dyad[key] = merged
+                new._timelines[key] = derive_dyad(key, merged, self.rules, strict=self.strict)
+                continue
+            merged = sort_events([*old, *added])
+            first_change = next(
+                (i for i, (x, y) in enumerate(zip(old, merged, strict=False)) if x is not y),
+                len(old),
+            )
+            new._events_by_dyad[key] = merged
+            new._timelines[key] = new._timelines[key].rederive_from(
+                first_change, merged[first_change:], self.rules, strict=self.strict
+            )
+        return new
+
+    # Filing ----------------------------------------------------------------------------------
+
+    def key(self, a: str, b: str) -> Key:
+        """The dyad key of two codes: their lineages' codes, sorted."""
+        return self.lineage.key(a, b)
+
+    def _canonical(self, event: Event) -> Event:
+        canonical = self.lineage.canonical(event)
+        if canonical is not event:
+            self._originals[id(canonical)] = event
+        return canonical
+
+    def shown(self, event: Event) -> Event:
+        """The event as given (before it was renamed to its lineage's codes)."""
+        return self._originals.get(id(event), event)
+
+    def _implied(self, key: Key) -> list[Event]:
+        return lifecycle_events(key, self._lifecycle, self.lineage, self.registry)
+
+    def _existing(self, events: Iterable[Event]) -> list[Event]:
+        """The events whose parties all exist during their span; flag (or raise for) the rest.
+
+        In strict mode the error raised is the earliest violation, whatever the input order.
+        """
+        kept: list[Event] = []
+        errors: list[tuple[tuple[Any, ...], StateNotInExistenceError]] = []
+        for event in events:
+            problem = self._existence.problem(event)
+            if problem is None:
+                kept.append(event)
+                continue
+            code, span = problem
+            error = StateNotInExistenceError(code, str(event.on), span, event=event.describe())
+            errors.append(((*event_sort_key(event), event.describe()), error))
+            parties = event.parties
+            self.existence_anomalies.append(
+                Anomaly(
+                    kind="outside_existence",
+                    dyad=_pair(parties[0], parties[-1]),
+                    on=event.on,
+                    message=f"{event.describe()}: {code} existed {span}; the event is not applied",
+                    event=event,
+                )
+            )
+        if errors and self.strict:
+            raise min(errors, key=lambda pair: pair[0])[1]
+        return kept
+
+    # Reading ----------------------------------------------------------------------------------
+
+    @property
+    def timelines(self) -> Mapping[Key, DyadTimeline]:
+        """The timelines of the dyads that have events."""
+        return self._timelines
+
+    def timeline(self, key: Key) -> DyadTimeline:
+        """A dyad's timeline; a dyad without events gets one of its implied lifecycle only."""
+        found = self._timelines.get(key)
+        if found is not None:
+            return found
+        found = self._derived_empty.get(key)
+        if found is None:
+            events = sort_events(self._implied(key))
+            found = derive_dyad(key, events, self.rules, strict=False)
+            self._derived_empty[key] = found
+        return found
+
+    def all_events(self) -> Sequence[Event]:
+        """Every filed event, in time order."""
+        return sort_events([e for evs in self._events_by_dyad.values() for e in evs])
+
+    def names_on(self, key: Key, day: pendulum.Date) -> dict[str, str]:
+        """For continuing states, the code each lineage went by on ``day`` (SUN in 1980)."""
+        return self.lineage.names_on(key, day, self.registry)
+
+    def renamed(self, state: DyadState, names: dict[str, str]) -> DyadState:
+        """``state.renamed(names)``, computed once per state and naming.
+
+        The cache entry keeps the state alive, so its id is not reused.
+        """
+        cache_key = (id(state), *sorted(names.items()))
+        found = self._renamed_cache.get(cache_key)
+        if found is None:
+            found = self._renamed_cache[cache_key] = (state, state.renamed(names))
+        return found[1]
