@@ -7,6 +7,7 @@ Diplomatic.SEVERED
 """
 
 from diplorel._answer import Explanation, Period, RuleApplication, Status, Step
+from diplorel._bulk import BulkStatus
 from diplorel._credit import (
     CreditLine,
     CreditLineCancelled,
@@ -101,6 +102,7 @@ __all__ = [
     "AmbassadorRecalled",
     "AmbassadorReturned",
     "Anomaly",
+    "BulkStatus",
     "Consular",
     "ConsularRelationsEstablished",
     "ConsularRelationsSevered",

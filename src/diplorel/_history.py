@@ -10,12 +10,13 @@ False
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any, TypeAlias
 
 import attrs
 
 from diplorel._answer import Explanation, Period, Status, explain_step
+from diplorel._bulk import BulkStatus
 from diplorel._credit import CreditLine, CreditLineEvent, CreditLineOpened
 from diplorel._credit_book import CreditBook
 from diplorel._dates import QueryLike, When, to_when
@@ -72,6 +73,7 @@ class History:
     __slots__ = (
         "_anomalies",
         "_anomalies_by_dyad",
+        "_arrays",
         "_credit",
         "_index",
         "_items",
@@ -104,6 +106,7 @@ class History:
         self._anomalies_by_dyad: dict[Key, list[Anomaly]] | None = None
         self._status_cache: dict[object, Status] = {}
         self._resolved: dict[tuple[str, str], Key] = {}
+        self._arrays: Any = None
 
     # Construction ---------------------------------------------------------------------------
 
@@ -372,6 +375,52 @@ class History:
         names = self._index.names_on(key, when.day)
         state = self._index.renamed(answer.state, names) if names else answer.state
         return state, answer.certain
+
+    def filed_as(self, state: str) -> str:
+        """The code under which a state's dyads are filed: its lineage's (SUN -> RUS)."""
+        return self._index.lineage.root(self._registry.resolve(state))
+
+    def timeline_of(self, key: Key) -> DyadTimeline:
+        """The derived timeline of a dyad key (see :meth:`resolve`): events and states."""
+        return self._timeline(key)
+
+    def bulk_status(
+        self,
+        a: Sequence[str],
+        b: Sequence[str],
+        on: Sequence[QueryLike],
+        *,
+        engine: str = "auto",
+    ) -> BulkStatus:
+        """Many as-of questions in one call: the status of ``a[i]``-``b[i]`` on ``on[i]``.
+
+        ``engine="numpy"`` answers with sorted arrays and ``searchsorted`` (numpy needed),
+        ``"python"`` by binary search per question; ``"auto"`` takes numpy when installed.
+        Both give identical answers.
+        """
+        from diplorel import _bulk  # noqa: PLC0415 - loads numpy only when asked
+
+        if engine == "auto":
+            try:
+                import numpy  # noqa: F401, ICN001, PLC0415
+            except ImportError:  # pragma: no cover - numpy is installed in the test env
+                engine = "python"
+            else:
+                engine = "numpy"
+        if engine == "numpy":
+            return _bulk.bulk_numpy(self, a, b, on)
+        if engine == "python":
+            return _bulk.bulk_python(self, a, b, on)
+        msg = f"engine must be 'auto', 'numpy' or 'python', not {engine!r}"
+        raise ValueError(msg)
+
+    def bulk_arrays(self) -> Any:  # noqa: ANN401 - diplorel._bulk._Arrays, numpy-backed
+        """The timelines as sorted numpy arrays for :meth:`bulk_status` (built once)."""
+        if self._arrays is None:
+            from diplorel._bulk import _Arrays  # noqa: PLC0415
+
+            self._arrays = _Arrays(self)
+        return self._arrays
 
     def has_credit_lines(self, key: Key) -> bool:
         """True when the dyad (a key from :meth:`resolve`) has any credit line, at any date."""

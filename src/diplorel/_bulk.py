@@ -1,0 +1,230 @@
+"""Bulk as-of queries: many (dyad, day) questions in one call.
+
+The pure-Python path answers each question from the dyad's timeline by binary search. The
+optional numpy path (used when numpy is installed) lays every timeline end to end in sorted
+arrays once per history and answers all questions with two ``searchsorted`` calls; questions
+inside an imprecise span fall back to the exact Python path, so both give identical answers.
+
+>>> import diplorel as dr
+>>> h = dr.default_history()
+>>> r = h.bulk_status(["CUB", "CUB"], ["KOR", "KOR"], ["1980-06-01", "2024-03-01"])
+>>> r.diplomatic, r.level_b, r.certain
+(['severed', 'established'], [0, 3], [True, True])
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+import attrs
+
+from diplorel._dates import to_when
+from diplorel._engine import DyadTimeline
+from diplorel._status import Consular, Diplomatic, DyadState, Level
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from diplorel._history import History
+
+_DIPLOMATIC = list(Diplomatic)
+_CONSULAR = list(Consular)
+_DIPLOMATIC_CODE = {d: i for i, d in enumerate(_DIPLOMATIC)}
+_DIPLOMATIC_VALUES = [d.value for d in _DIPLOMATIC]
+_CONSULAR_VALUES = [c.value for c in _CONSULAR]
+_CONSULAR_CODE = {c: i for i, c in enumerate(_CONSULAR)}
+
+
+@attrs.frozen
+class BulkStatus:
+    """The answers to many (a, b, day) questions, as columns in the order asked.
+
+    ``level_a`` is the COW level of the representative ``a`` sends to ``b``.
+    """
+
+    diplomatic: list[str]
+    consular: list[str]
+    level_a: list[int]
+    level_b: list[int]
+    certain: list[bool]
+    engine: str
+    """``numpy`` or ``python``: which path answered."""
+
+    def __len__(self) -> int:
+        """How many questions."""
+        return len(self.certain)
+
+    def to_pandas(self) -> pd.DataFrame:
+        """A DataFrame with categorical statuses and small integer levels."""
+        try:
+            import pandas as pd  # noqa: PLC0415 - optional dependency
+        except ImportError:  # pragma: no cover - exercised without pandas
+            from diplorel.exceptions import MissingExtraError  # noqa: PLC0415
+
+            raise MissingExtraError("BulkStatus.to_pandas", "pandas", "pandas") from None
+        return pd.DataFrame(
+            {
+                "diplomatic": pd.Categorical(
+                    self.diplomatic, categories=[d.value for d in Diplomatic]
+                ),
+                "consular": pd.Categorical(self.consular, categories=[c.value for c in Consular]),
+                "level_a": pd.array(self.level_a, dtype="Int8"),
+                "level_b": pd.array(self.level_b, dtype="Int8"),
+                "certain": pd.array(self.certain, dtype="boolean"),
+            }
+        )
+
+
+def _row(state: DyadState, *, swapped: bool) -> tuple[int, int, int, int]:
+    first, second = state.dyad
+    la = state.representation.get(first, Level.NONE).cow
+    lb = state.representation.get(second, Level.NONE).cow
+    if swapped:
+        la, lb = lb, la
+    return _DIPLOMATIC_CODE[state.diplomatic], _CONSULAR_CODE[state.consular], la, lb
+
+
+def _check(a: Sequence[str], b: Sequence[str], on: Sequence[Any]) -> None:
+    if not len(a) == len(b) == len(on):
+        msg = f"a, b and on must have the same length, got {len(a)}, {len(b)} and {len(on)}"
+        raise ValueError(msg)
+
+
+def bulk_python(
+    history: History, a: Sequence[str], b: Sequence[str], on: Sequence[Any]
+) -> BulkStatus:
+    """Answer each question from its dyad's timeline (binary search), in pure Python."""
+    _check(a, b, on)
+    keys: dict[tuple[str, str], tuple[tuple[str, str], bool]] = {}
+    diplomatic: list[str] = []
+    consular: list[str] = []
+    levels_a: list[int] = []
+    levels_b: list[int] = []
+    certainty: list[bool] = []
+    for x, y, day in zip(a, b, on, strict=True):
+        found = keys.get((x, y))
+        if found is None:
+            key = history.resolve(x, y)
+            found = keys[x, y] = (key, history.filed_as(x) != key[0])
+        key, swapped = found
+        answer = history.timeline_of(key).at(to_when(day), history.rules)
+        certain = answer.certain
+        d, c, la, lb = _row(answer.state, swapped=swapped)
+        diplomatic.append(_DIPLOMATIC[d].value)
+        consular.append(_CONSULAR[c].value)
+        levels_a.append(la)
+        levels_b.append(lb)
+        certainty.append(certain)
+    return BulkStatus(diplomatic, consular, levels_a, levels_b, certainty, engine="python")
+
+
+def _factorize(a: Sequence[str], b: Sequence[str], np: Any) -> tuple[list[tuple[str, str]], Any]:  # noqa: ANN401
+    """The distinct (a, b) pairs and, for each question, the index of its pair.
+
+    numpy string arrays are factorized without a Python loop over the questions.
+    """
+    if isinstance(a, np.ndarray) and isinstance(b, np.ndarray):
+        joined = np.char.add(np.char.add(a.astype(str), "\x1f"), b.astype(str))
+        unique, inverse = np.unique(joined, return_inverse=True)
+        pairs = [tuple(str(u).split("\x1f", 1)) for u in unique.tolist()]
+        return pairs, inverse.astype(np.int64)  # type: ignore[return-value]
+    ids: dict[tuple[str, str], int] = {}
+    of = [ids.setdefault(p, len(ids)) for p in zip(a, b, strict=True)]
+    return list(ids), np.asarray(of, dtype=np.int64)
+
+
+def _ordinals(on: Sequence[Any], np: Any) -> Any:  # noqa: ANN401 - numpy module and array
+    """Proleptic Gregorian ordinals of the query days; -1 for instants (aware datetimes).
+
+    A numpy ``datetime64`` array is converted without a Python loop.
+    """
+    if isinstance(on, np.ndarray) and np.issubdtype(on.dtype, np.datetime64):
+        days = on.astype("datetime64[D]").astype(np.int64)
+        return days + 719163  # 1970-01-01 is ordinal 719163
+    out = np.empty(len(on), dtype=np.int64)
+    cache: dict[Any, int] = {}
+    for i, day in enumerate(on):
+        found = cache.get(day)
+        if found is None:
+            when = to_when(day)
+            found = cache[day] = -1 if when.instant is not None else when.day.toordinal()
+        out[i] = found
+    return out
+
+
+class _Arrays:
+    """Every timeline of a history end to end, as sorted numpy arrays (built once)."""
+
+    def __init__(self, history: History) -> None:
+        import numpy as np  # noqa: PLC0415 - optional dependency
+
+        self.dyad_id: dict[tuple[str, str], int] = {}
+        earliest: list[int] = []
+        settled: list[int] = []
+        codes: list[tuple[int, int, int, int]] = []
+        self.first: list[int] = []  # index of each dyad's initial-state row
+        for key in sorted(history.dyads):
+            timeline: DyadTimeline = history.timeline_of(key)
+            n = len(self.dyad_id)
+            self.dyad_id[key] = n
+            self.first.append(len(codes))
+            earliest.append(n << 22)  # the initial state sorts first within its dyad
+            settled.append(n << 22)
+            codes.append(_row(timeline.initial, swapped=False))
+            for e, s, st in zip(timeline.earliest, timeline.settled, timeline.states, strict=True):
+                earliest.append((n << 22) | e.toordinal())
+                settled.append((n << 22) | s.toordinal())
+                codes.append(_row(st, swapped=False))
+        self.earliest = np.asarray(earliest, dtype=np.int64)
+        self.settled = np.asarray(settled, dtype=np.int64)
+        self.codes = np.asarray(codes, dtype=np.int8).reshape(-1, 4)
+
+
+def bulk_numpy(
+    history: History, a: Sequence[str], b: Sequence[str], on: Sequence[Any]
+) -> BulkStatus:
+    """Answer all questions with two ``searchsorted`` calls over every timeline at once.
+
+    Questions on dyads without events, and questions inside an imprecise span, are answered
+    by the Python path, so the answers are identical.
+    """
+    import numpy as np  # noqa: PLC0415 - optional dependency
+
+    _check(a, b, on)
+    arrays = history.bulk_arrays()
+    n = len(a)
+    pairs, index = _factorize(a, b, np)
+    pair_dyad = np.empty(len(pairs), dtype=np.int64)
+    pair_swap = np.empty(len(pairs), dtype=bool)
+    for i, (x, y) in enumerate(pairs):
+        key = history.resolve(x, y)
+        pair_dyad[i] = arrays.dyad_id.get(key, -1)
+        pair_swap[i] = history.filed_as(x) != key[0]
+    dyad = pair_dyad[index]
+    swap = pair_swap[index]
+    ordinal = _ordinals(on, np)
+    dyad[ordinal < 0] = -1  # instants compare in each act's zone: the Python path
+    query = (np.maximum(dyad, 0) << 22) | ordinal
+    possible = np.searchsorted(arrays.earliest, query, side="right") - 1
+    settled = np.searchsorted(arrays.settled, query, side="right") - 1
+    exact = (dyad >= 0) & (possible == settled)
+    rows = arrays.codes[possible]
+    la = np.where(swap, rows[:, 3], rows[:, 2])
+    lb = np.where(swap, rows[:, 2], rows[:, 3])
+    diplomatic = np.asarray(_DIPLOMATIC_VALUES, dtype=object)[rows[:, 0]].tolist()
+    consular = np.asarray(_CONSULAR_VALUES, dtype=object)[rows[:, 1]].tolist()
+    levels_a, levels_b = la.tolist(), lb.tolist()
+    certain = [True] * n
+    rest = np.flatnonzero(~exact).tolist()
+    if rest:
+        slow = bulk_python(
+            history, [a[i] for i in rest], [b[i] for i in rest], [on[i] for i in rest]
+        )
+        for j, i in enumerate(rest):
+            diplomatic[i] = slow.diplomatic[j]
+            consular[i] = slow.consular[j]
+            levels_a[i] = slow.level_a[j]
+            levels_b[i] = slow.level_b[j]
+            certain[i] = slow.certain[j]
+    return BulkStatus(diplomatic, consular, levels_a, levels_b, certain, engine="numpy")
