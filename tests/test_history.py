@@ -177,7 +177,7 @@ class TestExplain:
     def test_status_str(self, h: dr.History) -> None:
         """str(status) lists every dimension."""
         text = str(h.status("CUB", "KOR", on="2010-06-01"))
-        assert "diplomatic relations: severed since 1959/1960" in text
+        assert "diplomatic relations  severed since 1959/1960" in text
         assert "trade office" in text
         assert "economic ties" in text
 

@@ -262,35 +262,44 @@ class Status:
         return self._source.explain_at(self._key, self.on, self._answer)
 
     def __str__(self) -> str:
-        """A readable multi-line summary."""
+        """A readable multi-line summary, one dimension a line."""
         s = self.state
         a, b = self.dyad
-        lines = [f"{a}-{b} on {self.on}"]
+        rows: list[tuple[str, str]] = []
         since = f" since {s.since}" if s.since else ""
-        lines.append(f"  diplomatic relations: {s.diplomatic.value}{since}")
+        rows.append(("diplomatic relations", f"{s.diplomatic.value}{since}"))
         csince = f" since {s.consular_since}" if s.consular_since else ""
-        lines.append(f"  consular relations:   {s.consular.value}{csince}")
+        rows.append(("consular relations", f"{s.consular.value}{csince}"))
         for sender, level in s.representation.items():
             head = s.heads.get(sender)
-            extra = f" ({head.value.replace('_', ' ')})" if head else ""
-            lines.append(
-                f"  {sender} sends:          {level.value.replace('_', ' ')} "
-                f"(COW {level.cow}){extra}"
-            )
+            extra = f", head of mission {head.value.replace('_', ' ')}" if head else ""
+            rows.append((f"{sender} sends", f"{_show(level)} (COW {level.cow}){extra}"))
         for sender, missions in s.missions.items():
-            shown = "; ".join(map(str, missions)) or "none"
-            lines.append(f"  {sender} missions:       {shown}")
-        for protected, power in s.protecting_powers.items():
-            lines.append(f"  {power} protects {protected}'s interests")
-        if self.economic_ties:
-            lines.append("  economic ties:        yes (independent of diplomatic relations)")
-        lines.extend(f"  credit line {line}" for line in self.credit_lines)
-        lines.extend(f"  pending: {p}" for p in self.pending)
+            rows.append((f"{sender} missions", "; ".join(map(str, missions)) or "none"))
+        rows.extend(
+            ("protecting power", f"{power} protects {protected}'s interests")
+            for protected, power in s.protecting_powers.items()
+        )
+        recognised = [
+            f"{x} recognises {s.other(x)}"
+            for x, r in s.recognition.items()
+            if r.value == "recognized"
+        ]
+        if recognised:
+            rows.append(("recognition", "; ".join(recognised)))
+        lines = self.credit_lines
+        ties = "yes" if self.economic_ties else "no"
+        rows.append(("economic ties", f"{ties} (independent of diplomatic relations)"))
+        rows.extend(("credit line", str(line)) for line in lines)
+        rows.extend(("pending", str(p)) for p in self.pending)
+        rows.extend(("anomaly", str(x)) for x in self.anomalies)
+        certainty = "certain" if self.certain else "UNCERTAIN"
+        out = [f"{a}-{b} on {self.on} ({certainty})"]
+        out.extend(f"  {label:<22}{value}" for label, value in rows)
         if not self.certain:
-            lines.append("  UNCERTAIN: an imprecisely dated act may not have happened yet")
-            lines.extend(f"    or: {alt.summary()}" for alt in self.alternatives)
-        lines.extend(f"  anomaly: {x}" for x in self.anomalies)
-        return "\n".join(lines)
+            out.append("  an imprecisely dated act may not have happened yet; if it had:")
+            out.extend(f"    {alt.summary()}" for alt in self.alternatives)
+        return "\n".join(out)
 
 
 @attrs.frozen
