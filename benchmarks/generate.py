@@ -396,14 +396,11 @@ def generate_specs(
 
 
 def _event_types() -> dict[str, type[dr.Event]]:
-    found: dict[str, type[dr.Event]] = {}
-    todo: list[type[dr.Event]] = [dr.Event]
-    while todo:
-        t = todo.pop()
-        todo.extend(t.__subclasses__())
-        if "TAG" in t.__dict__:
-            found[t.TAG] = t
-    return found
+    # The converter's own tag table: walking Event.__subclasses__() would also find the
+    # pre-slots class objects attrs leaves behind, which the converter does not know.
+    from diplorel._convert import TAGS
+
+    return {tag: cls for tag, cls in TAGS.items() if issubclass(cls, dr.Event)}
 
 
 def build_events(specs: Iterable[Spec]) -> list[dr.Event]:

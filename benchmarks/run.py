@@ -33,6 +33,7 @@ import tracemalloc
 from bisect import bisect_right
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import asdict, dataclass, field
+from functools import partial
 from itertools import combinations
 from pathlib import Path
 from typing import Any
@@ -176,6 +177,25 @@ def markdown(rows: Sequence[Row]) -> str:
 
 
 # Helpers ---------------------------------------------------------------------------------------
+
+
+def timed_fresh(
+    loops: Sequence[Callable[[], Any]],
+) -> tuple[float, list[float], Any]:
+    """Like :func:`timed`, one run of each loop: each runs on its own, fresh data.
+
+    Point queries run on a new set of queries each time, so that no run is answered from a
+    cache filled by an earlier one.
+    """
+    runs = []
+    result = None
+    for fn in loops:
+        result = None
+        gc.collect()
+        t = time.perf_counter()
+        result = fn()
+        runs.append(time.perf_counter() - t)
+    return statistics.median(runs), runs, result
 
 
 def timed(fn: Callable[[], Any], repeats: int) -> tuple[float, list[float], Any]:
@@ -371,12 +391,13 @@ def _refold_loop(h: dr.History, queries: Sequence[tuple]) -> Callable[[], None]:
 
 def w_point(data: Data, rows: list[Row]) -> None:
     size, h, rng = data.size, data.history, data.rng
-    queries = _queries(rng, data.dyads, size.queries)
+    sets = [_queries(rng, data.dyads, size.queries) for _ in range(size.repeats)]
+    queries = sets[0]
     n = len(queries)
-    t_date, runs, _ = timed(_point_loop(h, queries), size.repeats)
+    t_date, runs, _ = timed_fresh([_point_loop(h, q) for q in sets])
     us = t_date / n * 1e6
     index = raw_index(h)
-    t_raw, _, _ = timed(_raw_loop(index, queries), size.repeats)
+    t_raw, _, _ = timed_fresh([_raw_loop(index, q) for q in sets])
     raw_us = t_raw / n * 1e6
     sample = queries[: size.refold_queries]
     t_refold, _, _ = timed(_refold_loop(h, sample), size.repeats)
@@ -409,8 +430,8 @@ def w_point(data: Data, rows: list[Row]) -> None:
             us / raw_us <= 1.5,
         )
     )
-    iso = [(a, b, d.isoformat()) for a, b, d in queries]
-    t_iso, runs, _ = timed(_point_loop(h, iso), size.repeats)
+    iso = [[(a, b, d.isoformat()) for a, b, d in q] for q in sets]
+    t_iso, runs, _ = timed_fresh([_point_loop(h, q) for q in iso])
     rows.append(
         Row(
             "point queries",
@@ -451,8 +472,8 @@ def w_growth(data: Data, rows: list[Row]) -> None:
         )
         h = dr.History(generate.build_events(specs))
         n_events.append(len(specs))
-        queries = _queries(rng, dyads, n)
-        t, _, _ = timed(_point_loop(h, queries), size.repeats)
+        sets = [_queries(rng, dyads, n) for _ in range(size.repeats)]
+        t, _, _ = timed_fresh([_point_loop(h, q) for q in sets])
         per_query.append(t / n * 1e6)
     rows.append(
         Row(
@@ -537,8 +558,11 @@ def w_bulk(data: Data, rows: list[Row]) -> None:
     n = len(queries)
     keys = [(a, b) if a < b else (b, a) for a, b, _ in queries]
     dates = [d for _, _, d in queries]
-    available = hasattr(h, "status_many")
-    t_loop, _, _ = timed(_point_loop(h, queries), size.repeats)
+    available = hasattr(h, "bulk_status")
+    fresh = [queries, *(_queries(rng, data.dyads, n) for _ in range(size.repeats - 1))]
+    fresh_keys = [[(a, b) if a < b else (b, a) for a, b, _ in q] for q in fresh]
+    fresh_dates = [[d for _, _, d in q] for q in fresh]
+    t_loop, _, _ = timed_fresh([_point_loop(h, q) for q in fresh])
     t_pd = None
     if np is not None and pd is not None:
         dyad_id = {k: i for i, k in enumerate(h.dyads)}
@@ -570,13 +594,13 @@ def w_bulk(data: Data, rows: list[Row]) -> None:
         rows.append(
             Row(
                 "bulk as-of",
-                f"h.status_many(keys, dates) x {n:,}, pure Python",
+                f"h.bulk_status(a, b, on) x {n:,}, pure Python",
                 None,
                 "s",
                 "loop of h.status",
                 t_loop,
                 target="never slower than the loop",
-                note="not available: History.status_many is missing",
+                note="not available: History.bulk_status is missing",
             )
         )
         rows.append(
@@ -588,19 +612,26 @@ def w_bulk(data: Data, rows: list[Row]) -> None:
                 "pandas merge_asof (level only)",
                 t_pd,
                 target="≥ 1.5x faster than pandas",
-                note="not available: History.status_many is missing"
+                note="not available: History.bulk_status is missing"
                 if t_pd is not None
                 else "skipped: numpy/pandas missing",
             )
         )
         return
     try:
-        t_pure, runs, out = timed(lambda: h.status_many(keys, dates), size.repeats)
+        t_pure, runs, out = timed_fresh(
+            [
+                partial(
+                    h.bulk_status, [a for a, _ in k], [b for _, b in k], d, engine="python"
+                )
+                for k, d in zip(fresh_keys, fresh_dates, strict=True)
+            ]
+        )
         ok = len(out) == n
         rows.append(
             Row(
                 "bulk as-of",
-                f"h.status_many(keys, dates) x {n:,}, pure Python",
+                f"h.bulk_status(a, b, on) x {n:,}, pure Python",
                 t_pure,
                 "s",
                 "loop of h.status",
@@ -619,9 +650,19 @@ def w_bulk(data: Data, rows: list[Row]) -> None:
             Row("bulk as-of", "numpy path", None, "s", note="skipped: numpy/pandas missing")
         )
         return
-    np_dates = np.array(dates, dtype="datetime64[D]")
     try:
-        t_np, runs, out = timed(lambda: h.status_many(keys, np_dates), size.repeats)
+        t_np, runs, out = timed_fresh(
+            [
+                partial(
+                    h.bulk_status,
+                    np.array([a for a, _ in k]),
+                    np.array([b for _, b in k]),
+                    np.array(d, dtype="datetime64[D]"),
+                    engine="numpy",
+                )
+                for k, d in zip(fresh_keys, fresh_dates, strict=True)
+            ]
+        )
         rows.append(
             Row(
                 "bulk as-of",

@@ -327,3 +327,12 @@ class TestExclusivity:
             rules=rules,
         )
         assert h.anomalies == ()
+
+
+class TestBothPartiesEnd:
+    def test_second_extinction_changes_nothing(self) -> None:
+        """A dyad whose two states both cease to exist ends once, at the first end."""
+        h = dr.History([dr.RelationsEstablished(between=("CSK", "DDR"), on="1949-10-18")])
+        s = h.status("CSK", "DDR", on="1995-01-01")
+        assert s.diplomatic is dr.Diplomatic.ENDED
+        assert str(s.since) == "1990-10-03"

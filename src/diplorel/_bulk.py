@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 import attrs
+import pendulum
 
 from diplorel._dates import to_when
 from diplorel._engine import DyadTimeline
@@ -218,9 +219,11 @@ def bulk_numpy(
     certain = [True] * n
     rest = np.flatnonzero(~exact).tolist()
     if rest:
-        slow = bulk_python(
-            history, [a[i] for i in rest], [b[i] for i in rest], [on[i] for i in rest]
-        )
+        if isinstance(on, np.ndarray):  # datetime64 days: back to calendar days
+            asked: list[Any] = [pendulum.Date.fromordinal(int(ordinal[i])) for i in rest]
+        else:
+            asked = [on[i] for i in rest]
+        slow = bulk_python(history, [str(a[i]) for i in rest], [str(b[i]) for i in rest], asked)
         for j, i in enumerate(rest):
             diplomatic[i] = slow.diplomatic[j]
             consular[i] = slow.consular[j]

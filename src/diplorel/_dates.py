@@ -357,7 +357,6 @@ QueryLike: TypeAlias = "str | pendulum.Date | dt.date | dt.datetime | When"
 """What a query's ``on=`` accepts: ISO day text, an aware datetime, a date."""
 
 
-@lru_cache(maxsize=4096)
 def _parse_query_text(text: str) -> When:
     if _ISO_DAY.fullmatch(text):
         return When(day=_point(int(text[:4]), int(text[5:7]), int(text[8:]), text))
@@ -387,8 +386,9 @@ def _when_from(value: object, text: object) -> When:
     raise InvalidDateError(text, "expected a single day or an instant, not a duration or a time")
 
 
-_DAY_QUERIES: dict[pendulum.Date, When] = {}
-_DAY_QUERIES_SIZE = 1 << 16
+_QUERIES: dict[object, When] = {}
+"""Query dates already converted: calendar days and ISO text (their answers never change)."""
+_QUERIES_SIZE = 1 << 16
 
 
 def to_when(value: QueryLike) -> When:
@@ -397,12 +397,17 @@ def to_when(value: QueryLike) -> When:
     >>> to_when("2024-02-14T12:00:00+09:00").local_day("America/New_York")
     Date(2024, 2, 13)
     """
-    if type(value) is pendulum.Date:  # the fast path: a plain calendar day
-        found = _DAY_QUERIES.get(value)
+    kind = type(value)
+    if kind is pendulum.Date or kind is dt.date or kind is str:  # the fast path: seen before
+        found = _QUERIES.get(value)
         if found is None:
-            if len(_DAY_QUERIES) >= _DAY_QUERIES_SIZE:
-                _DAY_QUERIES.clear()
-            found = _DAY_QUERIES[value] = When(day=value)
+            if len(_QUERIES) >= _QUERIES_SIZE:
+                _QUERIES.clear()
+            if kind is str:
+                found = _parse_query_text(value.strip())  # type: ignore[union-attr]
+            else:
+                found = When(day=_check_date(value))
+            _QUERIES[value] = found
         return found
     if isinstance(value, When):
         return value

@@ -54,7 +54,6 @@ _BROKEN = (Diplomatic.SEVERED, Diplomatic.SUSPENDED)
 @rule(
     DyadEvent,
     RecognitionEvent,
-    StateExtinguished,
     citation="Succession of states: an extinct state has no relations",
 )
 def no_acts_after_end(state: DyadState, event: Event) -> DyadState:
@@ -259,7 +258,12 @@ def recognition_is_separate(state: DyadState, event: Event) -> DyadState:
 
 @rule(StateExtinguished, citation="State succession: extinction is not a break")
 def extinction_ends(state: DyadState, event: StateExtinguished) -> DyadState:
-    """When a party ceases to exist, the dyad ends: status ENDED, not SEVERED."""
+    """When a party ceases to exist, the dyad ends: status ENDED, not SEVERED.
+
+    The end of the second party of an ended dyad changes nothing (the dyad ended already).
+    """
+    if state.diplomatic is Diplomatic.ENDED:
+        return state
     a, b = state.dyad
     return attrs.evolve(
         state,

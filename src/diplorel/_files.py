@@ -45,6 +45,12 @@ UPCASTERS: dict[int, Upcaster] = {}
 
 
 @cache
+def _fast_converter() -> JsonConverter:
+    """The converter for items that are right: no error bookkeeping."""
+    return make_converter(detailed=False)
+
+
+@cache
 def _converter() -> JsonConverter:
     """The document converter, built at first use (not at import)."""
     return make_converter()
@@ -162,7 +168,11 @@ def _structure_items(
             continue
         expanded = _expand_sources(data, table, where, problems)
         try:
-            items.append((where, _converter().structure(expanded, ITEM)))
+            try:
+                item = _fast_converter().structure(expanded, ITEM)
+            except Exception:  # noqa: BLE001 - structured again below, to say what and where
+                item = _converter().structure(expanded, ITEM)
+            items.append((where, item))
         except (DiplorelError, ValueError, TypeError, KeyError) as e:
             problems.extend(describe_errors(e, where))
         except Exception as e:  # noqa: BLE001 - cattrs wraps errors in groups of its own
@@ -195,7 +205,8 @@ def _build(
         ]
         if found:
             raise LoadError(source, found)
-        return History(items, strict=True, rules=rules, registry=registry)
+        # Nothing was refused, so the strict derivation is the lenient one: keep it.
+        return lenient.as_strict()
     return lenient
 
 

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from typing import Generic, TypeVar
+from typing import TypeVar
 
 K = TypeVar("K")
 V = TypeVar("V")
 
 
-class FrozenMap(Mapping[K, V], Generic[K, V]):
+class FrozenMap(Mapping[K, V]):
     """An immutable mapping that compares and hashes by value.
 
     The status of a dyad keeps a few per-state facts (the level each side sends, the missions

@@ -470,6 +470,25 @@ class History:
         new._index = self._index.with_events(i for i in items if isinstance(i, Event))  # noqa: SLF001
         return new
 
+    def as_strict(self) -> History:
+        """This history in strict mode, if nothing in it was refused; else raise the refusal.
+
+        Raises :class:`~diplorel.InvalidTransitionError` or
+        :class:`~diplorel.StateNotInExistenceError` as a strict build would.
+        """
+        if self._strict:
+            return self
+        refused = [a for a in self.anomalies if a.kind != "exclusivity_overlap"]
+        if refused:
+            return History(self._items, strict=True, rules=self._rules, registry=self._registry)
+        new = History.__new__(History)
+        for name in History.__slots__:
+            object.__setattr__(new, name, getattr(self, name))
+        new._strict = True  # noqa: SLF001 - same class
+        new._index = self._index.as_strict()  # noqa: SLF001
+        new._reset_caches()  # noqa: SLF001
+        return new
+
     def __len__(self) -> int:
         """How many items (events and instruments) the history holds."""
         return len(self._items)

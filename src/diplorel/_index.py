@@ -119,6 +119,14 @@ class DyadIndex:
             )
         return new
 
+    def as_strict(self) -> DyadIndex:
+        """The same index in strict mode (for an index in which nothing was refused)."""
+        new = DyadIndex(registry=self.registry, rules=self.rules, strict=True, lineage=self.lineage)
+        for name in DyadIndex.__slots__:
+            if name != "strict":
+                setattr(new, name, getattr(self, name))
+        return new
+
     # Filing ----------------------------------------------------------------------------------
 
     def key(self, a: str, b: str) -> Key:

@@ -427,4 +427,14 @@ def resolve_state(query: str) -> str:
     >>> resolve_state("South Korea"), resolve_state("ROK"), resolve_state("kor")
     ('KOR', 'KOR', 'KOR')
     """
-    return default_registry().resolve(query)
+    found = _RESOLVED.get(query)
+    if found is None:
+        found = default_registry().resolve(query)
+        if len(_RESOLVED) < _RESOLVED_SIZE:
+            _RESOLVED[query] = found
+    return found
+
+
+_RESOLVED: dict[str, str] = {}
+"""Every reference already resolved in the default registry (it never changes)."""
+_RESOLVED_SIZE = 1 << 16
