@@ -621,9 +621,7 @@ def w_bulk(data: Data, rows: list[Row]) -> None:
     try:
         t_pure, runs, out = timed_fresh(
             [
-                partial(
-                    h.bulk_status, [a for a, _ in k], [b for _, b in k], d, engine="python"
-                )
+                partial(h.bulk_status, [a for a, _ in k], [b for _, b in k], d, engine="python")
                 for k, d in zip(fresh_keys, fresh_dates, strict=True)
             ]
         )
@@ -1165,6 +1163,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     out.with_suffix(".md").write_text(table + "\n", encoding="utf-8")
     print(f"\nwrote {out} and {out.with_suffix('.md')}", file=sys.stderr)
     missed = [r for r in rows if r.passed is False]
+    errors = [r for r in rows if r.measure == "error"]
+    if errors:  # a workload that crashes is a bug, whatever the speed
+        print(f"{len(errors)} workload(s) failed", file=sys.stderr)
+        return 2
     return 1 if args.fail_on_miss and missed else 0
 
 
