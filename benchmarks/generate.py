@@ -398,7 +398,7 @@ def generate_specs(
 def _event_types() -> dict[str, type[dr.Event]]:
     # The converter's own tag table: walking Event.__subclasses__() would also find the
     # pre-slots class objects attrs leaves behind, which the converter does not know.
-    from diplorel._convert import TAGS
+    from diplorel._convert import TAGS  # noqa: PLC0415 - private, only here
 
     return {tag: cls for tag, cls in TAGS.items() if issubclass(cls, dr.Event)}
 
