@@ -840,27 +840,27 @@ def w_panel(data: Data, rows: list[Row]) -> None:
     del frame
     mem_pd = peak_memory(pandas_run)
     params = inspect.signature(h.panel).parameters
-    if "backend" not in params:
+    if "engine" not in params:
         rows.append(
             Row(
                 "panel",
-                "numpy path: h.panel(..., backend='numpy')",
+                "numpy path: h.panel(..., engine='numpy')",
                 None,
                 "s",
                 "pandas merge_asof",
                 t_pd,
                 target="≤ pandas time; peak memory ≤ pandas'",
-                note=f"not available: no backend= parameter; pandas {pd_rows:,} rows, "
+                note=f"not available: no engine= parameter; pandas {pd_rows:,} rows, "
                 f"peak {mem_pd:,.0f} MB",
             )
         )
         return
-    t_np, runs, _ = timed(lambda: h.panel(years=years, states=codes, backend="numpy"), size.repeats)
-    mem_np = peak_memory(lambda: h.panel(years=years, states=codes, backend="numpy"))
+    t_np, runs, _ = timed(lambda: h.panel(years=years, states=codes, engine="numpy"), size.repeats)
+    mem_np = peak_memory(lambda: h.panel(years=years, states=codes, engine="numpy"))
     rows.append(
         Row(
             "panel",
-            "numpy path: h.panel(..., backend='numpy')",
+            "numpy path: h.panel(..., engine='numpy')",
             t_np,
             "s",
             "pandas merge_asof",

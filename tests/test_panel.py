@@ -105,3 +105,20 @@ class TestOutput:
         assert str(df["ccode_a"].dtype) == "Int16"
         assert df["ccode_b"].isna().any()  # the Holy See has no COW number
         assert str(df["certain"].dtype) == "boolean"
+
+
+class TestNumpyEngine:
+    @pytest.mark.parametrize("directed", [False, True])
+    def test_identical_to_python(self, h: dr.History, directed: bool) -> None:
+        """The numpy panel has exactly the Python panel's rows, in the same order."""
+        pytest.importorskip("numpy")
+        states = ["CUB", "KOR", "PRK", "USA", "SUN", "RUS", "DDR", "DEU", "CSK", "CHN", "TWN"]
+        years = [1950, 1959, 1960, 1980, 1990, 1992, 2010, 2024]
+        python = h.panel(years=years, states=states, directed=directed)
+        fast = h.panel(years=years, states=states, directed=directed, engine="numpy")
+        assert fast.data == python.data
+
+    def test_unknown_engine(self, h: dr.History) -> None:
+        """An unknown engine is refused."""
+        with pytest.raises(ValueError, match="engine"):
+            h.panel(years=[2000], states=["CUB", "KOR"], engine="gpu")

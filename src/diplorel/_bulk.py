@@ -165,6 +165,7 @@ class _Arrays:
         settled: list[int] = []
         codes: list[tuple[int, int, int, int]] = []
         self.first: list[int] = []  # index of each dyad's initial-state row
+        self.states: list[DyadState] = []  # the state of every row
         for key in sorted(history.dyads):
             timeline: DyadTimeline = history.timeline_of(key)
             n = len(self.dyad_id)
@@ -173,10 +174,19 @@ class _Arrays:
             earliest.append(n << 22)  # the initial state sorts first within its dyad
             settled.append(n << 22)
             codes.append(_row(timeline.initial, swapped=False))
+            self.states.append(timeline.initial)
             for e, s, st in zip(timeline.earliest, timeline.settled, timeline.states, strict=True):
                 earliest.append((n << 22) | e.toordinal())
                 settled.append((n << 22) | s.toordinal())
                 codes.append(_row(st, swapped=False))
+                self.states.append(st)
+        # A last row for dyads without events: nothing at all (sorts after every dyad).
+        self.none_row = len(codes)
+        end = (len(self.dyad_id) + 1) << 22
+        earliest.append(end)
+        settled.append(end)
+        codes.append((0, 0, 0, 0))
+        self.states.append(DyadState.initial(("", " ")))
         self.earliest = np.asarray(earliest, dtype=np.int64)
         self.settled = np.asarray(settled, dtype=np.int64)
         self.codes = np.asarray(codes, dtype=np.int8).reshape(-1, 4)

@@ -286,13 +286,17 @@ class History:
         on: str = "12-31",
         directed: bool = False,
         states: Iterable[str] | None = None,
+        engine: str = "python",
     ) -> Panel:
         """A dyad-year panel: one row per pair of states existing on each year's ``on`` day.
 
         ``directed=True`` gives each pair twice, (a, b) and (b, a); ``states`` limits the panel
-        to those states (default: every state in the registry).
+        to those states (default: every state in the registry). ``engine="numpy"`` builds the
+        columns with array look-ups (numpy needed); the values are identical.
         """
-        return build_panel(self, years=years, on=on, directed=directed, states=states)
+        return build_panel(
+            self, years=years, on=on, directed=directed, states=states, engine=engine
+        )
 
     def timeline(self, a: str, b: str) -> tuple[Period, ...]:
         """The periods of the dyad's history, in order: one per event."""
@@ -379,6 +383,10 @@ class History:
     def filed_as(self, state: str) -> str:
         """The code under which a state's dyads are filed: its lineage's (SUN -> RUS)."""
         return self._index.lineage.root(self._registry.resolve(state))
+
+    def lifecycle_states(self) -> frozenset[str]:
+        """The (filed) codes of every state that ends or continues, by the history or registry."""
+        return self._index.lifecycle_states()
 
     def timeline_of(self, key: Key) -> DyadTimeline:
         """The derived timeline of a dyad key (see :meth:`resolve`): events and states."""

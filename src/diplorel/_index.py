@@ -198,6 +198,14 @@ class DyadIndex:
         """Every filed event, in time order."""
         return sort_events([e for evs in self._events_by_dyad.values() for e in evs])
 
+    def lifecycle_states(self) -> frozenset[str]:
+        """The (filed) codes of every state that ends or continues, stated or from the registry."""
+        root = self.lineage.root
+        codes = {root(c) for e in self._lifecycle for c in e.parties}
+        codes |= {root(x.state) for x in self.registry.extinctions()}
+        codes |= {root(c.old) for c in self.registry.continuations()}
+        return frozenset(codes)
+
     def names_on(self, key: Key, day: pendulum.Date) -> dict[str, str]:
         """For continuing states, the code each lineage went by on ``day`` (SUN in 1980)."""
         return self.lineage.names_on(key, day, self.registry)

@@ -176,6 +176,20 @@ def _names(state: DyadState, a: str, b: str) -> tuple[str, str]:
     return (x, y) if a < b else (y, x)
 
 
+def _alive(history: History, codes: list[str], day: pendulum.Date) -> list[str]:
+    """The states that exist on ``day``, each continuing state under its name of the day."""
+    reg = history.registry
+    alive = [c for c in codes if reg.get(c).exists_on(day)]
+    by_lineage: dict[str, list[str]] = {}
+    for c in alive:
+        by_lineage.setdefault(history.filed_as(c), []).append(c)
+    keep = set()
+    for root, members in by_lineage.items():
+        older = [m for m in members if m != root]
+        keep.add(older[0] if older else root)
+    return [c for c in alive if c in keep]
+
+
 def build_panel(
     history: History,
     *,
@@ -183,8 +197,12 @@ def build_panel(
     on: str = "12-31",
     directed: bool = False,
     states: Iterable[str] | None = None,
+    engine: str = "python",
 ) -> Panel:
-    """One row per dyad and year for the states that both exist on that year's ``on`` day."""
+    """One row per dyad and year for the states that both exist on that year's ``on`` day.
+
+    ``engine="numpy"`` builds the columns with array look-ups (identical values).
+    """
     reg = history.registry
     month, mday = _month_day(on)
     codes = (
@@ -192,13 +210,20 @@ def build_panel(
         if states is not None
         else sorted(s.code for s in reg)
     )
-    registry_states = {c: reg.get(c) for c in codes}
-    data: dict[str, list[Any]] = {c: [] for c in COLUMNS}
+    if engine == "numpy":
+        from diplorel._panel_numpy import build_columns  # noqa: PLC0415 - optional numpy
+
+        data = build_columns(history, codes, list(years), (month, mday), directed=directed)
+        return Panel(data=data, directed=directed)
+    if engine != "python":
+        msg = f"engine must be 'python' or 'numpy', not {engine!r}"
+        raise ValueError(msg)
+    data = {c: [] for c in COLUMNS}
     for year in years:
         day = _day(year, month, mday)
         when = When(day=day)
-        alive = [c for c in codes if registry_states[c].exists_on(day)]
-        ccode = {c: registry_states[c].cow_code(day) for c in alive}
+        alive = _alive(history, codes, day)
+        ccode = {c: reg.get(c).cow_code(day) for c in alive}
         for a, b in combinations(alive, 2):
             key = history.key(a, b)
             state, certain = history.state_at_key(key, when)
