@@ -59,21 +59,30 @@ class FrozenMap(Mapping[K, V]):
         """``FrozenMap({...})``."""
         return f"FrozenMap({self._d!r})"
 
+    @classmethod
+    def _owning(cls, d: dict[K, V]) -> FrozenMap[K, V]:
+        """A map that takes ``d`` as it is (the caller gives it up: no copy)."""
+        new = cls.__new__(cls)
+        new._d = d
+        new._hash = None
+        return new
+
     def set(self, key: K, value: V) -> FrozenMap[K, V]:
         """A copy with ``key`` set to ``value``."""
-        if key in self._d and self._d[key] == value:
+        old = self._d
+        if key in old and old[key] == value:
             return self
-        d = dict(self._d)
+        d = old.copy()
         d[key] = value
-        return FrozenMap(d)
+        return FrozenMap._owning(d)
 
     def without(self, key: K) -> FrozenMap[K, V]:
         """A copy without ``key`` (the same map if it is absent)."""
         if key not in self._d:
             return self
-        d = dict(self._d)
+        d = self._d.copy()
         del d[key]
-        return FrozenMap(d)
+        return FrozenMap._owning(d)
 
 
 EMPTY: FrozenMap[object, object] = FrozenMap()
