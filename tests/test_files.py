@@ -240,3 +240,22 @@ class TestAtomicSave:
         with pytest.raises(KeyboardInterrupt):
             dr.dump(small(), path)
         assert list(tmp_path.iterdir()) == []
+
+
+class TestUpcasting:
+    """Older documents are upgraded step by step."""
+
+    def test_older_version_is_upgraded(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        """With a (pretend) version 2, a version 1 document goes through the 1 -> 2 upcaster."""
+        seen: list[int] = []
+
+        def v1_to_v2(doc: dict[str, Any]) -> dict[str, Any]:
+            seen.append(doc["version"])
+            return {**doc, "version": 2}
+
+        monkeypatch.setattr(_files, "VERSION", 2)
+        monkeypatch.setitem(_files.UPCASTERS, 1, v1_to_v2)
+        doc = {"format": "diplorel-history", "version": 1, "items": [EST]}
+        h = dr.loads(json.dumps(doc))
+        assert seen == [1]
+        assert len(h) == 1

@@ -122,3 +122,21 @@ class TestNumpyEngine:
         """An unknown engine is refused."""
         with pytest.raises(ValueError, match="engine"):
             h.panel(years=[2000], states=["CUB", "KOR"], engine="gpu")
+
+
+class TestWholeSystem:
+    def test_all_cow_members_1946_2024(self, h: dr.History, tmp_path: Path) -> None:
+        """A panel of every COW member, 1946-2024, from the default history: CSV and pandas."""
+        pytest.importorskip("numpy")
+        pd = pytest.importorskip("pandas")
+        members = [s.code for s in h.registry if s.cow]
+        p = h.panel(years=range(1946, 2025), states=members, engine="numpy")
+        assert len(p) > 500_000
+        out = tmp_path / "panel.csv"
+        assert p.to_csv(out) == len(p)
+        df = p.to_pandas()
+        assert len(df) == len(p)
+        cuba_korea = df[(df.state_a == "CUB") & (df.state_b == "KOR") & (df.year == 2010)]
+        assert cuba_korea.iloc[0]["diplomatic"] == "severed"
+        assert bool(cuba_korea.iloc[0]["economic_ties"])
+        assert pd.api.types.is_integer_dtype(df["ccode_a"])
