@@ -306,3 +306,13 @@ class TestQueries:
         assert "CUB" in h.registry
         assert len(h.events("CUB", "PRK")) == 1
         assert repr(h).startswith(f"History({len(h)} items")
+
+
+class TestEquality:
+    def test_equal_items_equal_histories(self) -> None:
+        """Histories built from equal items, mode and rules are equal; a load round trip too."""
+        items = [dr.RelationsEstablished(between=("CUB", "KOR"), on="1949")]
+        assert dr.History(items) == dr.History(list(items))
+        assert dr.loads(dr.dumps(dr.History(items))) == dr.History(items)
+        assert dr.History(items) != dr.History(items, strict=False)
+        assert dr.History(items) != dr.History([])

@@ -63,8 +63,8 @@ class FrozenMap(Mapping[K, V]):
     def _owning(cls, d: dict[K, V]) -> FrozenMap[K, V]:
         """A map that takes ``d`` as it is (the caller gives it up: no copy)."""
         new = cls.__new__(cls)
-        new._d = d
-        new._hash = None
+        new._d = d  # noqa: SLF001 - building an instance of this class
+        new._hash = None  # noqa: SLF001
         return new
 
     def set(self, key: K, value: V) -> FrozenMap[K, V]:

@@ -501,6 +501,18 @@ class History:
         """How many items (events and instruments) the history holds."""
         return len(self._items)
 
+    def __eq__(self, other: object) -> bool:
+        """Equal when built from equal items, in the same mode, with equal rules."""
+        if not isinstance(other, History):
+            return NotImplemented
+        return (self._items, self._strict, self._rules) == (
+            other._items,
+            other._strict,
+            other._rules,
+        )
+
+    __hash__ = None  # type: ignore[assignment] # a history holds caches; compare, don't hash
+
     def __iter__(self) -> Iterator[Item]:
         """The items, as given."""
         return iter(self._items)
