@@ -20,7 +20,7 @@ from typing import Any, ClassVar
 
 import attrs
 
-from diplorel._dates import DateLike, FuzzyDate, check_tz, to_fuzzy, to_optional_fuzzy
+from diplorel._dates import FuzzyDate, check_tz, to_fuzzy, to_optional_fuzzy
 from diplorel._states import resolve_state
 from diplorel._status import Level, MissionKind
 from diplorel.exceptions import InvalidEventError
@@ -457,8 +457,3 @@ EVENT_TYPES: tuple[type[Event], ...] = (
 def event_sort_key(event: Event) -> tuple[Any, ...]:
     """How events are ordered in time: earliest day, latest day, then kind of act."""
     return (event.on.earliest, event.on.latest, event.ORDER, event.TAG)
-
-
-def dated(on: DateLike) -> FuzzyDate:
-    """Shorthand for :func:`~diplorel.parse_edtf` that also takes dates."""
-    return to_fuzzy(on)

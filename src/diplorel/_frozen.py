@@ -83,6 +83,3 @@ class FrozenMap(Mapping[K, V]):
         d = self._d.copy()
         del d[key]
         return FrozenMap._owning(d)
-
-
-EMPTY: FrozenMap[object, object] = FrozenMap()

@@ -198,7 +198,6 @@ class _Spells:
 
     def __init__(self, registry: StateRegistry) -> None:
         self.by_ccode: dict[int, list[CowSpell]] = {}
-        self.code_of: dict[tuple[int, pendulum.Date], str] = {}
         self.registry = registry
         for state in registry:
             for spell in state.cow:
