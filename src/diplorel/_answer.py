@@ -81,7 +81,7 @@ class Step:
     def __str__(self) -> str:
         """The event, then one line per rule that changed something."""
         mark = "" if self.certain else " [may not have happened yet]"
-        lines = [f"{self.event.on!s:<23} {self.event.describe()}{mark}"]
+        lines = [f"{self.event.on!s:<23} {self.event.describe(dated=False)}{mark}"]
         if self.event.instrument:
             lines.append(f"{'':<25}by instrument {self.event.instrument}")
         lines.extend(
@@ -144,7 +144,7 @@ class Explanation:
         for line in self.credit_lines:
             lines.append(f"economic tie: credit line {line}")
             for event in line.events:
-                lines.append(f"{event.on!s:<23} {event.describe()}")
+                lines.append(f"{event.on!s:<23} {event.describe(dated=False)}")
                 lines.extend(f"{'':<25}source: {s}" for s in event.sources)
         lines.extend(f"pending: {p}" for p in self.pending)
         lines.extend(f"anomaly: {a}" for a in self.anomalies)

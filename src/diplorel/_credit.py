@@ -70,9 +70,10 @@ class CreditLineEvent(Event):
         """Credit-line events other than the opening name no state: the line does."""
         return ()
 
-    def describe(self) -> str:
-        """One line: the act, the line, the date."""
-        return f"{type(self).__name__} {self.id}{self._details()} on {self.on}"
+    def describe(self, *, dated: bool = True) -> str:
+        """One line: the act, the line, and (unless ``dated=False``) the date."""
+        when = f" on {self.on}" if dated else ""
+        return f"{type(self).__name__} {self.id}{self._details()}{when}"
 
 
 @attrs.frozen(kw_only=True)

@@ -104,11 +104,11 @@ class Event:
     def _details(self) -> str:
         return ""
 
-    def describe(self) -> str:
-        """One line: the act, its parties, its date."""
+    def describe(self, *, dated: bool = True) -> str:
+        """One line: the act, its parties, and (unless ``dated=False``) its date."""
         name = type(self).__name__
-        details = self._details()
-        return f"{name} {'-'.join(self.parties)}{details} on {self.on}"
+        when = f" on {self.on}" if dated else ""
+        return f"{name} {'-'.join(self.parties)}{self._details()}{when}"
 
 
 @attrs.frozen(kw_only=True)

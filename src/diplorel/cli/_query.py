@@ -18,7 +18,7 @@ def status(args: argparse.Namespace, ctx: Context) -> int:
     ctx.out.write(f"{s}\n\nwhy:\n")
     for step in s.explain().steps:
         by = f"  (by {step.event.instrument})" if step.event.instrument else ""
-        ctx.out.write(f"{step.event.on!s:<23} {step.event.describe()}{by}\n")
+        ctx.out.write(f"{step.event.on!s:<23} {step.event.describe(dated=False)}{by}\n")
     ctx.out.write("(diplorel explain gives the rules and sources)\n")
     return 0
 
@@ -58,7 +58,7 @@ def timeline(args: argparse.Namespace, ctx: Context) -> int:
             str(p.end) if p.end else "",
             p.state.diplomatic.value,
             p.state.consular.value,
-            p.event.describe(),
+            p.event.describe(dated=False),
         )
         for p in periods
     )
