@@ -316,3 +316,25 @@ class TestEquality:
         assert dr.loads(dr.dumps(dr.History(items))) == dr.History(items)
         assert dr.History(items) != dr.History(items, strict=False)
         assert dr.History(items) != dr.History([])
+
+
+class TestGarbageCollector:
+    def test_setting_restored(self) -> None:
+        """A large build pauses the cyclic collector and always restores it, even on error."""
+        import gc  # noqa: PLC0415
+
+        items = [
+            dr.RelationsEstablished(between=("CUB", "KOR"), on="1949"),
+            *[dr.Recognized(by="CUB", of="KOR", on="1950")] * 10_000,
+            dr.RelationsEstablished(between=("CUB", "KOR"), on="1951"),  # refused: strict
+        ]
+        assert gc.isenabled()
+        with pytest.raises(dr.InvalidTransitionError):
+            dr.History(items)
+        assert gc.isenabled()
+        gc.disable()
+        try:
+            dr.History(items[:-1])
+            assert not gc.isenabled()
+        finally:
+            gc.enable()

@@ -28,6 +28,7 @@ from typing import Any
 
 from cattrs.preconf.json import JsonConverter
 
+from diplorel._alloc import bulk_allocation
 from diplorel._convert import ITEM, describe_errors, make_converter, tag_problem
 from diplorel._events import Source
 from diplorel._history import History, Item
@@ -227,8 +228,11 @@ def loads(
     raw = doc.get("items")
     if not isinstance(raw, list):
         raise LoadError(source, [*problems, "expected a list of items @ $.items"])
-    located = _structure_items(((f"$.items[{i}]", x) for i, x in enumerate(raw)), table, problems)
-    return _build(located, problems, source, strict=strict, rules=rules, registry=registry)
+    with bulk_allocation(len(raw)):
+        located = _structure_items(
+            ((f"$.items[{i}]", x) for i, x in enumerate(raw)), table, problems
+        )
+        return _build(located, problems, source, strict=strict, rules=rules, registry=registry)
 
 
 def _jsonl_lines(text: str, problems: list[str]) -> Iterator[tuple[str, Any]]:
@@ -268,8 +272,9 @@ def loads_jsonl(
     except LoadError as e:
         raise LoadError(source, [*problems, *e.problems]) from None
     problems.extend(header_problems)
-    located = _structure_items(lines, table, problems)
-    return _build(located, problems, source, strict=strict, rules=rules, registry=registry)
+    with bulk_allocation(text.count("\n")):
+        located = _structure_items(lines, table, problems)
+        return _build(located, problems, source, strict=strict, rules=rules, registry=registry)
 
 
 def load(

@@ -15,6 +15,7 @@ from typing import Any, TypeAlias
 
 import attrs
 
+from diplorel._alloc import bulk_allocation
 from diplorel._answer import Explanation, Period, Status, explain_step
 from diplorel._bulk import BulkStatus
 from diplorel._credit import CreditLine, CreditLineEvent, CreditLineOpened
@@ -99,7 +100,8 @@ class History:
         self._rules = rules if rules is not None else default_rules()
         self._registry = registry if registry is not None else default_registry()
         self._reset_caches()
-        self._build()
+        with bulk_allocation(len(self._items)):
+            self._build()
 
     def _reset_caches(self) -> None:
         self._anomalies: tuple[Anomaly, ...] | None = None
