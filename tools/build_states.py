@@ -13,10 +13,11 @@ Outputs (LF-terminated UTF-8, sorted, so the same inputs always give the same by
 - ``cow_spells.csv``: ``ccode,stateabb,statenme,start,end`` (COW v2024 verbatim, ISO dates)
 - ``cow_codes.csv``: ``ccode,code,from,to`` (inclusive ISO dates; empty = open)
 - ``lifecycle.csv``: ``code,event,on,other,source``
+- ``governments.csv``: ``state,government,name,from,to,from_source,to_source`` (``to`` exclusive)
 
 Usage::
 
-    python tools/build_states.py            # write the four CSVs
+    python tools/build_states.py            # write the five CSVs
     python tools/build_states.py --check    # exit 1 if any CSV is out of date
 
 Every decision (own codes, period mappings, ambiguous aliases) is a table below; docs/states.md
@@ -87,6 +88,9 @@ PERIODS: dict[int, list[tuple[str, str, str]]] = {
     345: [("YUG", "", "2003-02-03"), ("SCG", "2003-02-04", "2006-06-02"),
           ("SRB", "2006-06-03", "")],
     816: [("VDR", "", "1976-07-01"), ("VNM", "1976-07-02", "")],
+    # COW 713 is Taiwan from its first day in COW; before then the code stands for nothing (the
+    # Republic of China's government of the whole of China is CHN's, COW 710).
+    713: [("TWN", "1949-12-08", "")],
 }  # fmt: skip
 
 # Gleditsch-Ward codes that differ from COW's (only used for names and independence dates).
@@ -146,8 +150,6 @@ INDEPENDENT_ON: dict[str, str] = {
     "GEO": "1991-04-09", "KIR": "1979-07-12", "MHL": "1986-10-21", "NRU": "1968-01-31",
     "PLW": "1994-10-01", "TON": "1970-06-04", "TUV": "1978-10-01", "UKR": "1991-08-24",
     "VUT": "1980-07-30", "WSM": "1962-01-01",
-    # Convention: the government of the Republic of China is TWN from its founding (see NOTE).
-    "TWN": "1912-01-01",
 }  # fmt: skip
 
 _FACTBOOK = (
@@ -187,16 +189,14 @@ INDEPENDENCE_SOURCES: dict[str, str] = {
     "VUT": _factbook("Vanuatu", "vanuatu", "30 July 1980 (from France and the UK)"),
     "WSM": _factbook("Samoa", "samoa",
                      "1 January 1962 (from New Zealand-administered UN trusteeship)"),
-    "TWN": "Herbert A. Giles, China and the Manchus (Cambridge University Press, 1912): "
-           "on January 1, 1912, Sun Yat-sen assumed the presidency of the provisional "
-           "government of the republic, https://en.wikisource.org/wiki/"
-           "Page:China_and_the_Manchus.djvu/145",
 }  # fmt: skip
 
 # Notes on states that are neither user-assigned nor outside COW.
 NOTE: dict[str, str] = {
-    "TWN": "the government of the Republic of China from its founding on 1912-01-01 (CHN is "
-    "Qing China before 1912 and the People's Republic from 1949-10-01)",
+    "CHN": "one state throughout, as COW 710 codes it; its governments (Qing, Republic of China "
+    "1912-1949, People's Republic from 1949-10-01) are in governments.csv",
+    "TWN": "the Republic of China on Taiwan, a state from 1949-12-08 as COW 713 codes it; the "
+    "Republic of China's government of the whole of China before then is CHN's",
 }
 
 NAME: dict[str, tuple[str, str]] = {  # code -> (name, official name)
@@ -272,25 +272,124 @@ PREFER: dict[str, str] = {
 NEVER: set[str] = {"korea", "congo"}
 
 # Lifecycle: extinctions use the COW end date + 1 day (the first day without the state) unless
-# given here; continuations are explicit.
+# given in EXTINCT_ON; continuations are explicit. Every date cites the source that supports it:
+# ON = the first day the state no longer exists (exclusive), as State.ends_on.
+_OH_RUSSIA = (
+    "U.S. Department of State, Office of the Historian, A Guide to the United States' History "
+    "of Recognition, Diplomatic, and Consular Relations, by Country, since 1776: Russia"
+)
+_OH_CHINA = _OH_RUSSIA.removesuffix("Russia") + "China"
+_OH_RUSSIA_URL = "https://history.state.gov/countries/russia"
+_OH_CHINA_URL = "https://history.state.gov/countries/china"
+USSR_END = (
+    "Wikipedia, Dissolution of the Soviet Union: the USSR 'ceased to exist on December 26, "
+    "1991, by declaration no. 142-\u041d of the Soviet of the Republics of the Supreme Soviet "
+    "of the Soviet Union', https://en.wikipedia.org/wiki/Dissolution_of_the_Soviet_Union; its "
+    "last day was "
+    "25 December 1991: 'The formal dissolution of the Soviet Union was completed when Mikhail "
+    f"Gorbachev resigned as President on December 25, 1991' ({_OH_RUSSIA}, {_OH_RUSSIA_URL})"
+)
+_VIETNAM = (
+    "Taylor & Francis (Routledge), chapter abstract: 'The Socialist Republic of Vietnam was "
+    "established on 2 July 1976 through the formal unification of the country', "
+    "https://www.taylorfrancis.com/books/9781315753843/chapters/10.4324/9781315753843-12"
+)
+_CHARTER = (
+    "Decision on proclaiming the Constitutional Charter of Serbia and Montenegro State Union, "
+    "Federal Assembly of the FRY, 4 February 2003 (Official Gazette of Serbia and Montenegro "
+    "No. 1/2003), http://demo.paragraf.rs/demo/combined/Old/t/t2003_02/t02_0059.htm"
+)
+_SERBIA = (
+    "Council of Europe, Committee of Ministers, decision CM/Del/Dec(2006)967/2.3a "
+    "(14 June 2006): 'the Republic of Serbia is continuing the membership of Serbia and "
+    "Montenegro in the Council of Europe with effect from 3 June 2006' (the day of Montenegro's "
+    "declaration of independence), https://wcd.coe.int/ViewDoc.jsp?Ref=CM/Del/Dec(2006)967/2.3a"
+)
 CONTINUED: list[tuple[str, str, str, str]] = [  # old, on, new, source
-    ("SUN", "1991-12-26", "RUS", "UN Office of Legal Affairs; Alma-Ata Protocol, 1991-12-21"),
-    ("VDR", "1976-07-02", "VNM", "National Assembly of Vietnam, reunification, 1976-07-02"),
-    ("YUG", "2003-02-04", "SCG", "Constitutional Charter of Serbia and Montenegro, 2003-02-04"),
-    ("SCG", "2006-06-03", "SRB", "UN Secretary-General, Serbia continues SCG's membership, 2006"),
+    ("SUN", "1991-12-26", "RUS", USSR_END),
+    ("VDR", "1976-07-02", "VNM", _VIETNAM),
+    ("YUG", "2003-02-04", "SCG", _CHARTER),
+    ("SCG", "2006-06-03", "SRB", _SERBIA),
 ]
 ABSORBED_BY: dict[str, str] = {
     "XHN": "DEU", "XHK": "DEU", "XHD": "DEU", "XSX": "DEU", "XMS": "DEU", "XBV": "DEU",
     "XBD": "DEU", "XWT": "DEU", "DDR": "DEU", "XPS": "ITA", "XTS": "ITA", "XMO": "ITA",
     "XPA": "ITA", "XTU": "ITA", "XZN": "TZA", "YMD": "YEM", "XTV": "ZAF", "XOF": "ZAF",
 }  # fmt: skip
+# Where the cited act dates the end differently from COW's last day + 1.
+EXTINCT_ON: dict[str, str] = {
+    # The union took effect on Union Day, 26 April 1964; COW counts 26 April as Zanzibar's.
+    "XZN": "1964-04-26",
+}
 EXTINCT_SOURCE: dict[str, str] = {
-    "DDR": "Unification Treaty (Einigungsvertrag), 1990-08-31, effective 1990-10-03",
-    "CSK": "Constitutional Act 542/1992 Coll. on the dissolution of the CSFR, 1992-11-25",
-    "YMD": "Agreement on the Establishment of the Republic of Yemen, 1990-04-22",
-    "XZN": "Articles of Union of Tanganyika and Zanzibar, 1964-04-22, effective 1964-04-26",
+    "DDR": "Unification Treaty (Einigungsvertrag) of 31 August 1990, art. 1: the accession of "
+    "the GDR to the Federal Republic of Germany takes effect on 3 October 1990",
+    "CSK": "Constitutional Act 542/1992 Coll. on the dissolution of the CSFR (25 November "
+    "1992), art. 1(1): the Czech and Slovak Federative Republic ceases to exist upon the expiry "
+    "of 31 December 1992 ('Uplynutim dne 31. prosince 1992 zanika Ceska a Slovenska Federativni "
+    "Republika')",
+    "YMD": "Wikipedia, Yemeni unification: 'The Yemeni unification took place on 22 May 1990, "
+    "when the People's Democratic Republic of Yemen (South Yemen) and the Yemen Arab Republic "
+    "(North Yemen) merged', https://en.wikipedia.org/wiki/Yemeni_unification",
+    "XZN": "Wikipedia, Articles of Union: 'The United Republic of Tanzania was formed on "
+    "26 April 1964 as a result of the union of Tanganyika and Zanzibar' (Articles signed "
+    "22 April 1964), https://en.wikipedia.org/wiki/Articles_of_Union",
     "XRV": "COW v2024: last day 1975-04-30 (surrender of Saigon)",
 }
+
+# Governments of a state, for acts that recognise a government rather than a state (the United
+# States recognised the Russian state throughout but the Soviet government only in 1933). One
+# row per government: state, id, name, from, to (exclusive: the first day it no longer held
+# office; empty = open), and a source for each date. Russia's and the USSR's governments are
+# filed under RUS, the code of their lineage (SUN is continued by RUS).
+_COW_TWN = (
+    'Correlates of War Project. 2024. "State System Membership List, v2024.": Taiwan (713) '
+    "from 1949-12-08"
+)
+_PRC = (
+    "'The Chinese Communists established the People's Republic of China (PRC) on the mainland "
+    f"on October 1, 1949' ({_OH_CHINA}, {_OH_CHINA_URL})"
+)
+_BOLSHEVIK = (
+    "'Normal diplomatic relations were interrupted following the November 7, 1917, Bolshevik "
+    f"Revolution in Russia' ({_OH_RUSSIA}, {_OH_RUSSIA_URL})"
+)
+_ABDICATION_1917 = (
+    "Russian Provisional Government: 'a provisional government of the Russian Republic "
+    "established immediately following the abdication of Tsar Nicholas II (March 15, 1917)' "
+    "(OnWar.com, from Wikipedia, https://www.onwar.com/actors/type42/"
+    "Russian-Provisional-Government.htm)"
+)
+_QING_END = (
+    "'Diplomatic relations were interrupted on February 12, 1912, when, as a result of the "
+    "Chinese Revolution, the Manchu Emperor abdicated his throne in favor of a provisional "
+    f"republican government' ({_OH_CHINA}, {_OH_CHINA_URL})"
+)
+_ROC_START = (
+    "Herbert A. Giles, China and the Manchus (Cambridge University Press, 1912): on January 1, "
+    "1912, Sun Yat-sen assumed the presidency of the provisional government of the republic, "
+    "https://en.wikisource.org/wiki/Page:China_and_the_Manchus.djvu/145"
+)
+_ROC_TAIWAN = (
+    f"{_COW_TWN}; 'On December 19, 1949, the U.S. Embassy was moved to Taipei, Formosa "
+    "(Taiwan), after the government of the Republic of China had moved there' "
+    f"({_OH_CHINA}, {_OH_CHINA_URL})"
+)
+GOVERNMENTS: list[tuple[str, str, str, str, str, str, str]] = [
+    ("CHN", "qing", "Qing Empire (Great Qing)", "", "1912-02-12", "", _QING_END),
+    ("CHN", "roc", "Republic of China (Beiyang and Nationalist governments)",
+     "1912-01-01", "1949-10-01", _ROC_START, _PRC),
+    ("CHN", "prc", "People's Republic of China", "1949-10-01", "", _PRC, ""),
+    ("TWN", "roc", "Republic of China (on Taiwan)", "1949-12-08", "", _ROC_TAIWAN, ""),
+    ("RUS", "russian_empire", "Imperial Russian government", "", "1917-03-15", "",
+     _ABDICATION_1917),
+    ("RUS", "provisional_government", "Russian Provisional Government",
+     "1917-03-15", "1917-11-07", _ABDICATION_1917, _BOLSHEVIK),
+    ("RUS", "soviet", "Soviet government (RSFSR, then the USSR)", "1917-11-07", "1991-12-26",
+     _BOLSHEVIK, USSR_END),
+    ("RUS", "russian_federation", "Government of the Russian Federation", "1991-12-26", "",
+     USSR_END, ""),
+]  # fmt: skip
 
 
 def iso(y: str, m: str, d: str) -> str:
@@ -464,8 +563,10 @@ def build(reference: Path) -> dict[str, str]:  # noqa: PLR0915 - one linear reci
     for code, last in sorted({**gw_end, **cow_end}.items()):
         if last >= census_end or code in continued or code in ("RUS", "DEU"):
             continue
-        source = EXTINCT_SOURCE.get(code, COW_CITE if code in first_cow else GW_CITE)
-        life.append([code, "extinct", next_day(last), ABSORBED_BY.get(code, ""), source])
+        cite = COW_CITE if code in first_cow else GW_CITE
+        source = EXTINCT_SOURCE.get(code, f"{cite}: last day {last}")
+        on = EXTINCT_ON.get(code, next_day(last))
+        life.append([code, "extinct", on, ABSORBED_BY.get(code, ""), source])
     life_out = io.StringIO()
     w = csv.writer(life_out, lineterminator="\n")
     w.writerow(["code", "event", "on", "other", "source"])
@@ -475,12 +576,39 @@ def build(reference: Path) -> dict[str, str]:  # noqa: PLR0915 - one linear reci
         "cow_spells.csv": spells_out.getvalue(),
         "cow_codes.csv": codes_out.getvalue(),
         "lifecycle.csv": life_out.getvalue(),
+        "governments.csv": governments_csv(set(info)),
     }
 
 
+def governments_csv(codes: set[str]) -> str:
+    """The governments table; every date has its source."""
+    problems = []
+    for state, gov, _, start, end, start_src, end_src in GOVERNMENTS:
+        if state not in codes:
+            problems.append(f"government {gov}: unknown state {state}")
+        if (start and not start_src) or (end and not end_src):
+            problems.append(f"government {state} {gov}: a date without a source")
+    if problems:
+        raise SystemExit("\n".join(problems))
+    out = io.StringIO()
+    w = csv.writer(out, lineterminator="\n")
+    w.writerow(["state", "government", "name", "from", "to", "from_source", "to_source"])
+    w.writerows(GOVERNMENTS)  # in the table's order: by state, then in time order
+    return out.getvalue()
+
+
 DOC = ROOT / "docs" / "states.md"
-DOC_START = "<!-- independence table: generated by tools/build_states.py -->"
-DOC_END = "<!-- end of the independence table -->"
+
+
+def _markers(what: str) -> tuple[str, str]:
+    return (
+        f"<!-- {what} table: generated by tools/build_states.py -->",
+        f"<!-- end of the {what} table -->",
+    )
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "/")
 
 
 def independence_section(states_csv: str) -> str:
@@ -491,23 +619,58 @@ def independence_section(states_csv: str) -> str:
     )
     if missing:
         raise SystemExit(f"INDEPENDENT_ON dates without a source: {missing}")
-    lines = [DOC_START, "", "| code | state | independence | source |", "|---|---|---|---|"]
+    lines = ["| code | state | independence | source |", "|---|---|---|---|"]
     for code, source in sorted(INDEPENDENCE_SOURCES.items()):
         day = rows[code]["independent_on"]
         if day != INDEPENDENT_ON[code]:
             raise SystemExit(f"{code}: independent_on {day!r} is not {INDEPENDENT_ON[code]}")
-        lines.append(f"| `{code}` | {rows[code]['name']} | {day} | {source.replace('|', '/')} |")
-    return "\n".join([*lines, "", DOC_END])
+        lines.append(f"| `{code}` | {rows[code]['name']} | {day} | {_cell(source)} |")
+    return "\n".join(lines)
 
 
-def render_doc(text: str, section: str) -> str:
-    """``text`` with the part between the markers replaced by ``section``."""
-    start, end = text.index(DOC_START), text.index(DOC_END) + len(DOC_END)
-    return text[:start] + section + text[end:]
+def lifecycle_section(lifecycle_csv: str) -> str:
+    """The docs/states.md table of lifecycle.csv, with every source."""
+    lines = ["| code | event | on | other | source |", "|---|---|---|---|---|"]
+    for r in csv.DictReader(io.StringIO(lifecycle_csv)):
+        other = f"`{r['other']}`" if r["other"] else "—"
+        lines.append(
+            f"| `{r['code']}` | {r['event']} | {r['on']} | {other} | {_cell(r['source'])} |"
+        )
+    return "\n".join(lines)
+
+
+def governments_section(governments_csv: str) -> str:
+    """The docs/states.md table of governments.csv, with the source of each date."""
+    lines = [
+        "| state | government | name | from | to (exclusive) | sources |",
+        "|---|---|---|---|---|---|",
+    ]
+    for r in csv.DictReader(io.StringIO(governments_csv)):
+        sources = [f"from: {r['from_source']}"] if r["from_source"] else []
+        sources += [f"to: {r['to_source']}"] if r["to_source"] else []
+        lines.append(
+            f"| `{r['state']}` | `{r['government']}` | {r['name']} | {r['from'] or 'open'} "
+            f"| {r['to'] or 'open'} | {_cell('; '.join(sources))} |"
+        )
+    return "\n".join(lines)
+
+
+def render_doc(text: str, what: str, table: str) -> str:
+    """``text`` with the part between the markers of ``what`` replaced by ``table``."""
+    first, last = _markers(what)
+    start, end = text.index(first), text.index(last) + len(last)
+    return f"{text[:start]}{first}\n\n{table}\n\n{last}{text[end:]}"
+
+
+def render(text: str, built: dict[str, str]) -> str:
+    """``docs/states.md`` with its three generated tables brought up to date."""
+    text = render_doc(text, "independence", independence_section(built["states.csv"]))
+    text = render_doc(text, "lifecycle", lifecycle_section(built["lifecycle.csv"]))
+    return render_doc(text, "governments", governments_section(built["governments.csv"]))
 
 
 def main() -> None:
-    """Write (or check) the CSVs and the independence table of docs/states.md."""
+    """Write (or check) the CSVs and the generated tables of docs/states.md."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("reference", nargs="?", type=Path, default=REFERENCE)
     parser.add_argument("--check", action="store_true", help="exit 1 if a CSV is out of date")
@@ -515,7 +678,7 @@ def main() -> None:
     stale = []
     built = build(args.reference)
     doc_old = DOC.read_text(encoding="utf-8")
-    doc_new = render_doc(doc_old, independence_section(built["states.csv"]))
+    doc_new = render(doc_old, built)
     if args.check:
         if doc_new != doc_old:
             stale.append("docs/states.md")

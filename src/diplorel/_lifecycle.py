@@ -2,19 +2,25 @@
 
 An act dated outside a party's existence is rejected; the registry's extinctions (the GDR on
 3 October 1990) and continuations (the USSR by the Russian Federation) apply to every dyad of
-those states without the history having to state them.
+those states without the history having to state them. The registry is authoritative: a stated
+extinction or continuation that contradicts it is refused (:func:`check_lifecycle`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 import pendulum
 
 from diplorel._dates import FuzzyDate
-from diplorel._events import Event, Source, StateContinued, StateExtinguished
+from diplorel._engine import Anomaly
+from diplorel._events import Event, Source, StateContinued, StateExtinguished, event_sort_key
 from diplorel._lineage import Lineage
 from diplorel._states import StateRegistry
+from diplorel.exceptions import InvalidEventError
+
+LIFECYCLE_CONFLICT = "lifecycle_conflict"
+"""The kind of the anomaly for a stated extinction or continuation the registry contradicts."""
 
 
 def _registry_source(text: str) -> Source:
@@ -96,3 +102,99 @@ def lifecycle_events(
         if c.old in members and (c.old, c.new) not in stated_continued
     )
     return out
+
+
+def _disagrees(on: FuzzyDate, day: pendulum.Date) -> bool:
+    """Whether an event dated ``on`` cannot have happened on the registry's ``day``."""
+    return not on.earliest <= day <= on.latest
+
+
+def _registry_end(
+    code: str, registry: StateRegistry
+) -> tuple[str, str | None, pendulum.Date, str] | None:
+    """How the registry ends ``code``: (kind, successor or absorber, first day without, source)."""
+    if code not in registry:
+        return None
+    for c in registry.continuations():
+        if c.old == code:
+            return "continued", c.new, c.on, c.source
+    for x in registry.extinctions():
+        if x.state == code:
+            return "extinct", x.absorbed_by, x.on, x.source
+    return None
+
+
+def lifecycle_conflict(event: Event, registry: StateRegistry) -> str | None:
+    """Why a stated extinction or continuation contradicts the registry, or None if it does not.
+
+    It contradicts when the registry dates the state's end otherwise (an event dated by a span
+    agrees when the span holds the registry's day), names another successor or absorber, or
+    records the other kind of end. A state whose end the registry does not record is not
+    checked.
+
+    >>> from diplorel._states import default_registry
+    >>> e = StateContinued(old="SUN", new="RUS", on="1991-12-24")
+    >>> print(lifecycle_conflict(e, default_registry()))  # doctest: +ELLIPSIS
+    the state registry dates SUN's continuation by RUS on 1991-12-26, not 1991-12-24 (source: ...)
+    """
+    other: str | None
+    if isinstance(event, StateContinued):
+        code, kind, other = event.old, "continued", event.new
+    elif isinstance(event, StateExtinguished):
+        code, kind, other = event.state, "extinct", event.absorbed_by
+    else:
+        return None
+    end = _registry_end(code, registry)
+    if end is None:
+        return None
+    r_kind, r_other, day, source = end
+    if r_kind == "continued":
+        fact = f"{code}'s continuation by {r_other}"
+    else:
+        fact = f"{code}'s extinction" + (f" (absorbed by {r_other})" if r_other else "")
+    if kind != r_kind:
+        wrong = "a continuation" if kind == "continued" else "an extinction"
+    elif other is not None and other != r_other:
+        wrong = f"by {other}"
+    elif _disagrees(event.on, day):
+        return f"the state registry dates {fact} on {day}, not {event.on} (source: {source})"
+    else:
+        return None
+    return f"the state registry records {fact} on {day}, not {wrong} (source: {source})"
+
+
+def check_lifecycle(
+    events: Iterable[Event], registry: StateRegistry, *, strict: bool
+) -> tuple[list[Event], list[Anomaly]]:
+    """The events without the extinctions and continuations that contradict the registry.
+
+    Strict mode raises :class:`~diplorel.exceptions.InvalidEventError` for the earliest such
+    event (whatever the input order); lenient mode leaves them out, each flagged by an anomaly of
+    kind ``lifecycle_conflict``, and the registry's own fact applies instead (see
+    :func:`lifecycle_events`). Every other event passes through unchanged, in order.
+
+    Raises:
+        InvalidEventError: in strict mode, naming the event, both dates and the registry's source.
+    """
+    kept: list[Event] = []
+    refused: list[tuple[Event, str]] = []
+    for event in events:
+        reason = lifecycle_conflict(event, registry)
+        if reason is None:
+            kept.append(event)
+        else:
+            refused.append((event, reason))
+    if refused and strict:
+        event, reason = min(refused, key=lambda pair: (*event_sort_key(pair[0]), pair[1]))
+        raise InvalidEventError(event.describe(), reason)
+    anomalies = [
+        Anomaly(
+            kind=LIFECYCLE_CONFLICT,
+            dyad=(event.parties[0], event.parties[-1]),
+            on=event.on,
+            message=f"{event.describe()}: {reason}; the event is not applied",
+            event=event,
+        )
+        for event, reason in refused
+    ]
+    return kept, anomalies

@@ -1,8 +1,10 @@
-"""The state registry: codes, names, Correlates of War membership and the lifecycle of states.
+"""The state registry: codes, names, COW membership, the lifecycle and governments of states.
 
 A state is identified by an ISO 3166-1 alpha-3 code, an ISO 3166-3 code for withdrawn countries
 (``SUN``, ``DDR``), or a project-own code in the ISO user-assigned range (``XKX`` Kosovo, ``XBV``
-Bavaria). Names and aliases resolve to codes; an unknown one gets the closest suggestions.
+Bavaria). Names and aliases resolve to codes; an unknown one gets the closest suggestions. Some
+states are listed with their governments (China's Qing, Republic and People's Republic), for
+acts that recognise a government rather than a state.
 
 >>> resolve_state("Republic of Korea")
 'KOR'
@@ -11,6 +13,8 @@ Bavaria). Names and aliases resolve to codes; an unknown one gets the closest su
 'SUN'
 >>> reg.lineage("YUG")
 'SRB'
+>>> reg.government_on("CHN", pendulum.Date(1930, 1, 1)).id
+'roc'
 """
 
 from __future__ import annotations
@@ -27,7 +31,7 @@ from typing import TYPE_CHECKING
 import attrs
 import pendulum
 
-from diplorel.exceptions import UnknownStateError
+from diplorel.exceptions import InvalidEventError, UnknownStateError
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -162,6 +166,55 @@ class Extinction:
     source: str
 
 
+@attrs.frozen
+class Government:
+    """A government of a state, for acts that recognise a government rather than the state.
+
+    Attributes:
+        state: the code it is filed under (the lineage's code: RUS for the USSR's governments).
+        id: the stable id that acts name (``qing``, ``roc``, ``prc``, ``soviet``).
+        name: an English name.
+        begins_on: the first day in office, or None if open (before 1816).
+        ends_on: the first day no longer in office (exclusive), or None if still in office.
+        sources: the citation of ``begins_on`` and of ``ends_on`` ("" for an open end).
+    """
+
+    state: str
+    id: str
+    name: str
+    begins_on: pendulum.Date | None = None
+    ends_on: pendulum.Date | None = None
+    sources: tuple[str, str] = ("", "")
+
+    def in_office_on(self, day: pendulum.Date) -> bool:
+        """Whether the government held office on ``day``."""
+        return (self.begins_on is None or self.begins_on <= day) and (
+            self.ends_on is None or day < self.ends_on
+        )
+
+
+def _government_problems(
+    by_code: dict[str, State], governments: tuple[Government, ...]
+) -> list[str]:
+    """Governments of unknown states, repeated ids, empty periods and dates without sources."""
+    problems: list[str] = []
+    seen: set[tuple[str, str]] = set()
+    for g in governments:
+        what = f"government {g.state} {g.id}"
+        if g.state not in by_code:
+            problems.append(f"{what}: unknown state {g.state}")
+        if (g.state, g.id) in seen:
+            problems.append(f"{what}: listed twice")
+        seen.add((g.state, g.id))
+        if g.begins_on is not None and g.ends_on is not None and g.ends_on <= g.begins_on:
+            problems.append(f"{what}: ends before it begins")
+        if (g.begins_on is not None and not g.sources[0]) or (
+            g.ends_on is not None and not g.sources[1]
+        ):
+            problems.append(f"{what}: a date without a source")
+    return problems
+
+
 def _drop_covered(spells: list[CowSpell]) -> tuple[CowSpell, ...]:
     """Leave out spells inside another (COW lets 345 YUG and SRB overlap on 2006-06-03)."""
 
@@ -201,6 +254,7 @@ class StateRegistry:
     cow_periods: tuple[CowCodePeriod, ...] = ()
     _continuations: tuple[Continuation, ...] = ()
     _extinctions: tuple[Extinction, ...] = ()
+    _governments: tuple[Government, ...] = ()
     _by_code: dict[str, State] = attrs.field(init=False, factory=dict)
     _index: dict[str, str] = attrs.field(init=False, factory=dict)
     _by_ccode: dict[int, tuple[CowCodePeriod, ...]] = attrs.field(init=False, factory=dict)
@@ -224,14 +278,15 @@ class StateRegistry:
             by_ccode.setdefault(period.ccode, []).append(period)
         self._by_ccode.update((c, tuple(ps)) for c, ps in by_ccode.items())
         problems += _reference_problems(self._by_code, self.cow_periods)
+        problems += _government_problems(self._by_code, self._governments)
         if problems:
             raise ValueError("invalid state registry: " + "; ".join(problems))
 
     @classmethod
     def from_csv(
-        cls, *, states: str, cow_spells: str, cow_codes: str, lifecycle: str
+        cls, *, states: str, cow_spells: str, cow_codes: str, lifecycle: str, governments: str = ""
     ) -> StateRegistry:
-        """Build a registry from the texts of the four CSV files in ``diplorel/data``."""
+        """Build a registry from the texts of the CSV files in ``diplorel/data``."""
         spells: dict[int, list[tuple[str, pendulum.Date, pendulum.Date]]] = {}
         for row in csv.DictReader(io.StringIO(cow_spells)):
             entry = (row["stateabb"], _date(row["start"]), _date(row["end"]))
@@ -284,7 +339,18 @@ class StateRegistry:
 
         rows = csv.DictReader(io.StringIO(states))
         built = tuple(build(r) for r in rows)
-        return cls(built, tuple(periods), tuple(continuations), tuple(extinctions))
+        govs = tuple(
+            Government(
+                state=r["state"],
+                id=r["government"],
+                name=r["name"],
+                begins_on=_opt_date(r["from"]),
+                ends_on=_opt_date(r["to"]),
+                sources=(r["from_source"], r["to_source"]),
+            )
+            for r in csv.DictReader(io.StringIO(governments))
+        )
+        return cls(built, tuple(periods), tuple(continuations), tuple(extinctions), govs)
 
     def __iter__(self) -> Iterator[State]:
         """The states, in code order as loaded."""
@@ -402,6 +468,61 @@ class StateRegistry:
         """Every extinction in the data (``DDR`` absorbed by ``DEU`` on 1990-10-03, ...)."""
         return self._extinctions
 
+    def governments(self, code: str) -> tuple[Government, ...]:
+        """The governments of a state (code or name) and its lineage, in order of taking office.
+
+        ``SUN`` and ``RUS`` share theirs (filed under ``RUS``); most states list none.
+
+        >>> [g.id for g in default_registry().governments("USSR")]
+        ['russian_empire', 'provisional_government', 'soviet', 'russian_federation']
+        """
+        root = self.lineage(code)
+        found = [g for g in self._governments if self.lineage(g.state) == root]
+        return tuple(sorted(found, key=lambda g: (g.begins_on or OPEN_START, g.id)))
+
+    def governments_on(self, code: str, day: pendulum.Date) -> tuple[Government, ...]:
+        """The governments of a state in office on ``day``: several while rivals overlap.
+
+        Nothing for a day on which the state did not exist.
+        """
+        if not self.get(code).exists_on(day):
+            return ()
+        return tuple(g for g in self.governments(code) if g.in_office_on(day))
+
+    def government_on(self, code: str, day: pendulum.Date) -> Government | None:
+        """The government of a state on ``day``, or None if the registry lists none then.
+
+        While two overlap (the Qing court and the provisional Republic in January 1912), the
+        one in office first: it held office until displaced. :meth:`governments_on` lists all.
+
+        >>> default_registry().government_on("CHN", pendulum.Date(1950, 1, 1)).id
+        'prc'
+        """
+        found = self.governments_on(code, day)
+        return found[0] if found else None
+
+    def government(self, code: str, government: str, *, event: str = "") -> Government:
+        """The government with id ``government`` of a state (or of its lineage).
+
+        For acts that name a government (``GovernmentRecognized``): ``event`` describes the act
+        for the error message.
+
+        Raises:
+            UnknownStateError: ``code`` names no state.
+            InvalidEventError: the state has no such government; the message lists the known ids.
+
+        >>> default_registry().government("SUN", "soviet").begins_on
+        Date(1917, 11, 7)
+        """
+        state = self.get(code)
+        known = self.governments(state.code)
+        found = next((g for g in known if g.id == government), None)
+        if found is not None:
+            return found
+        ids = ", ".join(dict.fromkeys(g.id for g in known)) or "none recorded"
+        reason = f"{state.code} has no government {government!r}; known governments of {state.code}"
+        raise InvalidEventError(event or f"naming a government of {state.code}", f"{reason}: {ids}")
+
 
 @functools.cache
 def default_registry() -> StateRegistry:
@@ -413,7 +534,7 @@ def default_registry() -> StateRegistry:
     data = resources.files("diplorel") / "data"
     texts = {
         name: (data / f"{name}.csv").read_text(encoding="utf-8")
-        for name in ("states", "cow_spells", "cow_codes", "lifecycle")
+        for name in ("states", "cow_spells", "cow_codes", "lifecycle", "governments")
     }
     return StateRegistry.from_csv(**texts)
 
