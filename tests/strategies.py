@@ -137,6 +137,16 @@ def _builder(
 
 
 _levels = st.sampled_from(LEVELS)
+_governments = st.sampled_from(["prc", "roc", "soviet"])
+
+
+def _residence(draw: Draw, dyad: tuple[str, str]) -> dict[str, Any]:
+    """Resident, or non-resident with (or without) a third state of residence."""
+    if draw(st.booleans()):
+        return {}
+    return {"resident": False, "resides_in": draw(st.none() | _third(dyad))}
+
+
 _BUILDERS = {
     dr.RelationsEstablished: _builder(
         lambda d, _, c, draw: dr.RelationsEstablished(
@@ -171,7 +181,37 @@ _BUILDERS = {
     ),
     dr.HeadOfMissionAccredited: _builder(
         lambda d, s, c, draw: dr.HeadOfMissionAccredited(
+            between=d,
+            sender=s,
+            name=draw(st.none() | texts),
+            rank=draw(st.none() | st.sampled_from(dr.Rank)),
+            **_residence(draw, d),
+            **c,
+        )
+    ),
+    dr.HeadOfMissionDeparted: _builder(
+        lambda d, s, c, draw: dr.HeadOfMissionDeparted(
             between=d, sender=s, name=draw(st.none() | texts), **c
+        )
+    ),
+    dr.PresenceObserved: _builder(
+        lambda d, s, c, draw: dr.PresenceObserved(
+            between=d, sender=s, rank=draw(st.none() | st.sampled_from(dr.Rank)), **c
+        )
+    ),
+    dr.ChargeRecalled: _builder(lambda d, s, c, _: dr.ChargeRecalled(between=d, sender=s, **c)),
+    dr.PersonaNonGrataDeclared: _builder(
+        lambda d, s, c, draw: dr.PersonaNonGrataDeclared(
+            between=d,
+            by=s,
+            name=draw(st.none() | texts),
+            head_of_mission=draw(st.booleans()),
+            **c,
+        )
+    ),
+    dr.IntentionAnnounced: _builder(
+        lambda d, s, c, draw: dr.IntentionAnnounced(
+            between=d, by=draw(st.none() | st.just(s)), act=draw(st.sampled_from(dr.Intention)), **c
         )
     ),
     dr.AmbassadorRecalled: _builder(
@@ -182,6 +222,9 @@ _BUILDERS = {
     ),
     dr.MissionOpened: _builder(lambda d, s, c, draw: _mission(draw, dr.MissionOpened, d, s, c)),
     dr.MissionClosed: _builder(lambda d, s, c, draw: _mission(draw, dr.MissionClosed, d, s, c)),
+    dr.MissionEvacuated: _builder(
+        lambda d, s, c, draw: _mission(draw, dr.MissionEvacuated, d, s, c)
+    ),
     dr.ProtectingPowerAppointed: _builder(
         lambda d, s, c, draw: dr.ProtectingPowerAppointed(
             between=d, protected=s, power=draw(_third(d)), **c
@@ -195,6 +238,16 @@ _BUILDERS = {
     ),
     dr.RecognitionWithdrawn: _builder(
         lambda d, s, c, _: dr.RecognitionWithdrawn(by=s, of=d[0] if s == d[1] else d[1], **c)
+    ),
+    dr.GovernmentRecognized: _builder(
+        lambda d, s, c, draw: dr.GovernmentRecognized(
+            by=s, of=d[0] if s == d[1] else d[1], government=draw(_governments), **c
+        )
+    ),
+    dr.GovernmentRecognitionWithdrawn: _builder(
+        lambda d, s, c, draw: dr.GovernmentRecognitionWithdrawn(
+            by=s, of=d[0] if s == d[1] else d[1], government=draw(_governments), **c
+        )
     ),
 }
 
@@ -221,13 +274,15 @@ def _mission(
     common: dict[str, Any],
 ) -> dr.Event:
     kind = draw(st.sampled_from(dr.MissionKind))
-    power = draw(_third(dyad)) if kind is dr.MissionKind.INTERESTS_SECTION else None
+    section = kind is dr.MissionKind.INTERESTS_SECTION
+    power = draw(_third(dyad)) if section else None
     extra = {k: v for k, v in common.items() if k != "place"}
     return cls(
         between=dyad,
         sender=sender,
         kind=kind,
         protecting_power=power,
+        staffed_by_power=section and draw(st.booleans()),
         place=draw(st.sampled_from([None, "Havana", "New York"])),
         **extra,
     )

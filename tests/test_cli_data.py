@@ -88,16 +88,19 @@ class TestExportImport:
         assert "2,40,1980,9,9,0" in out.read_text()
 
     def test_import_cow_then_query(self, tmp_path: Path) -> None:
-        """`import cow` writes a history file that loads with the COW rules it names."""
+        """`import cow` writes observed presence that loads with the default rules."""
         out = tmp_path / "cow.json"
         code, _, _ = run(
             "import", "cow", str(DATA / "Diplomatic_Exchange_2006v1_US_rows.csv"), "--out", str(out)
         )
         assert code == 0
-        assert json.loads(out.read_text())["rules"] == "cow"
+        document = json.loads(out.read_text())
+        assert "rules" not in document
+        assert {i["type"] for i in document["items"]} >= {"presence_observed"}
+        assert "representation_changed" not in {i["type"] for i in document["items"]}
         code, text, _ = run("status", "USA", "CUB", "--on", "1955-12-31", "--history", str(out))
         assert code == 0
-        assert "other (COW 9)" in text
+        assert "headed by other (COW 9)" in text
 
 
 @pytest.mark.parametrize(

@@ -81,7 +81,7 @@ class TestFoundingExample:
         s = h.status("CUB", "KOR", on="2024-02-14")
         assert s.diplomatic is dr.Diplomatic.ESTABLISHED
         assert s.consular is dr.Consular.ESTABLISHED
-        assert s.representation["KOR"] is dr.Level.AMBASSADOR
+        assert s.agreed["KOR"] is s.agreed["CUB"] is dr.Level.AMBASSADOR
         step = s.explain().steps[-1]
         assert step.event.instrument is not None
         assert "notes" in step.event.instrument

@@ -48,7 +48,7 @@ REFUSALS = [
     ("consular_consent", [est()], dr.ConsularRelationsEstablished(between=CK, on="1955-01-01"),
      "already established"),
     ("agreed_class", [], rep(dr.Level.MINISTER), "needs relations"),
-    ("agreed_class", [est()], rep(dr.Level.AMBASSADOR), "already sends ambassador"),
+    ("agreed_class", [est()], rep(dr.Level.AMBASSADOR), "already agreed ambassador"),
     ("credentials_take_up_post", [],
      dr.HeadOfMissionAccredited(between=CK, on="1955-01-01", sender="KOR"), "needs relations"),
     ("recall_is_not_a_break", [], recall(), "no head of mission"),
@@ -117,7 +117,8 @@ class TestAcceptedTransitions:
         """Establishing sets relations, since and the agreed class both ways."""
         s = state_after(est(level=dr.Level.MINISTER))
         assert (s.diplomatic, s.since) == (EST, dr.parse_edtf("1950-01-01"))
-        assert s.representation == {"CUB": dr.Level.MINISTER, "KOR": dr.Level.MINISTER}
+        assert s.agreed == {"CUB": dr.Level.MINISTER, "KOR": dr.Level.MINISTER}
+        assert s.heads == {}
 
     def test_consent_implies_consular(self) -> None:
         """VCCR art. 2(2): consular relations come with diplomatic ones unless excluded."""
@@ -172,23 +173,28 @@ class TestAcceptedTransitions:
     def test_agreed_class(self) -> None:
         """Levels are per direction: a downgrade by one side leaves the other's."""
         s = state_after(est(), rep(dr.Level.CHARGE_D_AFFAIRES))
-        assert s.representation == {"CUB": dr.Level.AMBASSADOR, "KOR": dr.Level.CHARGE_D_AFFAIRES}
-        assert s.representation["KOR"].cow == 1
+        assert s.agreed == {"CUB": dr.Level.AMBASSADOR, "KOR": dr.Level.CHARGE_D_AFFAIRES}
+        assert s.agreed["KOR"].cow == 1
         assert s.diplomatic is EST
 
     def test_credentials(self) -> None:
         """An accredited head of mission is in post."""
-        h = dr.HeadOfMissionAccredited(between=CK, on="1955-01-01", sender="KOR")
-        assert state_after(est(), h).heads == {"KOR": dr.HeadOfMission.IN_POST}
+        h = dr.HeadOfMissionAccredited(between=CK, on="1955-01-01", sender="KOR", name="X")
+        s = state_after(est(), h)
+        assert s.heads == {
+            "KOR": dr.HeadOfMission(dr.Rank.AMBASSADOR, name="X", since=dr.parse_edtf("1955-01-01"))
+        }
+        assert s.missions["KOR"] == ()  # a head needs no recorded mission
 
     def test_recall_is_not_a_break(self) -> None:
         """Recalling an ambassador leaves a chargé a.i. and relations intact."""
         s = state_after(est(), recall())
         assert s.diplomatic is EST
-        assert s.heads == {"KOR": dr.HeadOfMission.CHARGE_AD_INTERIM}
-        assert s.representation["KOR"] is dr.Level.AMBASSADOR
+        assert s.heads["KOR"].rank is dr.Rank.CHARGE_AD_INTERIM
+        assert s.heads["KOR"].titular == dr.HeadOfMission(dr.Rank.AMBASSADOR)
+        assert s.agreed["KOR"] is dr.Level.AMBASSADOR
         back = state_after(est(), recall(), recall(dr.AmbassadorReturned, on="1956-01-01"))
-        assert back.heads == {"KOR": dr.HeadOfMission.IN_POST}
+        assert back.heads["KOR"].rank is dr.Rank.AMBASSADOR
 
     def test_embassy_needs_relations(self) -> None:
         """An embassy opens under relations; a trade office needs none."""
@@ -211,11 +217,17 @@ class TestAcceptedTransitions:
         assert s.protecting_powers == {"KOR": "CHE"}
 
     def test_embassy_closed_is_not_severed(self) -> None:
-        """Closing an embassy changes missions only; a break does not close missions."""
+        """Closing an embassy changes missions only, and nobody is left at post."""
         closed = dr.MissionClosed(between=CK, on="1957-01-01", sender="KOR")
-        s = state_after(est(), mission(), closed)
-        assert (s.diplomatic, s.missions["KOR"]) == (EST, ())
-        assert len(state_after(est(), mission(), sever()).missions["KOR"]) == 1
+        head = dr.HeadOfMissionAccredited(between=CK, on="1956-01-01", sender="KOR")
+        s = state_after(est(), mission(), head, closed)
+        assert (s.diplomatic, s.missions["KOR"], s.heads) == (EST, (), {})
+
+    def test_break_closes_embassies_unless_stated(self) -> None:
+        """A break closes embassies and legations, unless a later closure is stated."""
+        assert state_after(est(), mission(), sever()).missions["KOR"] == ()
+        kept = dr.RelationsSevered(between=CK, on="1960-01-01", by="CUB", missions_stay_open=True)
+        assert len(state_after(est(), mission(), kept).missions["KOR"]) == 1
 
     def test_protecting_power(self) -> None:
         """A protecting power is appointed and its role ended."""

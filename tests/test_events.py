@@ -26,6 +26,14 @@ def sample_events() -> list[dr.Event]:
             between=("CUB", "KOR"), on=ON, sender="KOR", level=dr.Level.CHARGE_D_AFFAIRES
         ),
         dr.HeadOfMissionAccredited(between=("CUB", "KOR"), on=ON, sender="KOR", name="X"),
+        dr.HeadOfMissionDeparted(between=("CUB", "KOR"), on=ON, sender="KOR", name="X"),
+        dr.PresenceObserved(between=("CUB", "KOR"), on=ON, sender="KOR", rank=dr.Rank.OTHER),
+        dr.ChargeRecalled(between=("CUB", "KOR"), on=ON, sender="KOR"),
+        dr.PersonaNonGrataDeclared(between=("CUB", "KOR"), on=ON, by="CUB", name="X"),
+        dr.IntentionAnnounced(between=("CUB", "KOR"), on=ON, by="CUB"),
+        dr.MissionEvacuated(between=("CUB", "KOR"), on=ON, sender="KOR"),
+        dr.GovernmentRecognized(by="CUB", of="KOR", on=ON, government="roc"),
+        dr.GovernmentRecognitionWithdrawn(by="CUB", of="KOR", on=ON, government="roc"),
         dr.AmbassadorRecalled(between=("CUB", "KOR"), on=ON, sender="KOR"),
         dr.AmbassadorReturned(between=("CUB", "KOR"), on=ON, sender="KOR"),
         dr.MissionOpened(

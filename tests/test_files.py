@@ -246,16 +246,63 @@ class TestUpcasting:
     """Older documents are upgraded step by step."""
 
     def test_older_version_is_upgraded(self, monkeypatch: pytest.MonkeyPatch) -> None:
-        """With a (pretend) version 2, a version 1 document goes through the 1 -> 2 upcaster."""
+        """With a (pretend) version 3, a version 1 document goes through 1 -> 2 -> 3."""
         seen: list[int] = []
 
-        def v1_to_v2(doc: dict[str, Any]) -> dict[str, Any]:
-            seen.append(doc["version"])
-            return {**doc, "version": 2}
+        def v2_to_v3(header: dict[str, Any], items: list[Any]) -> tuple[dict[str, Any], list[Any]]:
+            seen.append(header["version"])
+            return {**header, "version": 3}, items
 
-        monkeypatch.setattr(_files, "VERSION", 2)
-        monkeypatch.setitem(_files.UPCASTERS, 1, v1_to_v2)
+        monkeypatch.setattr(_files, "VERSION", 3)
+        monkeypatch.setitem(_files.UPCASTERS, 2, v2_to_v3)
         doc = {"format": "diplorel-history", "version": 1, "items": [EST]}
         h = dr.loads(json.dumps(doc))
-        assert seen == [1]
+        assert seen == [2]
         assert len(h) == 1
+
+    def test_v1_cow_document_reads_levels_as_presence(self) -> None:
+        """A v1 COW document's levels were observations: they become presence, not classes."""
+        item = {
+            "type": "representation_changed",
+            "between": ["CUB", "USA"],
+            "sender": "USA",
+            "level": "minister",
+            "on": "1926/1930",
+        }
+        none = {**item, "level": "none", "on": "1931/1935"}
+        doc = {"format": "diplorel-history", "version": 1, "rules": "cow", "items": [item, none]}
+        for h in (
+            dr.loads(json.dumps(doc)),
+            dr.loads_jsonl(
+                "\n".join(json.dumps(x) for x in ({**doc, "items": None}, item, none)).replace(
+                    ', "items": null', ""
+                )
+            ),
+        ):
+            assert [type(e) for e in h.events()] == [dr.PresenceObserved] * 2
+            s = h.status("USA", "CUB", on="1931-01-01")
+            assert (s.heads["USA"].rank, s.diplomatic) == (dr.Rank.MINISTER, dr.Diplomatic.NONE)
+            assert "USA" not in h.status("USA", "CUB", on="1936-01-01").heads
+
+    def test_v1_break_before_a_stated_closure_keeps_the_embassy(self) -> None:
+        """A v1 break followed by a stated embassy closure keeps the closure's date."""
+        items = [
+            EST,
+            {"type": "mission_opened", "between": ["CUB", "KOR"], "sender": "KOR", "on": "1950"},
+            {
+                "type": "relations_severed",
+                "between": ["CUB", "KOR"],
+                "by": "CUB",
+                "on": "1960-01-01",
+            },
+            {
+                "type": "mission_closed",
+                "between": ["CUB", "KOR"],
+                "sender": "KOR",
+                "on": "1960-02-01",
+            },
+        ]
+        doc = {"format": "diplorel-history", "version": 1, "items": items}
+        h = dr.loads(json.dumps(doc))
+        assert len(h.status("CUB", "KOR", on="1960-01-15").missions["KOR"]) == 1
+        assert h.status("CUB", "KOR", on="1960-03-01").missions["KOR"] == ()

@@ -96,8 +96,8 @@ class TestFoundingExample:
         """2024-02-14: established with consular relations at ambassador level, by notes."""
         s = h.status("KOR", "CUB", on="2024-02-14")
         assert (s.diplomatic, s.consular, s.certain) == (EST, dr.Consular.ESTABLISHED, True)
-        assert s.representation == {"CUB": dr.Level.AMBASSADOR, "KOR": dr.Level.AMBASSADOR}
-        assert s.representation["KOR"].cow == 3
+        assert s.agreed == {"CUB": dr.Level.AMBASSADOR, "KOR": dr.Level.AMBASSADOR}
+        assert s.representation["KOR"].cow == 0  # agreed, but nobody at post yet
         assert s.since == dr.parse_edtf("2024-02-14")
         assert s.explain().steps[-1].event.instrument == "kor-1+cub-1"
 
@@ -147,8 +147,20 @@ class TestExplain:
         for words in ("mutual_consent [VCDR art. 2]", "consent_implies_consular [VCCR art. 2(2)]"):
             assert words in text
         assert "unilateral_break" in text
-        assert "break_keeps_consular [VCCR art. 2(3)]" in text
+        # The break named consular relations: the rule that ends them speaks, not the one
+        # that keeps them.
+        assert "named_consular_break [customary international law (codified in VCCR" in text
+        assert "break_keeps_consular" not in text
         assert "by instrument kor-1+cub-1" in text
+
+    def test_treaties_cited_only_in_force(self, h: dr.History) -> None:
+        """Before the VCDR entered into force (1964-04-24) the rule is customary law."""
+        text = str(h.status("CUB", "KOR", on="2024-03-01").explain())
+        assert (
+            "mutual_consent [customary international law (codified in VCDR art. 2, in force "
+            "1964-04-24)]" in text
+        )
+        assert "mutual_consent [VCDR art. 2]" in text
 
     def test_steps(self, h: dr.History) -> None:
         """The steps are the events that had happened, in order."""

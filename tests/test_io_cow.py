@@ -55,28 +55,48 @@ class TestRoundTrip:
 
 class TestReading:
     def test_change_between_observations_is_an_interval(self) -> None:
-        """US-Canada: 0 in 1925, level 2 in 1930 -> the change happened in 1926/1930."""
+        """US-Canada: 0 in 1925, level 2 in 1930 -> the change happened between observations.
+
+        Observed at the start of each year up to 1940 (the default), that is 1925-01-02 to
+        1930-01-01; observed at the end of each year, 1926/1930.
+        """
         changes = [
             e
             for e in imported().events("USA", "CAN")
-            if isinstance(e, dr.RepresentationChanged) and e.sender == "USA"
+            if isinstance(e, dr.PresenceObserved) and e.sender == "USA"
         ]
-        assert str(changes[0].on) == "1926/1930"
-        assert changes[0].level is dr.Level.MINISTER
+        assert str(changes[0].on) == "1925-01-02/1930-01-01"
+        assert changes[0].rank is dr.Rank.MINISTER
+        year_end = cow.read_diplomatic_exchange(
+            EXCERPT, conventions=dr.CowConventions(observation="year_end")
+        )
+        first = next(e for e in year_end.events("USA", "CAN") if isinstance(e, dr.PresenceObserved))
+        assert str(first.on) == "1926/1930"
+
+    def test_levels_are_presence_never_relations(self) -> None:
+        """A COW level is read as presence: no relations and no agreed class are made up."""
+        s = imported().status("USA", "CAN", on="1935-06-01")
+        assert s.diplomatic is dr.Diplomatic.NONE
+        assert s.agreed["USA"] is dr.Level.NONE
+        assert s.heads["USA"].rank is dr.Rank.MINISTER
 
     def test_between_observations_is_uncertain(self) -> None:
         """A query inside the interval is uncertain; at the observation it is certain."""
         h = imported()
         assert not h.status("USA", "CAN", on="1928-06-01").certain
-        s = h.status("USA", "CAN", on="1930-12-31")
+        s = h.status("USA", "CAN", on="1930-01-01")
         assert s.certain
         assert s.representation["USA"].cow == 2
 
     def test_level_nine(self) -> None:
-        """9 with DE=1 is OTHER (a representative), 9 with DE=0 is UNKNOWN."""
+        """9 with DE=1 is OTHER (a representative), 9 with DE=0 is UNKNOWN; both code 9."""
         h = imported()
-        assert h.status("USA", "CUB", on="1955-12-31").representation["USA"] is dr.Level.OTHER
-        assert h.status("USA", "CUB", on="1990-12-31").representation["USA"] is dr.Level.UNKNOWN
+        s = h.status("USA", "CUB", on="1955-12-31")
+        assert s.heads["USA"].rank is dr.Rank.OTHER
+        assert (s.representation["USA"].cow, s.exchange) == (9, True)
+        s = h.status("USA", "CUB", on="1990-12-31")
+        assert s.heads["USA"].rank is dr.Rank.UNKNOWN
+        assert (s.representation["USA"].cow, s.exchange) == (9, False)
 
     def test_continuing_states(self) -> None:
         """COW 365 is read as the USSR in 1980 and Russia in 2000, one dyad throughout."""
@@ -86,7 +106,7 @@ class TestReading:
 
     def test_every_event_cites_cow(self) -> None:
         """Imported events cite the COW data set (lifecycle events cite the registry)."""
-        events = [e for e in imported().events() if isinstance(e, dr.RepresentationChanged)]
+        events = [e for e in imported().events() if isinstance(e, dr.PresenceObserved)]
         assert len(events) > 1000
         assert all(e.sources == (cow.SOURCE,) for e in events)
 
@@ -133,16 +153,15 @@ class TestExportOfDatedEvents:
         assert rows[(2, 40, 1980)] == (9, 9, 0)  # interests sections since 1977, as COW codes
         assert rows[(2, 40, 2005)] == (9, 9, 0)
 
-    def test_cow_rules_accept_levels_without_relations(self) -> None:
-        """With cow_rules a level stands without formal relations; default rules refuse it."""
-        event = dr.RepresentationChanged(
+    def test_observed_presence_stands_without_relations(self) -> None:
+        """An observed level stands without formal relations; an agreed class needs them."""
+        seen = dr.PresenceObserved(
+            between=("USA", "CUB"), sender="USA", rank=dr.Rank.OTHER, on="1980"
+        )
+        s = dr.History([seen]).status("USA", "CUB", on="1981-01-01")
+        assert (s.representation["USA"].cow, s.diplomatic) == (9, dr.Diplomatic.NONE)
+        agreed = dr.RepresentationChanged(
             between=("USA", "CUB"), sender="USA", level=dr.Level.OTHER, on="1980"
         )
-        assert (
-            dr.History([event], rules=cow.cow_rules())
-            .status("USA", "CUB", on="1981-01-01")
-            .representation["USA"]
-            is dr.Level.OTHER
-        )
         with pytest.raises(dr.InvalidTransitionError):
-            dr.History([event])
+            dr.History([agreed])

@@ -138,7 +138,7 @@ class TestExchangeOfNotes:
         """The proposal's level and consular choice carry into the agreement."""
         h = dr.History([proposal(level=dr.Level.MINISTER, consular=False), reply()])
         s = h.status("CUB", "KOR", on="2024-03-01")
-        assert s.representation == {"CUB": dr.Level.MINISTER, "KOR": dr.Level.MINISTER}
+        assert s.agreed == {"CUB": dr.Level.MINISTER, "KOR": dr.Level.MINISTER}
         assert s.consular is dr.Consular.NONE
 
     def test_consular_proposal(self) -> None:

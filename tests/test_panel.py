@@ -52,7 +52,11 @@ class TestPanel:
         p = h.panel(years=[2024], states=["CUB", "KOR"], directed=True)
         rows = list(p.rows())
         assert [(r["state_a"], r["state_b"]) for r in rows] == [("CUB", "KOR"), ("KOR", "CUB")]
-        assert rows[0]["level_a"] == rows[1]["level_b"] == 3
+        # Relations agreed at ambassador level in 2024; nobody at post until 2025.
+        assert rows[0]["level_a"] == rows[1]["level_b"] == 0
+        p = h.panel(years=[2025], states=["CUB", "KOR"], directed=True)
+        rows = list(p.rows())
+        assert rows[0]["level_a"] == rows[1]["level_b"] == 3  # Cuba's ambassador in Seoul
 
     def test_only_existing_pairs(self, h: dr.History) -> None:
         """A pair appears only in years when both states exist (no DDR after 1990)."""

@@ -69,8 +69,8 @@ class TestPlotTimeline:
         for lane in (
             "diplomatic relations",
             "consular relations",
-            "CUB represented in KOR",
-            "KOR represented in CUB",
+            "CUB at post in KOR",
+            "KOR at post in CUB",
             "CUB missions in KOR",
             "KOR missions in CUB",
             "trade offices",
@@ -81,7 +81,7 @@ class TestPlotTimeline:
     def test_order_follows_the_caller(self, history: dr.History) -> None:
         """The first state named is drawn first, whatever the dyad's sorted order."""
         shown = texts(parse(history.plot_timeline("South Korea", "Cuba")))
-        assert shown.index("KOR represented in CUB") < shown.index("CUB represented in KOR")
+        assert shown.index("KOR at post in CUB") < shown.index("CUB at post in KOR")
 
     def test_statuses_and_imprecise_dates(self, history: dr.History) -> None:
         """Bars name their status and dates; imprecise dates are hatched spans."""
@@ -114,7 +114,7 @@ class TestPlotTimeline:
     def test_continuing_state(self) -> None:
         """A dyad filed under a continuing state (SUN, RUS) draws under the code it is filed."""
         root = parse(dr.default_history().plot_timeline("SUN", "USA"))
-        assert "RUS represented in USA" in texts(root)
+        assert "RUS at post in USA" in texts(root)
 
 
 class TestCommandLine:

@@ -138,10 +138,10 @@ class TestRuleSet:
         @rule(dr.RelationsSevered, citation="A counterfactual")
         def downgrade_only(state: dr.DyadState, event: dr.RelationsSevered) -> dr.DyadState:
             """Treat a break as a downgrade."""
-            reps = state.representation.set(event.by, dr.Level.CHARGE_D_AFFAIRES)
-            return attrs.evolve(state, representation=reps)
+            agreed = state.agreed.set(event.by, dr.Level.CHARGE_D_AFFAIRES)
+            return attrs.evolve(state, agreed=agreed)
 
         rules = default_rules().replace("unilateral_break", downgrade_only)
         s = dr.History([est(), sever()], rules=rules).status("CUB", "KOR", on="1970-01-01")
         assert s.diplomatic is EST
-        assert s.representation["CUB"] is dr.Level.CHARGE_D_AFFAIRES
+        assert s.agreed["CUB"] is dr.Level.CHARGE_D_AFFAIRES

@@ -22,8 +22,17 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
+from curation_presence import presence_items
+
 ROOT = Path(__file__).resolve().parent.parent
 RESEARCH = [ROOT / "tools/research/research_us.json", ROOT / "tools/research/research_world.json"]
+PRESENCE_RESEARCH = [
+    ROOT / "tools/research/research_presence.json",
+    ROOT / "tools/research/research_washington_a.json",
+    ROOT / "tools/research/research_washington_b.json",
+]
+"""Research on who was at post (heads of mission, missions), merged into the selected dyads
+with the decisions of ``tools/curation_presence.py``."""
 OUT = ROOT / "src/diplorel/data/default_history.json"
 DOC = ROOT / "docs/default-history.md"
 
@@ -54,8 +63,9 @@ SELECT: dict[Key, str] = {
     "(1990-05-22, from the registry)",
     ("MRT", "USA"): "embassy kept through a break (1967-1969); resumption announced in a joint "
     "communiqué",
-    ("CHN", "USA"): "liaison offices without relations (1973), recognition and relations "
-    "(1979), embassy",
+    ("CHN", "USA"): "China as one state (COW 710): relations 1844, interrupted with changes of "
+    "government (1912-1913, 1924-1928, and 1949 when the US withheld recognition from the PRC), "
+    "embassy 1935, liaison offices without relations (1973), resumption with the PRC (1979)",
     ("DDR", "USA"): "recognition and relations the same day (1974); credentials; embassy "
     "closed the day before the GDR's extinction",
     ("USA", "VAT"): "recognition and relations with the Holy See (1984)",
@@ -104,15 +114,11 @@ SELECT: dict[Key, str] = {
     ("CHN", "SLB"): "PRC/ROC switch: communiqué effective on signature (2019)",
     ("CHN", "SLV"): "PRC/ROC switch: joint communiqué (2018)",
     ("GBR", "SUN"): "recognition (1924), break 1927 keeping recognition, resumption 1929 "
-    "(month interval), continuation by the Russian Federation",
+    "(month interval), continuation by the Russian Federation (the registry's, 1991-12-26)",
     ("CHN", "KIR"): "PRC/ROC switches: relations 1980 (year only, a year after Kiribati's "
     "independence), break 2003, resumption by joint communiqué 2019",
     ("NRU", "TWN"): "PRC/ROC switches: relations with Taipei 1980, break 2002 (month), "
     "resumption 2005 (year), break 2024; overlaps the PRC's relations",
-    ("CRI", "TWN"): "ROC relations filed under TWN from 1912: establishment 1941 (year only), "
-    "break dated by an interval (2007-06-01/06)",
-    ("SLV", "TWN"): "ROC relations filed under TWN from 1912: establishment dated by an "
-    "interval of years (1933/1941), break 2018",
 }
 
 LEFT_OUT: dict[Key, str] = {
@@ -144,9 +150,16 @@ LEFT_OUT: dict[Key, str] = {
     "recognition and establishment are refused, and everything after them",
     ("IRQ", "USA"): "the registry starts Iraq on 1932-10-03, so the sourced 1930 recognition "
     "and 1931 establishment are refused, and everything after them",
-    ("TWN", "USA"): "no establishment of relations in this research dyad: the ROC's relations "
-    "(1913-1949) are in the CHN-USA dyad, where the Office of the Historian files them, and "
-    "are not re-filed under TWN here, so the 1979 break cannot apply",
+    ("TWN", "USA"): "no establishment of relations in this research dyad: the Republic of "
+    "China's relations before 1949 are China's (CHN-USA, COW 710), and no source records an act "
+    "that established relations with the Republic of China on Taiwan (TWN, COW 713 from "
+    "1949-12-08), so the 1979 break cannot apply",
+    ("CRI", "TWN"): "no sourced establishment of relations: the 1941 establishment was with "
+    "China's Republic of China government and is filed under CHN (COW 710), TWN exists from "
+    "1949-12-08, so the 2007 break cannot apply",
+    ("SLV", "TWN"): "no sourced establishment of relations: the 1933/1941 establishment was with "
+    "China's Republic of China government and is filed under CHN (COW 710), TWN exists from "
+    "1949-12-08, so the 2018 break cannot apply",
 }
 
 # (a, b, type, on) -> a decision. ``skip``: leave the research event out (the value says why);
@@ -160,6 +173,17 @@ DECISIONS: dict[tuple[str, str, str, str], dict[str, Any]] = {
         "why": "the 2024 act established diplomatic and consular relations, so the break "
         "ended consular relations too",
         "consular": True,
+    },
+    ("CUB", "KOR", "RepresentationChanged", "2025-01-07"): {
+        "skip": "the presence research records Cuba's ambassador taking up post that day, "
+        "with his rank",
+    },
+    ("CUB", "KOR", "RepresentationChanged", "2025-02"): {
+        "skip": "the presence research dates the Korean ambassador's credentials to the day "
+        "(2025-02-25)",
+    },
+    ("CUB", "KOR", "MissionOpened", "2025-06"): {
+        "skip": "the presence research dates the opening to the day (2025-06-10)",
     },
     ("CUB", "KOR", "RelationsEstablished", "2024-02-14"): {
         "skip": "made by the exchange of notes of the same day (an ExchangeOfNotes item)",
@@ -188,10 +212,23 @@ DECISIONS: dict[tuple[str, str, str, str], dict[str, Any]] = {
     # --- USA-Iran ---------------------------------------------------------------------------
     ("IRN", "USA", "MissionOpened", "1981"): {
         # The source itself says the office was "associated with the Pakistani Embassy" from
-        # 1981 although Pakistan protects Iran only from March 1992 (Algeria before). We keep
-        # the source's words; the protecting power recorded for Iran stays Algeria until 1992.
-        "why": "kept as the source states it (under PAK from 1981) although PAK protects Iran "
-        "only from 1992-03; the protecting-power events carry the change",
+        # 1981 although Pakistan protects Iran only from March 1992 (Algeria before).
+        "skip": "the presence research records the section under the power then in force "
+        "(Algeria; Pakistan from 1992-03)",
+    },
+    ("IRN", "USA", "MissionOpened", "1980"): {
+        "skip": "the presence research dates it to the day (1980-05-21) and says who staffs it",
+    },
+    ("IRN", "USA", "ProtectingPowerAppointed", "1980"): {
+        "skip": "the presence research dates it to the day (1980-05-21)",
+    },
+    ("IRN", "USA", "ProtectingPowerAppointed", "1980/1981"): {
+        "skip": "the presence research dates it to the month (1980-04)",
+    },
+    ("IRN", "USA", "RelationsSevered", "1980-04-07"): {
+        "why": "the sources date the closure of Iran's embassy in Washington to the next day "
+        "(1980-04-08), so the missions do not close with the break itself",
+        "missions_stay_open": True,
     },
     # --- USA-Iraq, USA-Cambodia: left out (see LEFT_OUT) ------------------------------------
     # --- USA-Algeria ------------------------------------------------------------------------
@@ -227,11 +264,9 @@ DECISIONS: dict[tuple[str, str, str, str], dict[str, Any]] = {
         "skip": "suspends an embassy whose opening is not in the research",
     },
     # --- USA-Libya ------------------------------------------------------------------------------
-    ("LBY", "USA", "MissionClosed", "1980-05-02"): {
-        "skip": "closes an embassy whose opening is not in the research",
-    },
-    ("LBY", "USA", "MissionClosed", "1981-05-06"): {
-        "skip": "closes an embassy whose opening is not in the research",
+    ("LBY", "USA", "AmbassadorRecalled", "1980-02-08"): {
+        "skip": "the head recalled that day was a chargé d'affaires: the presence research "
+        "records it as a chargé's recall",
     },
     ("LBY", "USA", "RelationsResumed", "2006-05-31"): {
         # OH: relations were never formally severed (1980-2006); there is nothing to resume.
@@ -239,10 +274,12 @@ DECISIONS: dict[tuple[str, str, str, str], dict[str, Any]] = {
         "the level stayed chargé d'affaires",
     },
     ("LBY", "USA", "MissionClosed", "2011-02-25"): {
-        "skip": "suspends an embassy whose opening is not in the research",
+        "why": "operations suspended for security, without a break",
+        "type": "mission_evacuated",
     },
     ("LBY", "USA", "MissionClosed", "2011-03-16"): {
-        "skip": "suspends an embassy whose opening is not in the research",
+        "why": "operations suspended, without a break",
+        "type": "mission_evacuated",
     },
     # --- USA-Sudan --------------------------------------------------------------------------------
     ("SDN", "USA", "MissionClosed", "1967-06-06"): {
@@ -258,6 +295,11 @@ DECISIONS: dict[tuple[str, str, str, str], dict[str, Any]] = {
         "skip": "a state cannot continue itself; the registry records YMD's absorption by YEM "
         "on 1990-05-22",
     },
+    ("USA", "YEM", "RelationsResumed", "1972-07"): {
+        "why": "the Office of the Historian's records name a chargé d'affaires a.i. in San'a "
+        "from 1972-07-01, so relations were resumed by that day (Rogers's visit, July 1972)",
+        "on": "1972-07-01",
+    },
     ("USA", "YMD", "MissionClosed", "1969-10-26"): {
         "skip": "closes an embassy whose opening is not in the research",
     },
@@ -270,23 +312,66 @@ DECISIONS: dict[tuple[str, str, str, str], dict[str, Any]] = {
         "skip": "reopens the 1962 embassy whose closure is not in the research",
     },
     # --- USA-China ------------------------------------------------------------------------------
-    **{
-        ("CHN", "USA", t, on): {
-            "skip": "relations with the Qing (CHN) and, from 1912, the Republic of China "
-            "(TWN by the registry's convention), filed together under China by the source: no "
-            "source ends them in 1949, so keeping them under CHN would show relations with the "
-            "PRC through 1949-1979, against the sources",
-        }
-        for t, on in [
-            ("RelationsEstablished", "1844-06-16"),
-            ("RelationsSuspended", "1912-02-12"),
-            ("RelationsResumed", "1913-05-02"),
-            ("RelationsSuspended", "1924-12-09"),
-            ("RelationsResumed", "1928-07-25"),
-            ("RepresentationChanged", "1935-06-18"),
-        ]
+    # China is one state (COW 710) whose government changed; the registry lists the governments.
+    ("CHN", "USA", "RelationsSuspended", "1912-02-12"): {
+        # OH: relations "interrupted" when the emperor abdicated; the US "withheld recognition
+        # of this new provisional government". Its own records keep the US legation and
+        # minister in Beijing throughout: what lapsed is the recognition of a government.
+        "why": "the United States withheld recognition of the new provisional government while "
+        "its legation stayed (the Office of the Historian's records keep the minister at post): "
+        "an act on the recognition of China's government, not on relations between the states",
+        "type": "government_recognition_withdrawn",
+        "by": "USA",
+        "of": "CHN",
+        "government": "qing",
+        "drop": ["between"],
+    },
+    ("CHN", "USA", "RelationsResumed", "1913-05-02"): {
+        "why": "the message to President Yuan Shikai recognised the Republic of China's "
+        "government; relations between the states had gone on",
+        "type": "government_recognized",
+        "by": "USA",
+        "of": "CHN",
+        "government": "roc",
+        "drop": ["between", "level"],
+    },
+    ("CHN", "USA", "RelationsSuspended", "1924-12-09"): {
+        "why": "the legation kept 'de facto relations' with the provisional government, and a "
+        "new US minister presented credentials in 1925 (the Office of the Historian's records): "
+        "recognition of the government was withheld, relations between the states went on",
+        "type": "government_recognition_withdrawn",
+        "by": "USA",
+        "of": "CHN",
+        "government": "roc",
+        "drop": ["between"],
+    },
+    ("CHN", "USA", "RelationsResumed", "1928-07-25"): {
+        "why": "the State Department declared the tariff treaty 'full recognition of the "
+        "Nationalist Government': recognition of the government",
+        "type": "government_recognized",
+        "by": "USA",
+        "of": "CHN",
+        "government": "roc",
+        "drop": ["between", "level"],
+    },
+    ("CHN", "USA", "MissionOpened", "1973"): {
+        "skip": "the presence research dates it to the month (1973-05)",
+    },
+    ("CHN", "USA", "RelationsEstablished", "1979-01-01"): {
+        # OH: the US "recognized the PRC and established diplomatic relations with it as the
+        # sole legitimate government of China": with the government; between the two states,
+        # the relations suspended on 1949-10-01 resume.
+        "why": "China is one state (COW 710) whose relations with the US, suspended when the US "
+        "withheld recognition from the PRC (1949-10-01), resume with the PRC as China's "
+        "government; the OH's 'established ... with it' speaks of the government",
+        "type": "relations_resumed",
     },
     # --- USA-GDR --------------------------------------------------------------------------------
+    ("DEU", "USA", "RelationsEstablished", "1871-04-08"): {
+        "skip": "the German Empire continues Prussia (COW 255, one state in the registry), with "
+        "which relations date from 1797; the United States recognised the Empire by changing "
+        "its minister's accreditation (OH)",
+    },
     ("DDR", "USA", "RelationsEstablished", "1974-09-04"): {
         "skip": "made by the joint communiqué released the same day (no signing date is "
         "sourced; the communiqué is dated by its release and effective date)",
@@ -337,7 +422,9 @@ DECISIONS: dict[tuple[str, str, str, str], dict[str, Any]] = {
         "skip": "closes an embassy (at Archangel) whose opening is not in the research",
     },
     ("RUS", "USA", "StateContinued", "1991-12-25"): {
-        "skip": "the continuation is stated once (GBR-SUN, 1991-12-24, UN letters)",
+        "skip": "contradicts the state registry, which dates the continuation 1991-12-26 (the "
+        "USSR's last day was 25 December, the day of Gorbachev's resignation and of the US "
+        "announcement); the registry's continuation applies to every dyad of the USSR",
     },
     ("RUS", "USA", "RelationsEstablished", "1991-12-31"): {
         # With continuity the USSR's relations carry over to Russia unchanged: establishing
@@ -349,7 +436,9 @@ DECISIONS: dict[tuple[str, str, str, str], dict[str, Any]] = {
         "skip": "made by the exchange of notes of the same day (an ExchangeOfNotes item)",
     },
     ("SUN", "USA", "StateContinued", "1991-12-25"): {
-        "skip": "the continuation is stated once (GBR-SUN, 1991-12-24, UN letters)",
+        "skip": "contradicts the state registry, which dates the continuation 1991-12-26 (the "
+        "USSR's last day was 25 December, when Gorbachev resigned); the registry's continuation "
+        "applies to every dyad of the USSR",
     },
     # --- USA-Venezuela ------------------------------------------------------------------------
     ("USA", "VEN", "MissionClosed", "2019-03-14?"): {
@@ -371,6 +460,27 @@ DECISIONS: dict[tuple[str, str, str, str], dict[str, Any]] = {
     ("DEU", "USA", "MissionClosed", "2000-04-03"): {
         "skip": "closes the 'U.S. Office Bonn', a kind outside diplorel's vocabulary; the "
         "embassy in Bonn is closed on 1999-07-07 instead (see EXTRA)",
+    },
+    ("GBR", "SUN", "StateContinued", "1991-12-24"): {
+        # The letter of 24 December announced that Russia continues the USSR's UN membership;
+        # the USSR still existed that day (docs/states.md explains the registry's date).
+        "skip": "contradicts the state registry, which dates the continuation 1991-12-26 (the "
+        "first day after the USSR's end; Declaration No. 142-N of 26 December); the letter of "
+        "24 December announced the continuation of UN membership; the registry's continuation "
+        "applies to every dyad of the USSR",
+    },
+    # --- world: ROC relations of third states before 1949 are China's (CHN) -------------------
+    ("CHN", "CRI", "RelationsEstablished", "1941"): {
+        "skip": "relations with China's Republic of China government (COW 710, CHN); no source "
+        "records how they ended when the PRC took office in 1949 (Costa Rica kept them with the "
+        "Republic of China on Taiwan), so keeping them would show relations with the PRC from "
+        "1941 and make the 2007 communiqué establish existing relations",
+    },
+    ("CHN", "SLV", "RelationsEstablished", "1933/1941"): {
+        "skip": "relations with China's Republic of China government (COW 710, CHN); no source "
+        "records how they ended when the PRC took office in 1949 (El Salvador kept them with "
+        "the Republic of China on Taiwan), so keeping them would show relations with the PRC "
+        "from 1933/1941 and make the 2018 communiqué establish existing relations",
     },
     # --- world: instruments keep only the instrument ------------------------------------------
     ("CHN", "CRI", "RelationsEstablished", "2007-06-01"): {
@@ -533,9 +643,9 @@ def _tag(kind: str) -> str:
 
 def _source(s: dict[str, Any]) -> dict[str, Any]:
     out: dict[str, Any] = {"publisher": s["publisher"], "title": s["title"]}
-    date = s.get("date")
-    if date:
-        out["published_on"] = date.split(" (")[0]  # '2008 (updated December 2014)' -> 2008
+    date = (s.get("date") or "").split(" (")[0]  # '2008 (updated December 2014)' -> 2008
+    if date and date != "n.d.":  # 'n.d.': the source is undated
+        out["published_on"] = date
     if s.get("url"):
         out["url"] = s["url"]
     if s.get("quote"):
@@ -624,6 +734,8 @@ def _dyad_fields(
         item["by"] = f["by"]
         if f.get("consular"):
             item["consular"] = True
+        if f.get("missions_stay_open"):
+            item["missions_stay_open"] = True
     elif kind == "ConsularRelationsEstablished":
         pass
     elif kind == "RepresentationChanged":
@@ -632,7 +744,7 @@ def _dyad_fields(
             item |= {"sender": f["sender"], "name": f["head_of_mission"]}
         else:
             item |= {"sender": f["sender"], "level": f["level"]}
-    elif kind in {"MissionOpened", "MissionClosed"}:
+    elif kind in {"MissionOpened", "MissionClosed", "MissionEvacuated"}:
         if f["kind"] not in _KINDS:
             msg = f"mission kind {f['kind']!r} needs a decision ({between}, {on})"
             raise ValueError(msg)
@@ -645,8 +757,10 @@ def _dyad_fields(
         name = f.get("name") or f.get("institution")
         if name:
             item["name"] = name
-    elif kind in {"AmbassadorRecalled", "AmbassadorReturned"}:
+    elif kind in {"AmbassadorRecalled", "AmbassadorReturned", "ChargeRecalled"}:
         item["sender"] = f["sender"]
+    elif _presence_fields(item, kind, f):
+        pass
     elif kind in {"ProtectingPowerAppointed", "ProtectingPowerEnded"}:
         item["protected"] = f["protected"]
         if kind == "ProtectingPowerAppointed":
@@ -655,6 +769,35 @@ def _dyad_fields(
         msg = f"event type {kind!r} needs a decision ({between}, {on})"
         raise ValueError(msg)
     return kind
+
+
+def _presence_fields(item: dict[str, Any], kind: str, f: dict[str, Any]) -> bool:
+    """Fill in the fields of a presence event; False when ``kind`` is not one."""
+    if kind == "HeadOfMissionAccredited":
+        item["sender"] = f["sender"]
+        for field in ("rank", "name", "resides_in"):
+            if f.get(field):
+                item[field] = f[field]
+        if f.get("resident") is False:
+            item["resident"] = False
+    elif kind == "HeadOfMissionDeparted":
+        item["sender"] = f["sender"]
+        if f.get("name"):
+            item["name"] = f["name"]
+    elif kind == "PersonaNonGrataDeclared":
+        item["by"] = f["by"]
+        if f.get("name"):
+            item["name"] = f["name"]
+        if f.get("head_of_mission") is False:
+            item["head_of_mission"] = False
+    elif kind == "IntentionAnnounced":
+        if f.get("by"):
+            item["by"] = f["by"]
+        if f.get("act"):
+            item["act"] = f["act"]
+    else:
+        return False
+    return True
 
 
 def _credit_item(e: dict[str, Any], sources: list[dict[str, Any]]) -> dict[str, Any]:
@@ -743,12 +886,25 @@ def build_items() -> list[tuple[Key, dict[str, Any]]]:
     if unused:
         msg = f"decisions that match no research event: {sorted(unused)}"
         raise ValueError(msg)
+    out += presence_items(set(SELECT), _research_from(PRESENCE_RESEARCH), _item, _source)
     return out
+
+
+def _research_from(paths: list[Path]) -> dict[Key, list[dict[str, Any]]]:
+    """Research dyads of several files, their events concatenated in file order."""
+    dyads: dict[Key, list[dict[str, Any]]] = {}
+    for path in paths:
+        if not path.exists():
+            continue
+        for d in json.loads(path.read_text(encoding="utf-8"))["dyads"]:
+            a, b = sorted(d["between"])
+            dyads.setdefault((a, b), []).extend(d["events"])
+    return dyads
 
 
 def build(items: list[tuple[Key, dict[str, Any]]]) -> str:
     """The JSON document of the default history."""
-    doc = {"format": "diplorel-history", "version": 1, "items": [i for _, i in items]}
+    doc = {"format": "diplorel-history", "version": 2, "items": [i for _, i in items]}
     return json.dumps(doc, indent=1, ensure_ascii=False) + "\n"
 
 

@@ -12,7 +12,8 @@ from diplorel._dates import FuzzyDate, When
 from diplorel._engine import Anomaly, Answer
 from diplorel._events import Event
 from diplorel._notes import Pending
-from diplorel._rules import Rejected, RuleSet
+from diplorel._representation import DEFAULT_CONVENTIONS, Representation, represent
+from diplorel._rules import Rejected, RuleSet, citation_on
 from diplorel._status import (
     Consular,
     Diplomatic,
@@ -27,11 +28,12 @@ from diplorel._status import (
 _DIMENSIONS = (
     "diplomatic",
     "consular",
-    "representation",
+    "agreed",
     "heads",
     "missions",
     "protecting_powers",
     "recognition",
+    "governments",
 )
 
 
@@ -55,7 +57,8 @@ def describe_change(before: DyadState, after: DyadState) -> str:
     for name in _DIMENSIONS:
         old, new = getattr(before, name), getattr(after, name)
         if old != new:
-            changes.append(f"{name.replace('_', ' ')} {_show(old)} -> {_show(new)}")
+            label = "agreed class" if name == "agreed" else name.replace("_", " ")
+            changes.append(f"{label} {_show(old)} -> {_show(new)}")
     return "; ".join(changes) if changes else "no change"
 
 
@@ -106,12 +109,13 @@ def explain_step(
     """Replay one event rule by rule, recording what each rule changed."""
     applied = []
     for r in rules.for_event(type(event)):
+        citation = citation_on(r.citation, event.on)
         try:
             new = r.function(state, event)
         except Rejected as e:
-            applied.append(RuleApplication(r.name, r.citation, f"refused: {e.reason}"))
+            applied.append(RuleApplication(r.name, citation, f"refused: {e.reason}"))
             return Step(event, tuple(applied), rejected, certain), state
-        applied.append(RuleApplication(r.name, r.citation, describe_change(state, new)))
+        applied.append(RuleApplication(r.name, citation, describe_change(state, new)))
         state = new
     return Step(event, tuple(applied), rejected, certain), state
 
@@ -228,14 +232,40 @@ class Status:
         return self.state.consular
 
     @property
-    def representation(self) -> Mapping[str, Level]:
-        """Sending state -> class of its head of mission in the other."""
-        return self.state.representation
+    def agreed(self) -> Mapping[str, Level]:
+        """Sending state -> the class of head of mission agreed (VCDR art. 14-15).
+
+        What the states agreed, not who is there: see :attr:`representation`.
+        """
+        return self.state.agreed
+
+    @property
+    def representation(self) -> Mapping[str, Representation]:
+        """Sending state -> who represents it in the other state, with its COW code.
+
+        Derived from who is actually at post (the mission, its head), as the Correlates of
+        War data code it under the default :class:`~diplorel.CowConventions`.
+        """
+        year = self.on.day.year
+        return {
+            s: represent(self.state, s, year=year, conventions=DEFAULT_CONVENTIONS)
+            for s in self.state.dyad
+        }
+
+    @property
+    def exchange(self) -> bool:
+        """True when either side has a representative at the other (COW's DE = 1)."""
+        return any(r.exchange for r in self.representation.values())
 
     @property
     def heads(self) -> Mapping[str, HeadOfMission]:
-        """Sending state -> who heads its mission (only where known)."""
+        """Sending state -> who heads its mission (only where someone or a vacancy is known)."""
         return self.state.heads
+
+    @property
+    def governments(self) -> Mapping[str, str]:
+        """State -> the government of the other state it recognises, where an act says so."""
+        return self.state.governments
 
     @property
     def missions(self) -> Mapping[str, tuple[Mission, ...]]:
@@ -270,12 +300,15 @@ class Status:
         rows.append(("diplomatic relations", f"{s.diplomatic.value}{since}"))
         csince = f" since {s.consular_since}" if s.consular_since else ""
         rows.append(("consular relations", f"{s.consular.value}{csince}"))
-        for sender, level in s.representation.items():
-            head = s.heads.get(sender)
-            extra = f", head of mission {head.value.replace('_', ' ')}" if head else ""
-            rows.append((f"{sender} sends", f"{_show(level)} (COW {level.cow}){extra}"))
+        representation = self.representation
+        for sender in s.dyad:
+            rows.append((f"{sender} agreed class", _show(s.agreed.get(sender, Level.NONE))))
+            rows.append((f"{sender} at post", str(representation[sender])))
         for sender, missions in s.missions.items():
             rows.append((f"{sender} missions", "; ".join(map(str, missions)) or "none"))
+        rows.extend(
+            (f"{x} recognises", f"{s.other(x)}'s government {g}") for x, g in s.governments.items()
+        )
         rows.extend(
             ("protecting power", f"{power} protects {protected}'s interests")
             for protected, power in s.protecting_powers.items()

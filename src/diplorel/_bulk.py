@@ -9,7 +9,7 @@ inside an imprecise span fall back to the exact Python path, so both give identi
 >>> h = dr.default_history()
 >>> r = h.bulk_status(["CUB", "CUB"], ["KOR", "KOR"], ["1980-06-01", "2024-03-01"])
 >>> r.diplomatic, r.level_b, r.certain
-(['severed', 'established'], [0, 3], [True, True])
+(['severed', 'established'], [0, 0], [True, True])
 """
 
 from __future__ import annotations
@@ -22,7 +22,8 @@ import pendulum
 
 from diplorel._dates import to_when
 from diplorel._engine import DyadTimeline
-from diplorel._status import Consular, Diplomatic, DyadState, Level
+from diplorel._representation import DEFAULT_CONVENTIONS, code_in, coding
+from diplorel._status import Consular, Diplomatic, DyadState
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -41,7 +42,8 @@ _CONSULAR_CODE = {c: i for i, c in enumerate(_CONSULAR)}
 class BulkStatus:
     """The answers to many (a, b, day) questions, as columns in the order asked.
 
-    ``level_a`` is the COW level of the representative ``a`` sends to ``b``.
+    ``level_a`` is the COW level of the representative ``a`` has at ``b`` (who is there, not
+    the class agreed; see :func:`~diplorel.represent`).
     """
 
     diplomatic: list[str]
@@ -77,13 +79,23 @@ class BulkStatus:
         )
 
 
-def _row(state: DyadState, *, swapped: bool) -> tuple[int, int, int, int]:
+def _row(state: DyadState) -> tuple[int, int, int, int, int, int]:
+    """Status codes and the year-free COW variants of both directions, in the key's order."""
     first, second = state.dyad
-    la = state.representation.get(first, Level.NONE).cow
-    lb = state.representation.get(second, Level.NONE).cow
-    if swapped:
-        la, lb = lb, la
-    return _DIPLOMATIC_CODE[state.diplomatic], _CONSULAR_CODE[state.consular], la, lb
+    c1, a1, _ = coding(state.mission(first), state.heads.get(first), DEFAULT_CONVENTIONS)
+    c2, a2, _ = coding(state.mission(second), state.heads.get(second), DEFAULT_CONVENTIONS)
+    return _DIPLOMATIC_CODE[state.diplomatic], _CONSULAR_CODE[state.consular], c1, c2, a1, a2
+
+
+def level_table(year: int) -> list[list[int]]:
+    """``table[by_class][as_charge]``: the COW code in ``year`` of each pair of variants."""
+    return [[code_in(c, a, year) for a in range(10)] for c in range(10)]
+
+
+def _levels(row: tuple[int, ...], year: int, *, swapped: bool) -> tuple[int, int]:
+    la = code_in(row[2], row[4], year)
+    lb = code_in(row[3], row[5], year)
+    return (lb, la) if swapped else (la, lb)
 
 
 def _check(a: Sequence[str], b: Sequence[str], on: Sequence[Any]) -> None:
@@ -109,9 +121,12 @@ def bulk_python(
             key = history.resolve(x, y)
             found = keys[x, y] = (key, history.filed_as(x) != key[0])
         key, swapped = found
-        answer = history.timeline_of(key).at(to_when(day), history.rules)
+        when = to_when(day)
+        answer = history.timeline_of(key).at(when, history.rules)
         certain = answer.certain
-        d, c, la, lb = _row(answer.state, swapped=swapped)
+        row = _row(answer.state)
+        d, c = row[0], row[1]
+        la, lb = _levels(row, when.day.year, swapped=swapped)
         diplomatic.append(_DIPLOMATIC[d].value)
         consular.append(_CONSULAR[c].value)
         levels_a.append(la)
@@ -154,6 +169,12 @@ def _ordinals(on: Sequence[Any], np: Any) -> Any:  # noqa: ANN401 - numpy module
     return out
 
 
+def _years(ordinal: Any, np: Any) -> Any:  # noqa: ANN401 - numpy module and arrays
+    """The calendar year of each ordinal (instants, -1, get year 1: they go the Python way)."""
+    days = np.maximum(ordinal, 1) - 719163
+    return days.astype("datetime64[D]").astype("datetime64[Y]").astype(np.int64) + 1970
+
+
 class _Arrays:
     """Every timeline of a history end to end, as sorted numpy arrays (built once)."""
 
@@ -163,7 +184,7 @@ class _Arrays:
         self.dyad_id: dict[tuple[str, str], int] = {}
         earliest: list[int] = []
         settled: list[int] = []
-        codes: list[tuple[int, int, int, int]] = []
+        codes: list[tuple[int, int, int, int, int, int]] = []
         self.first: list[int] = []  # index of each dyad's initial-state row
         self.states: list[DyadState] = []  # the state of every row
         for key in sorted(history.dyads):
@@ -173,23 +194,37 @@ class _Arrays:
             self.first.append(len(codes))
             earliest.append(n << 22)  # the initial state sorts first within its dyad
             settled.append(n << 22)
-            codes.append(_row(timeline.initial, swapped=False))
+            codes.append(_row(timeline.initial))
             self.states.append(timeline.initial)
             for e, s, st in zip(timeline.earliest, timeline.settled, timeline.states, strict=True):
                 earliest.append((n << 22) | e.toordinal())
                 settled.append((n << 22) | s.toordinal())
-                codes.append(_row(st, swapped=False))
+                codes.append(_row(st))
                 self.states.append(st)
         # A last row for dyads without events: nothing at all (sorts after every dyad).
         self.none_row = len(codes)
         end = (len(self.dyad_id) + 1) << 22
         earliest.append(end)
         settled.append(end)
-        codes.append((0, 0, 0, 0))
+        codes.append((0, 0, 0, 0, 0, 0))
         self.states.append(DyadState.initial(("", " ")))
         self.earliest = np.asarray(earliest, dtype=np.int64)
         self.settled = np.asarray(settled, dtype=np.int64)
-        self.codes = np.asarray(codes, dtype=np.int8).reshape(-1, 4)
+        self.codes = np.asarray(codes, dtype=np.int8).reshape(-1, 6)
+
+    def levels(self, pos: Any, years: Any) -> tuple[Any, Any]:  # noqa: ANN401 - numpy arrays
+        """The COW levels of both directions (key order) at rows ``pos`` in ``years``."""
+        import numpy as np  # noqa: PLC0415 - optional dependency
+
+        rows = self.codes[pos].astype(np.int64)
+        l1 = np.zeros(len(pos), dtype=np.int64)
+        l2 = np.zeros(len(pos), dtype=np.int64)
+        for year in np.unique(years).tolist():
+            table = np.asarray(level_table(int(year)), dtype=np.int64)
+            sel = years == year
+            l1[sel] = table[rows[sel, 2], rows[sel, 4]]
+            l2[sel] = table[rows[sel, 3], rows[sel, 5]]
+        return l1, l2
 
 
 def bulk_numpy(
@@ -221,8 +256,10 @@ def bulk_numpy(
     settled = np.searchsorted(arrays.settled, query, side="right") - 1
     exact = (dyad >= 0) & (possible == settled)
     rows = arrays.codes[possible]
-    la = np.where(swap, rows[:, 3], rows[:, 2])
-    lb = np.where(swap, rows[:, 2], rows[:, 3])
+    years = _years(ordinal, np)
+    l1, l2 = arrays.levels(possible, years)
+    la = np.where(swap, l2, l1)
+    lb = np.where(swap, l1, l2)
     diplomatic = np.asarray(_DIPLOMATIC_VALUES, dtype=object)[rows[:, 0]].tolist()
     consular = np.asarray(_CONSULAR_VALUES, dtype=object)[rows[:, 1]].tolist()
     levels_a, levels_b = la.tolist(), lb.tolist()

@@ -7,22 +7,31 @@ Relations (1963). Each rule is a small pure function; :func:`default_rules` puts
 from __future__ import annotations
 
 from functools import cache
+from typing import TypeVar
 
 import attrs
 
 from diplorel._credit_rules import CREDIT_RULES
+from diplorel._dates import FuzzyDate
 from diplorel._events import (
     AmbassadorRecalled,
     AmbassadorReturned,
     BreakEvent,
+    ChargeRecalled,
     ConsentEvent,
     ConsularRelationsEstablished,
     ConsularRelationsSevered,
     DyadEvent,
     Event,
+    GovernmentRecognitionWithdrawn,
+    GovernmentRecognized,
     HeadOfMissionAccredited,
+    HeadOfMissionDeparted,
+    IntentionAnnounced,
     MissionClosed,
     MissionOpened,
+    PersonaNonGrataDeclared,
+    PresenceObserved,
     ProtectingPowerAppointed,
     ProtectingPowerEnded,
     RecognitionEvent,
@@ -44,11 +53,46 @@ from diplorel._status import (
     Level,
     Mission,
     MissionKind,
+    Rank,
     Recognition,
 )
 
+V = TypeVar("V")
+
 _OPEN = (Diplomatic.ESTABLISHED,)
 _BROKEN = (Diplomatic.SEVERED, Diplomatic.SUSPENDED)
+
+
+def _same_day_act(state: DyadState, event: Event) -> bool:
+    """True when the dyad's diplomatic status changed on this very day (e.g. a resumption)."""
+    return state.since is not None and state.since == event.on
+
+
+def _without_head_if_unrepresented(state: DyadState, sender: str) -> DyadState:
+    """Nobody stays at post for ``sender`` once its last mission closed (resident heads)."""
+    head = state.heads.get(sender)
+    if head is None or not head.resident or state.mission(sender) is not None:
+        return state
+    return attrs.evolve(state, heads=state.heads.without(sender))
+
+
+def _vacated(state: DyadState, sender: str, on: FuzzyDate) -> DyadState:
+    """``sender``'s head leaves: the post stays, headed by nobody named.
+
+    The post keeps the class of the head whose post it is (``titular``).
+    """
+    head = state.heads[sender]
+    titular = head.titular or attrs.evolve(head, titular=None)
+    if titular.rank in {Rank.VACANT, Rank.CHARGE_AD_INTERIM}:
+        titular = titular.titular or titular
+    vacant = HeadOfMission(
+        Rank.VACANT,
+        since=on,
+        resident=head.resident,
+        resides_in=head.resides_in,
+        titular=titular if titular.rank not in {Rank.VACANT, Rank.CHARGE_AD_INTERIM} else None,
+    )
+    return attrs.evolve(state, heads=state.heads.set(sender, vacant))
 
 
 @rule(
@@ -65,7 +109,10 @@ def no_acts_after_end(state: DyadState, event: Event) -> DyadState:
 
 @rule(ConsentEvent, citation="VCDR art. 2")
 def mutual_consent(state: DyadState, event: ConsentEvent) -> DyadState:
-    """Relations are established (or resumed) by mutual consent, at the agreed class."""
+    """Relations are established (or resumed) by mutual consent, at an agreed class.
+
+    The class is agreed both ways; nobody is at post until a head of mission takes it up.
+    """
     if state.diplomatic is Diplomatic.ESTABLISHED:
         raise Rejected(f"relations were already established (since {state.since})")
     if isinstance(event, RelationsResumed) and state.diplomatic not in _BROKEN:
@@ -75,8 +122,7 @@ def mutual_consent(state: DyadState, event: ConsentEvent) -> DyadState:
         state,
         diplomatic=Diplomatic.ESTABLISHED,
         since=event.on,
-        representation=FrozenMap({a: event.level, b: event.level}),
-        heads=FrozenMap(),
+        agreed=FrozenMap({a: event.level, b: event.level}),
     )
 
 
@@ -102,15 +148,31 @@ def relations_imply_recognition(state: DyadState, _event: ConsentEvent) -> DyadS
 
 @rule(ConsentEvent, citation="VCDR art. 45(c), 46")
 def protection_ends_with_relations(state: DyadState, _event: ConsentEvent) -> DyadState:
-    """A protecting power acts only while the protected state has no relations of its own."""
-    if not state.protecting_powers:
+    """Protecting powers and interests sections end when the states have relations again."""
+    sections = any(
+        m.kind is MissionKind.INTERESTS_SECTION for ms in state.missions.values() for m in ms
+    )
+    if not state.protecting_powers and not sections:
         return state
-    return attrs.evolve(state, protecting_powers=FrozenMap())
+    missions = FrozenMap(
+        {
+            s: tuple(m for m in ms if m.kind is not MissionKind.INTERESTS_SECTION)
+            for s, ms in state.missions.items()
+        }
+    )
+    new = attrs.evolve(state, protecting_powers=FrozenMap(), missions=missions)
+    for sender in state.dyad:
+        if state.mission(sender) is not new.mission(sender):
+            new = _without_head_if_unrepresented(new, sender)
+    return new
 
 
-@rule(BreakEvent, citation="Customary law; VCDR art. 45 presupposes it")
+@rule(BreakEvent, citation="Customary international law (presupposed by VCDR art. 45)")
 def unilateral_break(state: DyadState, event: BreakEvent) -> DyadState:
-    """Either state may sever or suspend relations alone, from the stated date."""
+    """Either state may sever or suspend relations alone, from the stated date.
+
+    No class is agreed any longer; the heads of mission leave.
+    """
     if state.diplomatic not in _OPEN:
         if isinstance(event, RelationsSevered) and state.diplomatic is Diplomatic.SUSPENDED:
             pass
@@ -118,21 +180,53 @@ def unilateral_break(state: DyadState, event: BreakEvent) -> DyadState:
             raise Rejected(f"there were no relations to break ({state.diplomatic.value})")
     new = Diplomatic.SEVERED if isinstance(event, RelationsSevered) else Diplomatic.SUSPENDED
     a, b = state.dyad
+    heads = state.heads if event.missions_stay_open else FrozenMap()
     return attrs.evolve(
         state,
         diplomatic=new,
         since=event.on,
-        representation=FrozenMap({a: Level.NONE, b: Level.NONE}),
-        heads=FrozenMap(),
+        agreed=FrozenMap({a: Level.NONE, b: Level.NONE}),
+        heads=heads,
     )
 
 
+@rule(BreakEvent, citation="VCDR art. 2, 45(a); state practice")
+def break_closes_missions(state: DyadState, event: BreakEvent) -> DyadState:
+    """A break closes the dyad's embassies and legations on its date, unless stated otherwise.
+
+    Where the sources state a later closure (or that the missions stayed open), the break is
+    recorded with ``missions_stay_open=True`` and the closure as its own act.
+    """
+    if event.missions_stay_open:
+        return state
+    missions = FrozenMap(
+        {s: tuple(m for m in ms if not m.kind.is_diplomatic) for s, ms in state.missions.items()}
+    )
+    if missions == state.missions:
+        return state
+    return attrs.evolve(state, missions=missions)
+
+
 @rule(BreakEvent, citation="VCCR art. 2(3)")
-def break_keeps_consular(state: DyadState, event: BreakEvent) -> DyadState:
-    """A break ends consular relations only if the act names them."""
-    if event.consular and state.consular is Consular.ESTABLISHED:
-        return attrs.evolve(state, consular=Consular.SEVERED, consular_since=event.on)
+def break_keeps_consular(state: DyadState, _event: BreakEvent) -> DyadState:
+    """Severing diplomatic relations does not by itself sever consular relations."""
     return state
+
+
+@rule(BreakEvent, citation="VCCR art. 2(3)")
+def named_consular_break(state: DyadState, event: BreakEvent) -> DyadState:
+    """An act that names consular relations ends them too, and closes the consulates."""
+    if not event.consular or state.consular is not Consular.ESTABLISHED:
+        return state
+    missions = FrozenMap(
+        {
+            s: tuple(m for m in ms if m.kind is not MissionKind.CONSULATE)
+            for s, ms in state.missions.items()
+        }
+    )
+    return attrs.evolve(
+        state, consular=Consular.SEVERED, consular_since=event.on, missions=missions
+    )
 
 
 @rule(ConsularRelationsEstablished, ConsularRelationsSevered, citation="VCCR art. 2(1)")
@@ -149,42 +243,130 @@ def consular_consent(state: DyadState, event: Event) -> DyadState:
 
 @rule(RepresentationChanged, citation="VCDR art. 14-15")
 def agreed_class(state: DyadState, event: RepresentationChanged) -> DyadState:
-    """The class of head of mission is agreed per direction; it needs relations."""
+    """The class of head of mission is agreed per direction; it needs relations.
+
+    It changes what was agreed, not who is at post.
+    """
     if event.level is not Level.NONE and state.diplomatic is not Diplomatic.ESTABLISHED:
         raise Rejected(f"a class of representation needs relations ({state.diplomatic.value})")
-    if state.representation.get(event.sender) is event.level:
-        raise Rejected(f"{event.sender} already sends {event.level.value.replace('_', ' ')}")
-    return attrs.evolve(state, representation=state.representation.set(event.sender, event.level))
+    if state.agreed.get(event.sender) is event.level:
+        raise Rejected(f"{event.sender} already agreed {event.level.value.replace('_', ' ')}")
+    return attrs.evolve(state, agreed=state.agreed.set(event.sender, event.level))
+
+
+@rule(PresenceObserved, citation="Observation (e.g. COW Diplomatic Exchange coding)")
+def observed_presence(state: DyadState, event: PresenceObserved) -> DyadState:
+    """An observed representative stands, with or without formal relations, until the next."""
+    if event.rank is None:
+        return attrs.evolve(state, heads=state.heads.without(event.sender))
+    return attrs.evolve(state, heads=state.heads.set(event.sender, HeadOfMission(event.rank)))
 
 
 @rule(HeadOfMissionAccredited, citation="VCDR art. 13")
 def credentials_take_up_post(state: DyadState, event: HeadOfMissionAccredited) -> DyadState:
-    """A head of mission takes up post by presenting credentials; it needs relations."""
-    if state.diplomatic is not Diplomatic.ESTABLISHED:
+    """A head of mission takes up post (credentials presented); it needs relations.
+
+    Without relations, only the head of an open interests section or liaison office (a
+    chargé a.i. heading the United States' section in Algiers, 1967-1974). The rank defaults
+    to the class agreed. A head needs no recorded mission: the post exists
+    while someone holds it (Cuba's ambassador was at post in Seoul months before the embassy
+    opened).
+    """
+    section = state.mission(event.sender)
+    heads_section = section is not None and not section.kind.is_diplomatic
+    if state.diplomatic is not Diplomatic.ESTABLISHED and not heads_section:
         raise Rejected(f"a head of mission needs relations ({state.diplomatic.value})")
-    return attrs.evolve(state, heads=state.heads.set(event.sender, HeadOfMission.IN_POST))
+    agreed = state.agreed.get(event.sender, Level.NONE)
+    rank = event.rank if event.rank is not None else Rank.of_class(agreed)
+    head = HeadOfMission(
+        rank,
+        name=event.name,
+        since=event.on,
+        resident=event.resident,
+        resides_in=event.resides_in,
+    )
+    return attrs.evolve(state, heads=state.heads.set(event.sender, head))
+
+
+@rule(HeadOfMissionDeparted, citation="VCDR art. 19, 43")
+def head_leaves_post(state: DyadState, event: HeadOfMissionDeparted) -> DyadState:
+    """A head of mission leaves post; a predecessor leaving after the successor changes nothing."""
+    head = state.heads.get(event.sender)
+    if head is None:
+        raise Rejected(f"{event.sender} had no head of mission at post")
+    if event.name is not None and head.name is not None and head.name != event.name:
+        return state
+    return _vacated(state, event.sender, event.on)
 
 
 @rule(AmbassadorRecalled, AmbassadorReturned, citation="VCDR art. 19")
 def recall_is_not_a_break(state: DyadState, event: Event) -> DyadState:
-    """Recalling a head of mission leaves a chargé a.i.; relations go on."""
+    """Recalling a head of mission leaves a chargé a.i.; relations go on.
+
+    The recall is evidence that a head was at post: where none is recorded, the head of the
+    agreed class is presumed.
+    """
     assert isinstance(event, AmbassadorRecalled | AmbassadorReturned)  # noqa: S101
     if state.diplomatic is not Diplomatic.ESTABLISHED:
         raise Rejected(f"there was no head of mission to move ({state.diplomatic.value})")
-    recalled = state.heads.get(event.sender) is HeadOfMission.CHARGE_AD_INTERIM
+    head = state.heads.get(event.sender)
+    recalled = head is not None and head.titular is not None
     if isinstance(event, AmbassadorRecalled):
         if recalled:
             raise Rejected(f"{event.sender}'s head of mission was already recalled")
-        return attrs.evolve(
-            state, heads=state.heads.set(event.sender, HeadOfMission.CHARGE_AD_INTERIM)
+        if head is None or head.rank is Rank.VACANT:
+            head = HeadOfMission(Rank.of_class(state.agreed.get(event.sender, Level.NONE)))
+        interim = HeadOfMission(
+            Rank.CHARGE_AD_INTERIM,
+            since=event.on,
+            resident=head.resident,
+            resides_in=head.resides_in,
+            titular=head,
         )
-    if not recalled:
+        return attrs.evolve(state, heads=state.heads.set(event.sender, interim))
+    if head is None or head.titular is None:
         raise Rejected(f"{event.sender}'s head of mission had not been recalled")
-    return attrs.evolve(state, heads=state.heads.set(event.sender, HeadOfMission.IN_POST))
+    back = attrs.evolve(head.titular, since=event.on)
+    return attrs.evolve(state, heads=state.heads.set(event.sender, back))
+
+
+@rule(ChargeRecalled, citation="VCDR art. 19")
+def charge_recalled(state: DyadState, event: ChargeRecalled) -> DyadState:
+    """Recalling the chargé d'affaires leaves a lower-ranked diplomat in charge."""
+    if state.mission(event.sender) is None and event.sender not in state.heads:
+        raise Rejected(f"{event.sender} had nobody at post to recall")
+    lower = HeadOfMission(Rank.LOWER, since=event.on)
+    return attrs.evolve(state, heads=state.heads.set(event.sender, lower))
+
+
+@rule(PersonaNonGrataDeclared, citation="VCDR art. 9")
+def persona_non_grata(state: DyadState, event: PersonaNonGrataDeclared) -> DyadState:
+    """The receiving state may declare any diplomat persona non grata, without giving reasons.
+
+    Expelling the head of mission leaves the post to nobody named.
+    """
+    if not event.head_of_mission:
+        return state
+    sender = event.sender
+    if sender not in state.heads and state.mission(sender) is None:
+        raise Rejected(f"{sender} had no head of mission at post")
+    return _vacated(state, sender, event.on)
+
+
+@rule(IntentionAnnounced, citation="VCDR art. 2: an intention is not consent")
+def intention_changes_nothing(state: DyadState, _event: IntentionAnnounced) -> DyadState:
+    """An announced intention to establish or restore relations is pending, not an act."""
+    return state
 
 
 def _same(m: Mission, event: MissionOpened | MissionClosed) -> bool:
     return m.kind is event.kind and (event.place is None or m.place == event.place)
+
+
+_REPLACES = {
+    MissionKind.EMBASSY: (MissionKind.LEGATION, MissionKind.LIAISON_OFFICE),
+    MissionKind.LEGATION: (MissionKind.LIAISON_OFFICE,),
+}
 
 
 @rule(MissionOpened, citation="VCDR art. 2; VCCR art. 4; VCDR art. 45-46")
@@ -192,59 +374,115 @@ def missions_need_consent(state: DyadState, event: MissionOpened) -> DyadState:
     """An embassy needs relations, a consulate consular ones, an interests section a power.
 
     Consent to a consulate gives consular relations; trade and liaison offices need neither.
+    An interests section is under the protecting power in force.
     """
     kind = event.kind
     if kind.is_diplomatic and state.diplomatic is not Diplomatic.ESTABLISHED:
         raise Rejected(f"an {kind.value} needs diplomatic relations ({state.diplomatic.value})")
-    if kind is MissionKind.INTERESTS_SECTION and event.protecting_power is None:
-        raise Rejected("an interests section needs a protecting power")
+    power = event.protecting_power
+    if kind is MissionKind.INTERESTS_SECTION:
+        in_force = state.protecting_powers.get(event.sender)
+        if power is None:
+            power = in_force
+        if power is None:
+            raise Rejected("an interests section needs a protecting power")
+        if in_force is not None and power != in_force:
+            raise Rejected(f"the power protecting {event.sender} is {in_force}, not {power}")
     current = state.missions.get(event.sender, ())
     if any(_same(m, event) for m in current):
         raise Rejected(f"{event.sender} already had that {kind.value.replace('_', ' ')}")
     mission = Mission(
         kind=kind,
         place=event.place,
-        protecting_power=event.protecting_power,
+        protecting_power=power,
         opened_on=event.on,
         name=event.name,
+        staffed_by_power=event.staffed_by_power,
     )
     new = attrs.evolve(state, missions=state.missions.set(event.sender, (*current, mission)))
     if kind is MissionKind.CONSULATE and state.consular is not Consular.ESTABLISHED:
         new = attrs.evolve(new, consular=Consular.ESTABLISHED, consular_since=event.on)
-    if event.protecting_power is not None and event.sender not in state.protecting_powers:
-        powers = state.protecting_powers.set(event.sender, event.protecting_power)
-        new = attrs.evolve(new, protecting_powers=powers)
+    if power is not None and event.sender not in state.protecting_powers:
+        new = attrs.evolve(new, protecting_powers=state.protecting_powers.set(event.sender, power))
     return new
+
+
+@rule(MissionOpened, citation="VCDR art. 14-15; state practice")
+def upgrade_replaces_mission(state: DyadState, event: MissionOpened) -> DyadState:
+    """An upgrade replaces the old mission: an embassy a legation or liaison office.
+
+    A legation likewise replaces a liaison office.
+    """
+    replaced = _REPLACES.get(event.kind)
+    if replaced is None:
+        return state
+    current = state.missions.get(event.sender, ())
+    kept = tuple(m for m in current if m.kind not in replaced)
+    if len(kept) == len(current):
+        return state
+    return attrs.evolve(state, missions=state.missions.set(event.sender, kept))
 
 
 @rule(MissionClosed, citation="VCDR art. 45; embassy closed is not relations severed")
 def missions_are_separate(state: DyadState, event: MissionClosed) -> DyadState:
-    """Closing a mission changes the missions only, never the relations."""
+    """Closing a mission changes the missions only, never the relations.
+
+    With no mission left, nobody is at post. Closing an embassy or legation that no act opened
+    closes the post of the head who held it. A closure already done by an act of the same day
+    (a break, a resumption) is accepted as done.
+    """
     current = state.missions.get(event.sender, ())
     for i, m in enumerate(current):
         if _same(m, event):
             rest = current[:i] + current[i + 1 :]
-            return attrs.evolve(state, missions=state.missions.set(event.sender, rest))
+            new = attrs.evolve(state, missions=state.missions.set(event.sender, rest))
+            if m.kind.is_representation:
+                new = _without_head_if_unrepresented(new, event.sender)
+            return new
+    unrecorded = state.mission(event.sender) is None and event.sender in state.heads
+    if event.kind.is_diplomatic and unrecorded:
+        return attrs.evolve(state, heads=state.heads.without(event.sender))
+    if _same_day_act(state, event):
+        return state
     raise Rejected(f"{event.sender} had no open {event.kind.value.replace('_', ' ')} to close")
 
 
 @rule(ProtectingPowerAppointed, ProtectingPowerEnded, citation="VCDR art. 45-46; VCCR art. 27")
 def protecting_power(state: DyadState, event: Event) -> DyadState:
-    """A third state acceptable to the receiving state may protect the sending state's interests."""
+    """A third state acceptable to the receiving state may protect the sending state's interests.
+
+    A new power takes over the protected state's interests section. An end of protection that
+    an act of the same day (a resumption) already made is accepted as done.
+    """
     if isinstance(event, ProtectingPowerAppointed):
         if state.protecting_powers.get(event.protected) == event.power:
             return state  # a confirmation (e.g. of the power an interests section names)
         powers = state.protecting_powers.set(event.protected, event.power)
-        return attrs.evolve(state, protecting_powers=powers)
+        sections = tuple(
+            attrs.evolve(m, protecting_power=event.power)
+            if m.kind is MissionKind.INTERESTS_SECTION
+            else m
+            for m in state.missions.get(event.protected, ())
+        )
+        return attrs.evolve(
+            state,
+            protecting_powers=powers,
+            missions=state.missions.set(event.protected, sections),
+        )
     assert isinstance(event, ProtectingPowerEnded)  # noqa: S101
     if event.protected not in state.protecting_powers:
+        if _same_day_act(state, event):
+            return state
         raise Rejected(f"no power protected {event.protected}")
     return attrs.evolve(state, protecting_powers=state.protecting_powers.without(event.protected))
 
 
 @rule(Recognized, RecognitionWithdrawn, citation="Montevideo Convention (1933) art. 3, 6-7")
 def recognition_is_separate(state: DyadState, event: Event) -> DyadState:
-    """Recognition is a directed act of its own; a break never withdraws it."""
+    """Recognition is a directed act of its own; a break never withdraws it.
+
+    Withdrawing recognition while relations stand is refused: relations imply recognition.
+    """
     assert isinstance(event, Recognized | RecognitionWithdrawn)  # noqa: S101
     current = state.recognition.get(event.by, Recognition.NOT_RECOGNIZED)
     if isinstance(event, Recognized):  # confirming an (implied) recognition changes nothing
@@ -252,8 +490,31 @@ def recognition_is_separate(state: DyadState, event: Event) -> DyadState:
     else:
         if current is not Recognition.RECOGNIZED:
             raise Rejected(f"{event.by} did not recognise {event.of}")
+        if state.diplomatic is Diplomatic.ESTABLISHED:
+            raise Rejected("relations stand, and relations imply recognition")
         new = Recognition.WITHDRAWN
     return attrs.evolve(state, recognition=state.recognition.set(event.by, new))
+
+
+@rule(
+    GovernmentRecognized,
+    GovernmentRecognitionWithdrawn,
+    citation="Recognition of governments (state practice; Estrada doctrine)",
+)
+def government_recognition(state: DyadState, event: Event) -> DyadState:
+    """Recognising a government is an act apart from recognising the state it governs.
+
+    Relations with a state imply recognition of its government of the day, so a withdrawal
+    needs no earlier explicit act.
+    """
+    assert isinstance(event, GovernmentRecognized | GovernmentRecognitionWithdrawn)  # noqa: S101
+    if isinstance(event, GovernmentRecognized):
+        return attrs.evolve(state, governments=state.governments.set(event.by, event.government))
+    recognised = state.governments.get(event.by)
+    implied = recognised is None and state.diplomatic is Diplomatic.ESTABLISHED
+    if recognised != event.government and not implied:
+        raise Rejected(f"{event.by} did not recognise the government {event.government}")
+    return attrs.evolve(state, governments=state.governments.without(event.by))
 
 
 @rule(StateExtinguished, citation="State succession: extinction is not a break")
@@ -271,7 +532,7 @@ def extinction_ends(state: DyadState, event: StateExtinguished) -> DyadState:
         consular=Consular.ENDED,
         since=event.on,
         consular_since=event.on,
-        representation=FrozenMap({a: Level.NONE, b: Level.NONE}),
+        agreed=FrozenMap({a: Level.NONE, b: Level.NONE}),
         heads=FrozenMap(),
         missions=FrozenMap({a: (), b: ()}),
         protecting_powers=FrozenMap(),
@@ -308,15 +569,24 @@ def default_rules() -> RuleSet:
             relations_imply_recognition,
             protection_ends_with_relations,
             unilateral_break,
+            break_closes_missions,
             break_keeps_consular,
+            named_consular_break,
             consular_consent,
             agreed_class,
+            observed_presence,
             credentials_take_up_post,
+            head_leaves_post,
             recall_is_not_a_break,
+            charge_recalled,
+            persona_non_grata,
+            intention_changes_nothing,
             missions_need_consent,
+            upgrade_replaces_mission,
             missions_are_separate,
             protecting_power,
             recognition_is_separate,
+            government_recognition,
             extinction_ends,
             continuity,
             *CREDIT_RULES,

@@ -15,6 +15,7 @@ communiqué through which the act was done).
 
 from __future__ import annotations
 
+import enum
 from collections.abc import Iterable
 from typing import Any, ClassVar
 
@@ -22,7 +23,7 @@ import attrs
 
 from diplorel._dates import FuzzyDate, check_tz, to_fuzzy, to_optional_fuzzy
 from diplorel._states import resolve_state
-from diplorel._status import Level, MissionKind
+from diplorel._status import Level, MissionKind, Rank
 from diplorel.exceptions import InvalidEventError
 
 
@@ -149,6 +150,7 @@ class ConsentEvent(DyadEvent):
     ORDER: ClassVar[int] = 20
     consular: bool = True
     level: Level = Level.AMBASSADOR
+    """The class agreed for the heads of mission: nobody is at post until one takes it up."""
 
     def _details(self) -> str:
         return f" ({self.level.value.replace('_', ' ')})"
@@ -173,12 +175,15 @@ class BreakEvent(DyadEvent):
     """Base of the unilateral acts that end or pause relations: suspending and severing.
 
     ``by`` is the state that acts; ``consular=True`` when the act names consular relations too.
+    The dyad's embassies and legations close on the date of the act, unless
+    ``missions_stay_open=True`` (the sources state a later closure, or that they stayed open).
     """
 
     ORDER: ClassVar[int] = 70
     by: str | None = attrs.field(default=None, converter=_optional_state, validator=_party("by"))
     """The state that acted; None when the sources do not say."""
     consular: bool = False
+    missions_stay_open: bool = False
 
     def _details(self) -> str:
         by = f" by {self.by}" if self.by else ""
@@ -225,9 +230,11 @@ class ConsularRelationsSevered(DyadEvent):
 
 @attrs.frozen(kw_only=True)
 class RepresentationChanged(DyadEvent):
-    """The class of head of mission that ``sender`` sends changes (VCDR art. 14-15).
+    """The class of head of mission agreed for what ``sender`` sends changes (VCDR art. 14-15).
 
-    A downgrade to chargé d'affaires *en pied* is ``level=Level.CHARGE_D_AFFAIRES``.
+    A downgrade to chargé d'affaires *en pied* is ``level=Level.CHARGE_D_AFFAIRES``. This is
+    the agreed class; who is actually at post changes with :class:`HeadOfMissionAccredited`
+    and its kin.
     """
 
     TAG: ClassVar[str] = "representation_changed"
@@ -236,7 +243,25 @@ class RepresentationChanged(DyadEvent):
     level: Level
 
     def _details(self) -> str:
-        return f": {self.sender} sends {self.level.value.replace('_', ' ')}"
+        return f": {self.sender} agreed {self.level.value.replace('_', ' ')}"
+
+
+@attrs.frozen(kw_only=True)
+class PresenceObserved(DyadEvent):
+    """An observation of who represents ``sender`` in the other state (``rank``; None: nobody).
+
+    What a Correlates of War file records: the representative present, with or without
+    formal relations. An observation is not an act; it stands until the next one.
+    """
+
+    TAG: ClassVar[str] = "presence_observed"
+    ORDER: ClassVar[int] = 30
+    sender: str = attrs.field(converter=_state, validator=_party("sender"))
+    rank: Rank | None = None
+
+    def _details(self) -> str:
+        who = self.rank.value.replace("_", " ") if self.rank else "nobody"
+        return f": {self.sender} represented by {who}"
 
 
 @attrs.frozen(kw_only=True)
@@ -251,12 +276,52 @@ class HeadOfMissionEvent(DyadEvent):
 
 @attrs.frozen(kw_only=True)
 class HeadOfMissionAccredited(HeadOfMissionEvent):
-    """``sender``'s head of mission takes up post (presents credentials; VCDR art. 13)."""
+    """``sender``'s head of mission takes up post (presents credentials; VCDR art. 13).
+
+    ``rank`` is the head's rank (default: the class agreed); a chargé d'affaires a.i. taking
+    charge is ``rank=Rank.CHARGE_AD_INTERIM``. ``resident=False`` accredits a head residing
+    in another state (``resides_in``). A head at post needs no separate
+    :class:`MissionOpened`: a resident head implies the mission.
+    """
 
     TAG: ClassVar[str] = "head_of_mission_accredited"
-    ORDER: ClassVar[int] = 33
+    ORDER: ClassVar[int] = 42
+    """After a mission opened the same day (a head takes up a post that exists)."""
     name: str | None = None
     """The head of mission's name, if known."""
+    rank: Rank | None = None
+    resident: bool = True
+    resides_in: str | None = attrs.field(default=None, converter=_optional_state)
+
+    def __attrs_post_init__(self) -> None:
+        """A resident head resides in the receiving state; a non-resident one elsewhere."""
+        if self.resident and self.resides_in is not None:
+            raise InvalidEventError(self.describe(), "resides_in is for non-resident heads")
+        if self.resides_in is not None and self.resides_in in self.between:
+            raise InvalidEventError(
+                self.describe(),
+                f"a non-resident head resides in a third state, not {self.resides_in}",
+            )
+
+    def _details(self) -> str:
+        rank = f" {self.rank.value.replace('_', ' ')}" if self.rank else ""
+        name = f" {self.name}" if self.name else ""
+        where = f" (non-resident, in {self.resides_in})" if self.resides_in else ""
+        where = where or ("" if self.resident else " (non-resident)")
+        return f": {self.sender}'s head of mission{rank}{name}{where}"
+
+
+@attrs.frozen(kw_only=True)
+class HeadOfMissionDeparted(HeadOfMissionEvent):
+    """``sender``'s head of mission leaves post; the mission, if open, is headed by nobody named.
+
+    With ``name``, only that head's departure counts: a predecessor who leaves after the
+    successor took up post changes nothing.
+    """
+
+    TAG: ClassVar[str] = "head_of_mission_departed"
+    ORDER: ClassVar[int] = 32
+    name: str | None = None
 
     def _details(self) -> str:
         return f": {self.sender}'s head of mission" + (f" {self.name}" if self.name else "")
@@ -278,6 +343,64 @@ class AmbassadorReturned(HeadOfMissionEvent):
     ORDER: ClassVar[int] = 35
 
 
+@attrs.frozen(kw_only=True)
+class ChargeRecalled(HeadOfMissionEvent):
+    """``sender`` recalls its chargé d'affaires; a lower-ranked diplomat is left in charge."""
+
+    TAG: ClassVar[str] = "charge_recalled"
+    ORDER: ClassVar[int] = 56
+
+
+@attrs.frozen(kw_only=True)
+class PersonaNonGrataDeclared(DyadEvent):
+    """The receiving state ``by`` declares a diplomat of the other persona non grata (VCDR art. 9).
+
+    Expelling the head of mission (``head_of_mission=True``, the default) leaves the mission
+    headed by nobody named; expelling another diplomat changes no dimension.
+    """
+
+    TAG: ClassVar[str] = "persona_non_grata_declared"
+    ORDER: ClassVar[int] = 54
+    by: str = attrs.field(converter=_state, validator=_party("by"))
+    name: str | None = None
+    head_of_mission: bool = True
+
+    @property
+    def sender(self) -> str:
+        """The state whose diplomat is expelled."""
+        a, b = self.between
+        return b if self.by == a else a
+
+    def _details(self) -> str:
+        who = "head of mission" if self.head_of_mission else "diplomat"
+        name = f" {self.name}" if self.name else ""
+        return f": {self.by} expels {self.sender}'s {who}{name}"
+
+
+class Intention(enum.Enum):
+    """What an announced intention is about."""
+
+    ESTABLISH = "establish"
+    RESTORE = "restore"
+
+
+@attrs.frozen(kw_only=True)
+class IntentionAnnounced(DyadEvent):
+    """An announced intention to establish or restore relations: pending, no status change.
+
+    It stays pending until relations are established or resumed.
+    """
+
+    TAG: ClassVar[str] = "intention_announced"
+    ORDER: ClassVar[int] = 15
+    by: str | None = attrs.field(default=None, converter=_optional_state, validator=_party("by"))
+    act: Intention = Intention.ESTABLISH
+
+    def _details(self) -> str:
+        by = f" by {self.by}" if self.by else ""
+        return f": to {self.act.value} relations{by}"
+
+
 def _protecting_power(instance: MissionEvent, _: object, value: str | None) -> None:
     if value is not None and value in instance.between:
         raise InvalidEventError(
@@ -296,10 +419,15 @@ class MissionEvent(DyadEvent):
     )
     name: str | None = None
     """The mission's name, if it has one (e.g. the agency running a trade office)."""
+    staffed_by_power: bool = False
+    """For an interests section: True when the protecting power's own diplomats staff it (the
+    Swiss embassy's section for the United States in Tehran), False (the default) when the
+    protected state's diplomats do (Cuba's section in Washington, 1977-2015)."""
 
     def _details(self) -> str:
         where = f" in {self.place}" if self.place else ""
         under = f" under {self.protecting_power}" if self.protecting_power else ""
+        under += " (staffed by it)" if self.staffed_by_power else ""
         return f": {self.sender} {self.kind.value.replace('_', ' ')}{under}{where}"
 
 
@@ -320,6 +448,13 @@ class MissionClosed(MissionEvent):
 
     TAG: ClassVar[str] = "mission_closed"
     ORDER: ClassVar[int] = 50
+
+
+@attrs.frozen(kw_only=True)
+class MissionEvacuated(MissionClosed):
+    """``sender`` closes or evacuates a mission for security, without a break of relations."""
+
+    TAG: ClassVar[str] = "mission_evacuated"
 
 
 @attrs.frozen(kw_only=True)
@@ -397,6 +532,34 @@ class RecognitionWithdrawn(RecognitionEvent):
 
 
 @attrs.frozen(kw_only=True)
+class GovernmentRecognized(RecognitionEvent):
+    """``by`` recognises ``government`` as the government of the state ``of``.
+
+    Distinct from recognising the state: the United States recognised the Russian state
+    throughout but the Soviet government only in 1933.
+    """
+
+    TAG: ClassVar[str] = "government_recognized"
+    ORDER: ClassVar[int] = 12
+    government: str
+
+    def _details(self) -> str:
+        return f": {self.by} of {self.of}'s government {self.government}"
+
+
+@attrs.frozen(kw_only=True)
+class GovernmentRecognitionWithdrawn(RecognitionEvent):
+    """``by`` withdraws its recognition of ``government`` as the government of ``of``."""
+
+    TAG: ClassVar[str] = "government_recognition_withdrawn"
+    ORDER: ClassVar[int] = 78
+    government: str
+
+    def _details(self) -> str:
+        return f": {self.by} of {self.of}'s government {self.government}"
+
+
+@attrs.frozen(kw_only=True)
 class StateExtinguished(Event):
     """``state`` ceases to exist (absorbed by ``absorbed_by``, or dissolved): its dyads end."""
 
@@ -438,16 +601,24 @@ EVENT_TYPES: tuple[type[Event], ...] = (
     RelationsSevered,
     ConsularRelationsEstablished,
     ConsularRelationsSevered,
+    IntentionAnnounced,
     RepresentationChanged,
+    PresenceObserved,
     HeadOfMissionAccredited,
+    HeadOfMissionDeparted,
     AmbassadorRecalled,
     AmbassadorReturned,
+    ChargeRecalled,
+    PersonaNonGrataDeclared,
     MissionOpened,
     MissionClosed,
+    MissionEvacuated,
     ProtectingPowerAppointed,
     ProtectingPowerEnded,
     Recognized,
     RecognitionWithdrawn,
+    GovernmentRecognized,
+    GovernmentRecognitionWithdrawn,
     StateExtinguished,
     StateContinued,
 )

@@ -17,6 +17,8 @@ from diplorel._credit import CreditLine
 from diplorel._dates import When
 from diplorel._events import Event
 from diplorel._frozen import FrozenMap
+from diplorel._representation import represent
+from diplorel._status import DyadState, HeadOfMission, Mission
 
 
 @cache
@@ -31,21 +33,33 @@ def _converter() -> JsonConverter:
     return c
 
 
-def _state(state: Any) -> dict[str, Any]:  # noqa: ANN401 - a DyadState
-    data: dict[str, Any] = _converter().unstructure(state)
+def _state(state: DyadState, year: int) -> dict[str, Any]:
+    c = _converter()
+    data: dict[str, Any] = c.unstructure(state)
     data["dyad"] = list(state.dyad)
-    data["representation_cow"] = {k: v.cow for k, v in state.representation.items()}
+    reps = {s: represent(state, s, year=year) for s in state.dyad}
+    data["representation"] = {
+        s: {
+            "mission": c.unstructure(r.mission, Mission | None),
+            "head": c.unstructure(r.head, HeadOfMission | None),
+            "cow": r.cow,
+            "exchange": r.exchange,
+        }
+        for s, r in reps.items()
+    }
+    data["exchange"] = any(r.exchange for r in reps.values())
     return data
 
 
 def status_to_json(status: Status) -> dict[str, Any]:
     """A status as JSON-ready data: every dimension, certainty, alternatives and pending acts."""
     c = _converter()
+    year = status.on.day.year
     return {
         "on": str(status.on),
-        **_state(status.state),
+        **_state(status.state, year),
         "certain": status.certain,
-        "alternatives": [_state(a) for a in status.alternatives],
+        "alternatives": [_state(a, year) for a in status.alternatives],
         "pending": [c.unstructure(p) for p in status.pending],
         "anomalies": [c.unstructure(a) for a in status.anomalies],
         "economic_ties": status.economic_ties,
@@ -61,7 +75,7 @@ def explanation_to_json(explanation: Explanation) -> dict[str, Any]:
 def period_to_json(period: Period) -> dict[str, Any]:
     """A timeline period as JSON-ready data."""
     data: dict[str, Any] = _converter().unstructure(period)
-    data["state"] = _state(period.state)
+    data["state"] = _state(period.state, period.start.earliest.year)
     return data
 
 

@@ -30,6 +30,7 @@ from cattrs.preconf.json import JsonConverter
 
 from diplorel._alloc import bulk_allocation
 from diplorel._convert import ITEM, describe_errors, make_converter, tag_problem
+from diplorel._dates import parse_edtf
 from diplorel._events import Source
 from diplorel._history import History, Item
 from diplorel._rules import RuleSet
@@ -37,11 +38,107 @@ from diplorel._states import StateRegistry
 from diplorel.exceptions import DiplorelError, LoadError, SaveError
 
 FORMAT = "diplorel-history"
-VERSION = 1
-"""The schema version this diplorel writes. History of versions: 1 (diplorel 0.1): first."""
+VERSION = 2
+"""The schema version this diplorel writes. History of versions: 1 (diplorel 0.1): first;
+2 (diplorel 0.2): presence apart from the agreed class (see :func:`upcast_v1_v2`)."""
 
-Upcaster = Callable[[dict[str, Any]], dict[str, Any]]
-UPCASTERS: dict[int, Upcaster] = {}
+Upcaster = Callable[[dict[str, Any], list[Any]], tuple[dict[str, Any], list[Any]]]
+"""Takes a document's header and its raw items; returns both at the next version.
+
+An upcaster changes items in place of each other: it never adds or drops one, so that every
+problem still names the item's place in the file as written."""
+
+_RANK_OF_V1_LEVEL = {
+    "charge_d_affaires": "charge_d_affaires",
+    "minister": "minister",
+    "ambassador": "ambassador",
+    "other": "other",
+    "unknown": "unknown",
+}
+_BREAKS = {"relations_severed", "relations_suspended"}
+_CONSENTS = {"relations_established", "relations_resumed"}
+
+
+def _v1_presence(item: Any) -> Any:  # noqa: ANN401 - JSON
+    """A v1 ``representation_changed`` of a COW document: an observation of presence."""
+    if not isinstance(item, dict) or item.get("type") != "representation_changed":
+        return item
+    out = {k: v for k, v in item.items() if k != "level"}
+    out["type"] = "presence_observed"
+    rank = _RANK_OF_V1_LEVEL.get(item.get("level"))  # type: ignore[arg-type]
+    if rank is not None:
+        out["rank"] = rank
+    elif item.get("level") != "none":
+        out["rank"] = item.get("level")  # not a v1 level: the load reports it
+    return out
+
+
+def _dyad_of(item: dict[str, Any]) -> frozenset[str] | None:
+    between = item.get("between")
+    if isinstance(between, list) and all(isinstance(x, str) for x in between):
+        return frozenset(between)
+    return None
+
+
+def _earliest(item: dict[str, Any]) -> Any:  # noqa: ANN401 - a date, or None
+    try:
+        return parse_edtf(item["on"]).earliest
+    except (KeyError, TypeError, DiplorelError):
+        return None
+
+
+def _later_closure(items: list[Any], brk: dict[str, Any]) -> bool:
+    """True when a closure of an embassy or legation of the break's dyad is stated later."""
+    dyad, day = _dyad_of(brk), _earliest(brk)
+    if dyad is None or day is None:
+        return False
+    nearest: Any = None
+    closes: list[Any] = []
+    for other in items:
+        if not isinstance(other, dict) or _dyad_of(other) != dyad:
+            continue
+        when = _earliest(other)
+        if when is None or when <= day:
+            continue
+        if other.get("type") in _CONSENTS and (nearest is None or when < nearest):
+            nearest = when
+        if other.get("type") == "mission_closed" and other.get("kind", "embassy") in {
+            "embassy",
+            "legation",
+        }:
+            closes.append(when)
+    return any(nearest is None or c < nearest for c in closes)
+
+
+def upcast_v1_v2(header: dict[str, Any], items: list[Any]) -> tuple[dict[str, Any], list[Any]]:
+    """Version 1 to 2: the agreed class and who is at post became separate dimensions.
+
+    - A document of COW data (``"rules": "cow"``): each ``representation_changed`` was a level
+      observed, so it becomes a ``presence_observed`` (``level`` -> ``rank``; ``none`` -> no
+      rank); the ``rules`` field goes (the default rules accept observations).
+    - Otherwise ``representation_changed`` keeps its meaning, the agreed class.
+    - A break now closes the dyad's embassies and legations: a break followed by a stated
+      closure of one (before relations resume) gets ``missions_stay_open: true``, so the
+      closure keeps its date.
+    """
+    header = {**header, "version": 2}
+    if header.get("rules") == "cow":
+        del header["rules"]
+        return header, [_v1_presence(item) for item in items]
+    out = []
+    for item in items:
+        if (
+            isinstance(item, dict)
+            and item.get("type") in _BREAKS
+            and "missions_stay_open" not in item
+            and _later_closure(items, item)
+        ):
+            item = {**item, "missions_stay_open": True}  # noqa: PLW2901 - replaced in place
+        out.append(item)
+    return header, out
+
+
+UPCASTERS: dict[int, Upcaster] = {1: upcast_v1_v2}
 """``UPCASTERS[n]`` turns a version ``n`` document into version ``n + 1``."""
 
 
@@ -100,30 +197,23 @@ def _rules_of(
         return None
 
 
-def upcast(document: dict[str, Any]) -> dict[str, Any]:
-    """Upgrade an older document step by step to the current schema version."""
-    version = int(document["version"])
+def upcast(header: dict[str, Any], items: list[Any]) -> tuple[dict[str, Any], list[Any]]:
+    """Upgrade an older document (header and raw items) step by step to the current version."""
+    version = int(header["version"])
     while version < VERSION:
-        document = UPCASTERS[version](document)
-        version = int(document["version"])
-    return document
+        header, items = UPCASTERS[version](header, items)
+        version = int(header["version"])
+    return header, items
 
 
 def _read_header(
     header: Any,  # noqa: ANN401 - JSON
     where: str,
     rules: RuleSet | None,
-    source: str,
     body: set[str],
 ) -> tuple[list[str], dict[str, Any], RuleSet | None]:
-    """Check and upgrade a document header; its problems, sources table and rule set.
-
-    A header that is not a diplorel document at all raises :class:`LoadError` at once.
-    """
-    problems = _header_problems(header, where)
-    if problems:
-        raise LoadError(source, problems)
-    header = upcast(header)
+    """Check an (upgraded) document header; its problems, sources table and rule set."""
+    problems: list[str] = []
     table = _sources_table(header, where, problems)
     rules = _rules_of(header, rules, where, problems)
     extra = set(header) - {"format", "version", "rules", "sources", *body}
@@ -224,10 +314,14 @@ def loads(
         doc = json.loads(text)
     except (ValueError, UnicodeDecodeError) as e:
         raise LoadError(source, [f"not valid JSON: {e}"]) from None
-    problems, table, rules = _read_header(doc, "$", rules, source, {"items"})
+    header_problems = _header_problems(doc, "$")
+    if header_problems:
+        raise LoadError(source, header_problems)
     raw = doc.get("items")
     if not isinstance(raw, list):
-        raise LoadError(source, [*problems, "expected a list of items @ $.items"])
+        raise LoadError(source, ["expected a list of items @ $.items"])
+    doc, raw = upcast({k: v for k, v in doc.items() if k != "items"}, raw)
+    problems, table, rules = _read_header(doc, "$", rules, {"items"})
     with bulk_allocation(len(raw)):
         located = _structure_items(
             ((f"$.items[{i}]", x) for i, x in enumerate(raw)), table, problems
@@ -267,13 +361,17 @@ def loads_jsonl(
     first = next(lines, None)
     if first is None:
         raise LoadError(source, [*problems, "expected a header line @ line 1"])
-    try:
-        header_problems, table, rules = _read_header(first[1], first[0], rules, source, set())
-    except LoadError as e:
-        raise LoadError(source, [*problems, *e.problems]) from None
+    bad_header = _header_problems(first[1], first[0])
+    if bad_header:
+        raise LoadError(source, [*problems, *bad_header])
+    rest = list(lines)
+    header, raw = upcast(first[1], [data for _, data in rest])
+    header_problems, table, rules = _read_header(header, first[0], rules, set())
     problems.extend(header_problems)
     with bulk_allocation(text.count("\n")):
-        located = _structure_items(lines, table, problems)
+        located = _structure_items(
+            ((where, data) for (where, _), data in zip(rest, raw, strict=True)), table, problems
+        )
         return _build(located, problems, source, strict=strict, rules=rules, registry=registry)
 
 

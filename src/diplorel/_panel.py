@@ -21,6 +21,7 @@ import attrs
 import pendulum
 
 from diplorel._dates import When
+from diplorel._representation import represent
 from diplorel._status import Consular, Diplomatic, DyadState, MissionKind
 from diplorel.exceptions import InvalidDateError, MissingExtraError
 
@@ -44,8 +45,9 @@ COLUMNS = (
     "economic_ties",
     "certain",
 )
-"""The panel's columns. ``level_a`` is the COW level of the representative that ``state_a``
-sends to ``state_b``; ``missions_a`` the kinds of mission ``state_a`` keeps there."""
+"""The panel's columns. ``level_a`` is the COW level of ``state_a``'s representative at
+``state_b``: who is there, not the class agreed (see :func:`~diplorel.represent`);
+``missions_a`` the kinds of mission ``state_a`` keeps there."""
 
 
 @attrs.frozen
@@ -233,7 +235,7 @@ def build_panel(
             )
             if not ties and history.has_credit_lines(key):
                 ties = history.status(a, b, on=when).economic_ties
-            rep = state.representation
+            rep = {n: represent(state, n, year=year).cow for n in (na, nb)}
             for x, y, nx, ny in ((a, b, na, nb), (b, a, nb, na)) if directed else ((a, b, na, nb),):
                 data["year"].append(year)
                 data["state_a"].append(nx)
@@ -242,8 +244,8 @@ def build_panel(
                 data["ccode_b"].append(ccode[y])
                 data["diplomatic"].append(state.diplomatic.value)
                 data["consular"].append(state.consular.value)
-                data["level_a"].append(rep[nx].cow)
-                data["level_b"].append(rep[ny].cow)
+                data["level_a"].append(rep[nx])
+                data["level_b"].append(rep[ny])
                 data["missions_a"].append(_missions(state, nx))
                 data["missions_b"].append(_missions(state, ny))
                 data["economic_ties"].append(ties)

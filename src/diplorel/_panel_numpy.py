@@ -15,7 +15,8 @@ import pendulum
 
 from diplorel._dates import When
 from diplorel._panel import COLUMNS, _alive, _day, _missions, _names
-from diplorel._status import Level, MissionKind
+from diplorel._representation import represent
+from diplorel._status import MissionKind
 
 if TYPE_CHECKING:
     from diplorel._history import History
@@ -93,7 +94,7 @@ def build_columns(
         pos = np.where(known, pos, arrays.none_row)
         certain = ~known | (pos == settled)
         first_a = ~swap
-        level_1, level_2 = arrays.codes[pos, 2], arrays.codes[pos, 3]
+        level_1, level_2 = arrays.levels(pos, np.full(len(pos), year, dtype=np.int64))
         cols: dict[str, Any] = {
             "year": np.full(len(ia), year, dtype=np.int64),
             "state_a": np.asarray(alive, dtype=object)[ia],
@@ -124,11 +125,10 @@ def _exact(history: History, cols: dict[str, Any], rows: Any, day: pendulum.Date
         key = history.key(a, b)
         state, certain = history.state_at_key(key, when)
         na, nb = _names(state, a, b)
-        rep = state.representation
         cols["diplomatic"][r] = state.diplomatic.value
         cols["consular"][r] = state.consular.value
-        cols["level_a"][r] = rep.get(na, Level.NONE).cow
-        cols["level_b"][r] = rep.get(nb, Level.NONE).cow
+        cols["level_a"][r] = represent(state, na, year=day.year).cow
+        cols["level_b"][r] = represent(state, nb, year=day.year).cow
         cols["missions_a"][r] = _missions(state, na)
         cols["missions_b"][r] = _missions(state, nb)
         ties = bool(state.missions_of(MissionKind.TRADE_OFFICE))

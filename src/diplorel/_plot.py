@@ -21,7 +21,7 @@ import pendulum
 
 from diplorel._credit import CreditLineCancelled, CreditStatus
 from diplorel._dates import FuzzyDate, to_when
-from diplorel._status import Consular, Diplomatic, DyadState, Level, MissionKind
+from diplorel._status import Consular, Diplomatic, DyadState, Level, MissionKind, Rank
 
 if TYPE_CHECKING:
     from diplorel._history import History
@@ -92,9 +92,25 @@ def _status_bar(value: Diplomatic | Consular) -> Bar | None:
     return None if colour is None else (value.value, colour)
 
 
-def _level_bar(level: Level) -> Bar | None:
-    colour = _LEVEL.get(level)
-    return None if colour is None else (_text(level.value), colour)
+_RANK_COLOUR = {
+    Rank.AMBASSADOR: _LEVEL[Level.AMBASSADOR],
+    Rank.MINISTER: _LEVEL[Level.MINISTER],
+    Rank.CHARGE_D_AFFAIRES: _LEVEL[Level.CHARGE_D_AFFAIRES],
+    Rank.CHARGE_AD_INTERIM: _LEVEL[Level.CHARGE_D_AFFAIRES],
+    Rank.LOWER: _LEVEL[Level.OTHER],
+    Rank.OTHER: _LEVEL[Level.OTHER],
+}
+
+
+def _presence_bar(state: DyadState, sender: str) -> Bar | None:
+    """Who is at post for ``sender``: the head's rank, or the mission with nobody named."""
+    head = state.heads.get(sender)
+    if head is not None and head.rank in _RANK_COLOUR:
+        return _text(head.rank.value), _RANK_COLOUR[head.rank]
+    mission = state.mission(sender)
+    if mission is not None and mission.kind is not MissionKind.INTERESTS_SECTION:
+        return f"{_text(mission.kind.value)}, nobody named", _LEVEL[Level.UNKNOWN]
+    return None
 
 
 def _mission_bar(state: DyadState, sender: str) -> Bar | None:
@@ -126,7 +142,7 @@ def _lanes(history: History, x: str, y: str, hi: pendulum.Date) -> list[Lane]:
     periods = [(p.start, p.state) for p in history.timeline(x, y)]
 
     def level(c: str) -> Callable[[DyadState], Bar | None]:
-        return lambda s: _level_bar(s.representation.get(c, Level.NONE))
+        return lambda s: _presence_bar(s, c)
 
     def missions(c: str) -> Callable[[DyadState], Bar | None]:
         return lambda s: _mission_bar(s, c)
@@ -134,8 +150,8 @@ def _lanes(history: History, x: str, y: str, hi: pendulum.Date) -> list[Lane]:
     return [
         ("diplomatic relations", _lane(periods, lambda s: _status_bar(s.diplomatic))),
         ("consular relations", _lane(periods, lambda s: _status_bar(s.consular))),
-        (f"{x} represented in {y}", _lane(periods, level(x))),
-        (f"{y} represented in {x}", _lane(periods, level(y))),
+        (f"{x} at post in {y}", _lane(periods, level(x))),
+        (f"{y} at post in {x}", _lane(periods, level(y))),
         (f"{x} missions in {y}", _lane(periods, missions(x))),
         (f"{y} missions in {x}", _lane(periods, missions(y))),
         ("trade offices", _lane(periods, _trade_bar)),

@@ -23,6 +23,7 @@ from collections.abc import Callable, Iterable, Iterator
 from typing import Any, TypeVar
 
 import attrs
+import pendulum
 
 from diplorel._dates import FuzzyDate, to_optional_fuzzy
 from diplorel._events import Event
@@ -89,6 +90,39 @@ def rule(
         )
 
     return make
+
+
+IN_FORCE: dict[str, tuple[str, pendulum.Date]] = {
+    "VCDR": ("Vienna Convention on Diplomatic Relations", pendulum.Date(1964, 4, 24)),
+    "VCCR": ("Vienna Convention on Consular Relations", pendulum.Date(1967, 3, 19)),
+    "Montevideo Convention": (
+        "Montevideo Convention on the Rights and Duties of States",
+        pendulum.Date(1934, 12, 26),
+    ),
+}
+"""Treaties that rules cite, with the date of their general entry into force."""
+
+
+def citation_on(citation: str, on: FuzzyDate) -> str:
+    """The citation of a rule for an act on ``on``: a treaty only from its entry into force.
+
+    Before it, the rule is customary international law, later codified by the treaty.
+
+    >>> from diplorel import parse_edtf
+    >>> citation_on("VCDR art. 2", parse_edtf("2024-02-14"))
+    'VCDR art. 2'
+    >>> citation_on("VCDR art. 2", parse_edtf("1949"))
+    'customary international law (codified in VCDR art. 2, in force 1964-04-24)'
+    """
+    parts = []
+    for part in citation.split(";"):
+        text = part.strip()
+        for prefix, (_, in_force) in IN_FORCE.items():
+            if text.startswith(prefix) and on.earliest < in_force:
+                text = f"customary international law (codified in {text}, in force {in_force})"
+                break
+        parts.append(text)
+    return "; ".join(parts)
 
 
 @attrs.frozen

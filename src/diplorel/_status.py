@@ -2,7 +2,7 @@
 
 One yes/no flag cannot say what Cuba and the Republic of Korea had in 2010 (no relations, but a
 trade office and a credit line). A :class:`DyadState` keeps each dimension apart: diplomatic and
-consular relations, the class of representation each way, heads of mission, missions, protecting
+consular relations, the class agreed each way, who is actually at post, missions, protecting
 powers and recognition.
 """
 
@@ -42,9 +42,11 @@ class Consular(enum.Enum):
 
 
 class Level(enum.Enum):
-    """The class of head of mission agreed for one direction (VCDR art. 14-15).
+    """The class of head of mission *agreed* for one direction (VCDR art. 14-15).
 
-    ``.cow`` gives the Correlates of War Diplomatic Exchange code.
+    What two states agreed, set by the act that establishes relations or changes the class:
+    not evidence that anyone is at post (see :class:`Rank` and :class:`HeadOfMission` for who
+    is there). ``.cow`` is the Correlates of War code a head of this class would have.
 
     >>> Level.AMBASSADOR.cow, Level.CHARGE_D_AFFAIRES.cow, Level.OTHER.cow
     (3, 1, 9)
@@ -55,23 +57,18 @@ class Level(enum.Enum):
     MINISTER = "minister"
     AMBASSADOR = "ambassador"
     OTHER = "other"
-    """A representative below chargé level (an interests section) or of unknown class (COW 9)."""
+    """A class below chargé d'affaires or of another kind."""
     UNKNOWN = "unknown"
-    """Nothing is known about this direction's representation (COW 9 with no exchange)."""
+    """The sources do not say at which class relations were agreed."""
 
     @property
     def cow(self) -> int:
-        """The COW Diplomatic Exchange level: 0 none, 1 chargé, 2 minister, 3 ambassador, 9."""
+        """The COW Diplomatic Exchange code of this class: 0, 1 chargé, 2 minister, 3, 9."""
         return _COW[self]
-
-    @property
-    def is_present(self) -> bool:
-        """True when a representative is at post (COW's diplomatic exchange, DE = 1)."""
-        return self not in {Level.NONE, Level.UNKNOWN}
 
     @classmethod
     def from_cow(cls, code: int) -> Level:
-        """The level for a COW code (0, 1, 2, 3 or 9: OTHER)."""
+        """The class for a COW code (0, 1, 2, 3 or 9: OTHER)."""
         for level, value in _COW.items():
             if value == code:
                 return level
@@ -89,14 +86,71 @@ _COW = {
 }
 
 
-class HeadOfMission(enum.Enum):
-    """Who heads a sending state's mission (an optional detail; VCDR art. 19)."""
+class Rank(enum.Enum):
+    """The rank of the person *actually* heading a sending state's mission (VCDR art. 14, 19).
 
-    IN_POST = "in_post"
-    """The accredited head of mission is at post."""
+    This is what the Correlates of War data code: the representative present, not the class
+    agreed. ``OTHER`` and ``UNKNOWN`` carry COW's code 9 read from a COW file (with and
+    without diplomatic exchange).
+    """
+
+    AMBASSADOR = "ambassador"
+    MINISTER = "minister"
+    """Envoy extraordinary and minister plenipotentiary, minister resident."""
+    CHARGE_D_AFFAIRES = "charge_d_affaires"
+    """A chargé d'affaires *en pied*: accredited to the foreign minister as head of mission."""
     CHARGE_AD_INTERIM = "charge_ad_interim"
-    """The head is recalled or away; a chargé d'affaires a.i. stands in."""
+    """A chargé d'affaires *ad interim*, standing in while the head is away or the post vacant."""
+    LOWER = "lower"
+    """A diplomat below chargé rank in charge (a counsellor, a first or second secretary)."""
     VACANT = "vacant"
+    """The mission is open but the records name nobody in charge."""
+    OTHER = "other"
+    """A representative of another or unknown rank is present (COW 9 with exchange)."""
+    UNKNOWN = "unknown"
+    """Something of unknown kind is there, not counted as diplomatic exchange (COW 9, DE 0)."""
+
+    @classmethod
+    def of_class(cls, level: Level) -> Rank:
+        """The rank of a head of mission of the agreed ``level`` (OTHER when unknown)."""
+        return _RANK_OF_CLASS.get(level, Rank.OTHER)
+
+
+_RANK_OF_CLASS = {
+    Level.AMBASSADOR: Rank.AMBASSADOR,
+    Level.MINISTER: Rank.MINISTER,
+    Level.CHARGE_D_AFFAIRES: Rank.CHARGE_D_AFFAIRES,
+}
+
+
+@attrs.frozen
+class HeadOfMission:
+    """Who heads a sending state's mission: rank, name, since when, and where they reside.
+
+    ``resident=False`` is a head accredited from another capital (``resides_in``: the state
+    where the head resides), as Israel's ambassador in Lima was to Bolivia. ``titular`` is the
+    head recalled or away while a chargé a.i. stands in, who may return.
+    """
+
+    rank: Rank
+    name: str | None = None
+    since: FuzzyDate | None = None
+    resident: bool = True
+    resides_in: str | None = None
+    titular: HeadOfMission | None = None
+
+    def __str__(self) -> str:
+        """``ambassador Pete Peterson since 1997-05-09``."""
+        text = self.rank.value.replace("_", " ")
+        if self.name:
+            text += f" {self.name}"
+        if self.since is not None:
+            text += f" since {self.since}"
+        if not self.resident:
+            text += (
+                f" (non-resident, in {self.resides_in})" if self.resides_in else " (non-resident)"
+            )
+        return text
 
 
 class MissionKind(enum.Enum):
@@ -115,6 +169,24 @@ class MissionKind(enum.Enum):
         """True for embassies and legations: missions that need diplomatic relations."""
         return self in {MissionKind.EMBASSY, MissionKind.LEGATION}
 
+    @property
+    def is_representation(self) -> bool:
+        """True for the missions through which a state is represented in the other.
+
+        Embassies, legations, liaison offices and interests sections; not consulates or trade
+        offices.
+        """
+        return self in _REPRESENTATION
+
+
+_REPRESENTATION = (
+    MissionKind.EMBASSY,
+    MissionKind.LEGATION,
+    MissionKind.LIAISON_OFFICE,
+    MissionKind.INTERESTS_SECTION,
+)
+"""The missions that represent a state, in order of precedence (the first open one counts)."""
+
 
 class Recognition(enum.Enum):
     """One state's recognition of another: a separate, directed act."""
@@ -128,7 +200,9 @@ class Recognition(enum.Enum):
 class Mission:
     """A mission one state keeps in another.
 
-    ``protecting_power`` is the third state whose embassy houses an interests section.
+    ``protecting_power`` is the third state whose embassy houses an interests section;
+    ``staffed_by_power`` is True when that power's own diplomats staff it, rather than the
+    protected state's.
     """
 
     kind: MissionKind
@@ -136,6 +210,7 @@ class Mission:
     protecting_power: str | None = None
     opened_on: FuzzyDate | None = None
     name: str | None = None
+    staffed_by_power: bool = False
 
     def __str__(self) -> str:
         """``interests section (under CHE) in Havana``."""
@@ -143,7 +218,8 @@ class Mission:
         if self.name:
             text += f" ({self.name})"
         if self.protecting_power:
-            text += f" (under {self.protecting_power})"
+            staff = ", staffed by it" if self.staffed_by_power else ""
+            text += f" (under {self.protecting_power}{staff})"
         if self.place:
             text += f" in {self.place}"
         return text
@@ -154,20 +230,23 @@ class DyadState:
     """Every dimension of one dyad's relationship at one point of its history.
 
     Rules take a ``DyadState`` and an event and return the next ``DyadState``; the mappings
-    are keyed by state code: ``representation[s]`` is the class of the head of mission that
-    ``s`` sends, ``missions[s]`` the missions ``s`` keeps in the other state,
-    ``protecting_powers[s]`` the third state protecting ``s``'s interests there, and
-    ``recognition[s]`` whether ``s`` recognises the other state.
+    are keyed by state code: ``agreed[s]`` is the class of head of mission agreed for what
+    ``s`` sends (VCDR art. 14-15), ``heads[s]`` who actually heads ``s``'s mission in the other
+    state (absent: nobody), ``missions[s]`` the missions ``s`` keeps there,
+    ``protecting_powers[s]`` the third state protecting ``s``'s interests there,
+    ``recognition[s]`` whether ``s`` recognises the other state and ``governments[s]`` which
+    government of the other state ``s`` recognises, where an act says so.
     """
 
     dyad: tuple[str, str]
     diplomatic: Diplomatic = Diplomatic.NONE
     consular: Consular = Consular.NONE
-    representation: FrozenMap[str, Level] = attrs.field(factory=FrozenMap)
+    agreed: FrozenMap[str, Level] = attrs.field(factory=FrozenMap)
     heads: FrozenMap[str, HeadOfMission] = attrs.field(factory=FrozenMap)
     missions: FrozenMap[str, tuple[Mission, ...]] = attrs.field(factory=FrozenMap)
     protecting_powers: FrozenMap[str, str] = attrs.field(factory=FrozenMap)
     recognition: FrozenMap[str, Recognition] = attrs.field(factory=FrozenMap)
+    governments: FrozenMap[str, str] = attrs.field(factory=FrozenMap)
     since: FuzzyDate | None = None
     """When the current diplomatic status began (None: never changed)."""
     consular_since: FuzzyDate | None = None
@@ -178,7 +257,7 @@ class DyadState:
         a, b = dyad
         return cls(
             dyad=dyad,
-            representation=FrozenMap({a: Level.NONE, b: Level.NONE}),
+            agreed=FrozenMap({a: Level.NONE, b: Level.NONE}),
             missions=FrozenMap({a: (), b: ()}),
             recognition=FrozenMap({a: Recognition.NOT_RECOGNIZED, b: Recognition.NOT_RECOGNIZED}),
         )
@@ -196,13 +275,14 @@ class DyadState:
         return attrs.evolve(
             self,
             dyad=(a, b) if a < b else (b, a),
-            representation=keys(self.representation),
+            agreed=keys(self.agreed),
             heads=keys(self.heads),
             missions=keys(self.missions),
             protecting_powers=FrozenMap(
                 {name(k): name(v) for k, v in self.protecting_powers.items()}
             ),
             recognition=keys(self.recognition),
+            governments=keys(self.governments),
         )
 
     def other(self, state: str) -> str:
@@ -219,18 +299,33 @@ class DyadState:
                 out[sender] = found
         return out
 
+    def mission(self, sender: str) -> Mission | None:
+        """The mission through which ``sender`` is represented in the other state, if any.
+
+        The first open one of: embassy, legation, liaison office, interests section.
+        """
+        open_ = self.missions.get(sender, ())
+        for kind in _REPRESENTATION:
+            for m in open_:
+                if m.kind is kind:
+                    return m
+        return None
+
     def summary(self) -> str:
         """One line: ``diplomatic relations severed (since 1959/1960), consular severed``."""
         since = f" (since {self.since})" if self.since is not None else ""
         text = f"diplomatic relations {self.diplomatic.value}{since}"
         text += f", consular {self.consular.value}"
         levels = [
-            f"{s} sends {lvl.value.replace('_', ' ')}"
-            for s, lvl in self.representation.items()
+            f"{s} agreed {lvl.value.replace('_', ' ')}"
+            for s, lvl in self.agreed.items()
             if lvl is not Level.NONE
         ]
         if levels:
             text += ", " + ", ".join(levels)
+        heads = [f"{s} headed by {h.rank.value.replace('_', ' ')}" for s, h in self.heads.items()]
+        if heads:
+            text += "; " + ", ".join(heads)
         missions = [f"{s}: {m}" for s, ms in self.missions.items() for m in ms]
         if missions:
             text += "; missions " + "; ".join(missions)

@@ -34,8 +34,14 @@ h: dr.History = dr.History(
 s: dr.Status = h.status("KOR", "CUB", on="2024-03-01")
 d: dr.Diplomatic = s.diplomatic
 c: dr.Consular = s.consular
-level: dr.Level = s.representation["KOR"]
-cow: int = level.cow
+level: dr.Level = s.agreed["KOR"]
+present: dr.Representation = s.representation["KOR"]
+cow: int = present.cow
+exchange: bool = s.exchange
+head: dr.HeadOfMission | None = s.heads.get("KOR")
+rank: dr.Rank | None = head.rank if head is not None else None
+conventions = dr.CowConventions(observation="year_end", interim="charge")
+coded: dr.Representation = dr.represent(s.state, "KOR", year=2024, conventions=conventions)
 missions: tuple[dr.Mission, ...] = s.missions["KOR"]
 since: dr.FuzzyDate | None = s.since
 certain: bool = s.certain

@@ -5,20 +5,25 @@ level of representation: ``DR_at_1`` is the level of side 2's representative in 
 capital, ``DR_at_2`` the reverse; 0 none, 1 chargé d'affaires, 2 minister, 3 ambassador, 9 other
 or unknown; ``DE`` is 1 when at least one side has a representative at the other.
 
-**Observation-date convention.** A year's row describes the state of affairs on 31 December of
-that year, or on the last day of the year on which both states were system members under those
-COW codes, when one of them left during the year (the GFR's 1990 row describes 2 October 1990).
-A change between two observations becomes a :class:`~diplorel.RepresentationChanged` event dated
-with the **interval** between them (level 0 in 1930, 3 in 1935: the change happened in
-1931/1935), so queries between observations are honestly uncertain.
+COW codes the representative *present*, not the class agreed nor the legal status of
+relations. Reading, a level is therefore an observation of presence, a
+:class:`~diplorel.PresenceObserved`: never relations, never an agreed class. Writing, each level
+comes from who is at post, by :func:`~diplorel.represent` under named
+:class:`~diplorel.CowConventions`.
 
-**Level 9.** A 9 with ``DE = 1`` (and no other representative) is :attr:`Level.OTHER`, a
-representative below chargé level or of unknown class; a 9 with ``DE = 0`` is
-:attr:`Level.UNKNOWN`, nothing known. Both write back as 9. Interests sections in a history of
-dated events are written as 9 without exchange, as COW codes them (United States-Cuba 1980-2005).
+**Observation day.** A year's row describes the state of affairs on the day the conventions
+name (``CowConventions.observation``): by default 1 January up to 1940 and 31 December from
+1950, bounded by the two states' joint membership in that year (the GFR's 1990 row describes
+2 October 1990). The reader dates observations with the same rule, so that reading a file and
+writing it back gives the same rows. A change between two observations is dated with the
+**interval** between them (0 in 1930, 3 in 1935: the change happened in 1930/1935), so queries
+between observations are honestly uncertain.
 
-COW codes only representation, not the legal status of relations, so an imported history uses
-:func:`cow_rules`, which accepts a level without relations.
+**Level 9.** A 9 with ``DE = 1`` is :attr:`Rank.OTHER`, a representative below chargé level or
+of unknown class, present; a 9 with ``DE = 0`` is :attr:`Rank.UNKNOWN`, not counted as
+exchange. Both write back as 9. An interests section in a history of dated events is written as
+9 without exchange when it is staffed by the protected state, as COW codes it (United
+States-Cuba 1980-2005); a protecting power acting alone is 0 (the United States in Iran).
 """
 
 from __future__ import annotations
@@ -35,12 +40,13 @@ import pendulum
 
 from diplorel._dates import FuzzyDate, When
 from diplorel._default_rules import default_rules
-from diplorel._events import Event, RepresentationChanged, Source
+from diplorel._events import Event, PresenceObserved, Source
 from diplorel._files import write_atomic
 from diplorel._history import History
-from diplorel._rules import RuleSet, rule
+from diplorel._representation import DEFAULT_CONVENTIONS, CowConventions, cow_values
+from diplorel._rules import RuleSet
 from diplorel._states import CowSpell, StateRegistry, default_registry
-from diplorel._status import DyadState, Level, MissionKind
+from diplorel._status import DyadState, Rank
 from diplorel.exceptions import LoadError
 
 __all__ = [
@@ -78,7 +84,7 @@ SOURCE = Source(
 )
 """The citation of the COW Diplomatic Exchange data."""
 
-_LEVEL_OF_CODE = {0: Level.NONE, 1: Level.CHARGE_D_AFFAIRES, 2: Level.MINISTER, 3: Level.AMBASSADOR}
+_RANK_OF_CODE = {0: None, 1: Rank.CHARGE_D_AFFAIRES, 2: Rank.MINISTER, 3: Rank.AMBASSADOR}
 
 
 @attrs.frozen
@@ -158,19 +164,14 @@ def read_rows(path: str | os.PathLike[str]) -> list[CowRow]:
     return rows
 
 
-@rule(RepresentationChanged, citation="COW Diplomatic Exchange coding: levels as observed")
-def observed_class(state: DyadState, event: RepresentationChanged) -> DyadState:
-    """An observed level of representation stands, with or without formal relations."""
-    return attrs.evolve(state, representation=state.representation.set(event.sender, event.level))
-
-
 def cow_rules(base: RuleSet | None = None) -> RuleSet:
-    """The default rules with :func:`observed_class` in place of ``agreed_class``.
+    """The rule set that documents naming ``"rules": "cow"`` load with.
 
-    Its name, ``cow``, is recorded in saved documents so that they load with it.
+    Since schema version 2 a COW level is read as a :class:`~diplorel.PresenceObserved`,
+    which the default rules accept with or without relations, so this is the default rule
+    set (or ``base``) under the name ``cow``. Version 1 documents that name it are upcast.
     """
-    changed = (base or default_rules()).replace("agreed_class", observed_class)
-    return attrs.evolve(changed, name="cow") if base is None else changed
+    return attrs.evolve(base or default_rules(), name="cow")
 
 
 def _spell_on(spells: Iterable[CowSpell], year: int) -> CowSpell | None:
@@ -185,12 +186,11 @@ def _spell_on(spells: Iterable[CowSpell], year: int) -> CowSpell | None:
     return found
 
 
-def _observation_day(year: int, *spells: CowSpell) -> pendulum.Date:
-    day = pendulum.Date(year, 12, 31)
-    for s in spells:
-        if s.end is not None and s.end < day:
-            day = s.end
-    return day
+def _observation_day(year: int, conventions: CowConventions, *spells: CowSpell) -> pendulum.Date:
+    """The day a year's row describes, within the spells' joint membership."""
+    first = max(s.start for s in spells)
+    ends = [s.end for s in spells if s.end is not None]
+    return conventions.observation_day(year, first=first, last=min(ends) if ends else None)
 
 
 class _Spells:
@@ -207,10 +207,10 @@ class _Spells:
         return self.registry.from_cow(ccode, day).code
 
 
-def _level(code: int, de: int) -> Level:
+def _rank(code: int, de: int) -> Rank | None:
     if code == 9:  # noqa: PLR2004 - COW's "other"
-        return Level.OTHER if de == 1 else Level.UNKNOWN
-    return _LEVEL_OF_CODE[code]
+        return Rank.OTHER if de == 1 else Rank.UNKNOWN
+    return _RANK_OF_CODE[code]
 
 
 def read_diplomatic_exchange(
@@ -218,17 +218,20 @@ def read_diplomatic_exchange(
     *,
     registry: StateRegistry | None = None,
     strict: bool = True,
+    conventions: CowConventions = DEFAULT_CONVENTIONS,
 ) -> History:
     """Build a history from a COW Diplomatic Exchange CSV.
 
     Each change of a directed level between two observations becomes a
-    :class:`~diplorel.RepresentationChanged` dated with the interval between them. Rows for a
-    year in which a state was not a system member at all are skipped (they carry no level).
+    :class:`~diplorel.PresenceObserved` dated with the interval between them: presence, never
+    relations or an agreed class. Rows for a year in which a state was not a system member at
+    all are skipped (they carry no level). ``conventions`` must be those the file will be
+    written back with for the rows to come back unchanged.
     """
     reg = registry or default_registry()
     spells = _Spells(reg)
-    # observations[(sender, receiver)] = [(day, level, first_possible_day)], by diplorel code
-    observations: dict[tuple[str, str], dict[pendulum.Date, tuple[Level, str, str]]] = {}
+    # observations[(sender, receiver)] = {day: (rank, sender then, receiver then)}
+    observations: dict[tuple[str, str], dict[pendulum.Date, tuple[Rank | None, str, str]]] = {}
     starts: dict[tuple[str, str], pendulum.Date] = {}
     problems: list[str] = []
     for row in read_rows(path):
@@ -236,7 +239,7 @@ def read_diplomatic_exchange(
         s2 = _spell_on(spells.by_ccode.get(row.ccode2, ()), row.year)
         if s1 is None or s2 is None:
             continue
-        day = _observation_day(row.year, s1, s2)
+        day = _observation_day(row.year, conventions, s1, s2)
         try:
             a, b = spells.code(row.ccode1, day), spells.code(row.ccode2, day)
         except LookupError as e:
@@ -245,11 +248,11 @@ def read_diplomatic_exchange(
         de = row.de
         for sender, receiver, code in ((b, a, row.dr_at_1), (a, b, row.dr_at_2)):
             key = (reg.lineage(sender), reg.lineage(receiver))
-            level = _level(code, de)
+            rank = _rank(code, de)
             seen = observations.setdefault(key, {})
-            if day in seen and seen[day][0] != level:
+            if day in seen and seen[day][0] != rank:
                 problems.append(f"{sender} at {receiver} in {row.year}: rows disagree @ {row}")
-            seen[day] = (level, sender, receiver)
+            seen[day] = (rank, sender, receiver)
             first = max(s1.start, s2.start)
             starts[key] = min(starts.get(key, first), first)
     if problems:
@@ -257,22 +260,22 @@ def read_diplomatic_exchange(
     events: list[Event] = []
     for (sender, receiver), seen in sorted(observations.items()):
         previous_day: pendulum.Date | None = None
-        previous = Level.NONE
+        previous: Rank | None = None
         for day in sorted(seen):
-            level, sender_then, receiver_then = seen[day]
-            if level is not previous:
+            rank, sender_then, receiver_then = seen[day]
+            if rank is not previous:
                 begin = previous_day.add(days=1) if previous_day else starts[(sender, receiver)]
                 events.append(
-                    RepresentationChanged(
+                    PresenceObserved(
                         between=(sender_then, receiver_then),
                         sender=sender_then,
-                        level=level,
+                        rank=rank,
                         on=_span(begin, day),
                         sources=(SOURCE,),
                     )
                 )
-            previous, previous_day = level, day
-    return History(events, rules=cow_rules(), registry=reg, strict=strict)
+            previous, previous_day = rank, day
+    return History(events, registry=reg, strict=strict)
 
 
 def _span(begin: pendulum.Date, end: pendulum.Date) -> FuzzyDate:
@@ -288,15 +291,6 @@ def _span(begin: pendulum.Date, end: pendulum.Date) -> FuzzyDate:
     return FuzzyDate.between(FuzzyDate.day(begin), FuzzyDate.day(end))
 
 
-def _code(state: DyadState, sender: str) -> int:
-    level = state.representation.get(sender, Level.NONE)
-    if level is Level.NONE and any(
-        m.kind is MissionKind.INTERESTS_SECTION for m in state.missions.get(sender, ())
-    ):
-        return 9
-    return level.cow
-
-
 def diplomatic_exchange_rows(
     history: History,
     *,
@@ -304,12 +298,14 @@ def diplomatic_exchange_rows(
     states: Iterable[str] | None = None,
     involving: Iterable[str] | None = None,
     version: str = "2006.1",
+    conventions: CowConventions = DEFAULT_CONVENTIONS,
 ) -> Iterator[CowRow]:
     """The COW rows of a history: both directions of every pair of system members, per year.
 
     ``states`` limits the pairs to those states, ``involving`` to pairs with at least one of
     those states (codes, names or aliases); by default every pair of COW members is written,
-    as in the COW data. Each ccode has one row per pair and year.
+    as in the COW data. Each ccode has one row per pair and year. Levels are who is at post,
+    coded by :func:`~diplorel.represent` under ``conventions``.
     """
     reg = history.registry
     members = (
@@ -334,13 +330,10 @@ def diplomatic_exchange_rows(
                 continue
             if focus is not None and a not in focus and b not in focus:
                 continue
-            day = _observation_day(year, sa, sb)
+            day = _observation_day(year, conventions, sa, sb)
             state = history.status(a, b, on=When(day=day)).state
             shown_a, shown_b = (_shown(state, reg, x) for x in (a, b))
-            at_a, at_b = _code(state, shown_b), _code(state, shown_a)
-            present_a = state.representation.get(shown_a, Level.NONE).is_present
-            present_b = state.representation.get(shown_b, Level.NONE).is_present
-            de = int(present_a or present_b)
+            at_a, at_b, de = cow_values(state, shown_a, shown_b, year=year, conventions=conventions)
             yield CowRow(sa.ccode, sb.ccode, year, at_a, at_b, de, version)
             yield CowRow(sb.ccode, sa.ccode, year, at_b, at_a, de, version)
 
@@ -359,6 +352,7 @@ def write_diplomatic_exchange(
     states: Iterable[str] | None = None,
     involving: Iterable[str] | None = None,
     version: str = "2006.1",
+    conventions: CowConventions = DEFAULT_CONVENTIONS,
 ) -> int:
     """Write the COW Diplomatic Exchange CSV of a history (atomically); return the row count.
 
@@ -366,7 +360,12 @@ def write_diplomatic_exchange(
     """
     rows = list(
         diplomatic_exchange_rows(
-            history, years=years, states=states, involving=involving, version=version
+            history,
+            years=years,
+            states=states,
+            involving=involving,
+            version=version,
+            conventions=conventions,
         )
     )
     rows.sort(key=lambda r: (r.ccode1, r.ccode2, r.year))

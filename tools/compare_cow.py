@@ -1,0 +1,230 @@
+"""Compare diplorel's Correlates of War rows for the United States with COW's own coding.
+
+COW's Diplomatic Exchange v2006.1 codes, for every observation year, the representative each
+state had at the other (``DR_at_1``: the partner's in Washington; ``DR_at_2``: the United
+States' in the partner's capital) and ``DE``. This tool derives the same rows from a diplorel
+history (by default the shipped one) for the United States' partners that the history covers,
+compares them with COW's rows (``tests/data/Diplomatic_Exchange_2006v1_US_rows.csv``), and
+prints the agreement of DE, of each level and of whole rows, by period and under each
+combination of :class:`diplorel.CowConventions`. Every disagreement under the default
+conventions is listed with its reason from ``tools/cow_disagreements.json``: ``ours`` (our
+error: to fix), ``convention`` (COW's coding convention, documented) or ``cow`` (a COW error,
+with the source that shows it); what the table does not explain is listed as unexplained.
+
+    python tools/compare_cow.py                      # the figures and the disagreements
+    python tools/compare_cow.py --markdown docs/data/cow-agreement.md
+    python tools/compare_cow.py --check docs/data/cow-agreement.md   # exit 1 if out of date
+
+Agreement comes from history and documented conventions only: nothing here looks at COW's
+rows to decide a value.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import itertools
+import json
+import sys
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+import diplorel as dr
+from diplorel.io import cow
+
+ROOT = Path(__file__).resolve().parent.parent
+COW_ROWS = ROOT / "tests/data/Diplomatic_Exchange_2006v1_US_rows.csv"
+REASONS = ROOT / "tools/cow_disagreements.json"
+
+PERIODS = (("1817-1940", 1817, 1940), ("1950-1965", 1950, 1965), ("1966-2005", 1966, 2005))
+"""COW codes only 9 or 0 in 1950-1965, so that period is reported apart."""
+
+Row = tuple[int, int, int]
+Key = tuple[int, int]
+
+
+def cow_rows(path: Path = COW_ROWS) -> dict[Key, Row]:
+    """COW's US rows by (partner ccode, year): (DR_at_1, DR_at_2, DE)."""
+    with path.open(newline="", encoding="utf-8") as f:
+        return {
+            (int(r["ccode2"]), int(r["year"])): (int(r["DR_at_1"]), int(r["DR_at_2"]), int(r["DE"]))
+            for r in csv.DictReader(f)
+            if int(r["ccode1"]) == 2  # noqa: PLR2004 - the United States
+        }
+
+
+def partners(history: dr.History) -> list[str]:
+    """The states with which the history records at least one act of the United States."""
+    out = set()
+    for a, b in history.dyads:
+        if "USA" in (a, b):
+            other = b if a == "USA" else a
+            if history.registry.get(other).cow:
+                out.add(other)
+    return sorted(out)
+
+
+def derived_rows(
+    history: dr.History, states: Iterable[str], conventions: dr.CowConventions
+) -> dict[Key, Row]:
+    """diplorel's US rows for ``states`` by (partner ccode, year)."""
+    rows = cow.diplomatic_exchange_rows(
+        history, states=["USA", *states], involving=["USA"], conventions=conventions
+    )
+    return {(r.ccode2, r.year): (r.dr_at_1, r.dr_at_2, r.de) for r in rows if r.ccode1 == 2}  # noqa: PLR2004
+
+
+def agreement(ours: dict[Key, Row], theirs: dict[Key, Row]) -> dict[str, dict[str, Any]]:
+    """Agreement per period and overall: rows compared and the share agreeing per measure."""
+    out: dict[str, dict[str, Any]] = {}
+    for name, lo, hi in (*PERIODS, ("all", 0, 9999)):
+        keys = [k for k in theirs if k in ours and lo <= k[1] <= hi]
+        n = len(keys)
+
+        def share(ok: Iterable[bool], n: int = n) -> float:
+            return sum(ok) / n if n else float("nan")
+
+        out[name] = {
+            "rows": n,
+            "DE": share(ours[k][2] == theirs[k][2] for k in keys),
+            "DR_at_1": share(ours[k][0] == theirs[k][0] for k in keys),
+            "DR_at_2": share(ours[k][1] == theirs[k][1] for k in keys),
+            "exact": share(ours[k] == theirs[k] for k in keys),
+        }
+    return out
+
+
+def conventions_grid() -> list[dr.CowConventions]:
+    """Every combination of the conventions' values."""
+    grid = itertools.product(
+        ("by_period", "year_start", "year_end"),
+        ("by_period", "mission_class", "charge"),
+        (True, False),
+        ("rank", "none"),
+    )
+    return [
+        dr.CowConventions(observation=o, interim=i, early_period=e, non_resident=n)  # type: ignore[arg-type]
+        for o, i, e, n in grid
+    ]
+
+
+def describe(c: dr.CowConventions) -> str:
+    """The conventions in one short line."""
+    return (
+        f"observation={c.observation}, interim={c.interim}, "
+        f"early_period={c.early_period}, non_resident={c.non_resident}"
+    )
+
+
+def reasons() -> dict[str, dict[str, str]]:
+    """The curated reasons for disagreements, by ``"ccode2 year"``."""
+    if not REASONS.exists():
+        return {}
+    data: dict[str, dict[str, str]] = json.loads(REASONS.read_text(encoding="utf-8"))
+    return data
+
+
+def report(history: dr.History) -> str:
+    """The whole report as Markdown."""
+    theirs = cow_rows()
+    states = partners(history)
+    ccodes = {s.ccode: code for code in states for s in history.registry.get(code).cow}
+    theirs = {k: v for k, v in theirs.items() if k[0] in ccodes}
+    default = dr.CowConventions()
+    ours = derived_rows(history, states, default)
+    lines = [
+        "# Agreement with COW's coding of the United States",
+        "",
+        (
+            "Generated by `python tools/compare_cow.py --markdown docs/data/cow-agreement.md`: "
+            "diplorel's Correlates of War rows for the United States, derived from the default "
+            "history, against COW's own v2006.1 rows, for the "
+            f"{len(states)} partners the history covers ({', '.join(states)})."
+        ),
+        "",
+        "## Under the default conventions",
+        "",
+        "| period | rows | DE | DR_at_1 (partner in Washington) | DR_at_2 (US abroad) | exact |",
+        "|---|---|---|---|---|---|",
+    ]
+    for name, a in agreement(ours, theirs).items():
+        lines.append(
+            f"| {name} | {a['rows']} | {a['DE']:.1%} | {a['DR_at_1']:.1%} | "
+            f"{a['DR_at_2']:.1%} | {a['exact']:.1%} |"
+        )
+    lines += [
+        "",
+        "## Under each combination of conventions (all periods)",
+        "",
+        "| conventions | DE | DR_at_1 | DR_at_2 | exact |",
+        "|---|---|---|---|---|",
+    ]
+    for c in conventions_grid():
+        a = agreement(derived_rows(history, states, c), theirs)["all"]
+        mark = " (default)" if c == default else ""
+        lines.append(
+            f"| {describe(c)}{mark} | {a['DE']:.1%} | {a['DR_at_1']:.1%} | "
+            f"{a['DR_at_2']:.1%} | {a['exact']:.1%} |"
+        )
+    why = reasons()
+    lines += [
+        "",
+        "## Every disagreement under the default conventions",
+        "",
+        (
+            "Levels are DR_at_1/DR_at_2/DE. Reason: `ours` (our error), `convention` (COW's coding "
+            "convention), `cow` (a COW error, with the source that shows it)."
+        ),
+        "",
+        "| partner | year | COW | diplorel | reason | why |",
+        "|---|---|---|---|---|---|",
+    ]
+    counts: dict[str, int] = {}
+    for key in sorted(k for k in theirs if k in ours and ours[k] != theirs[k]):
+        found = why.get(f"{key[0]} {key[1]}", {})
+        kind = found.get("class", "unexplained")
+        counts[kind] = counts.get(kind, 0) + 1
+        text = found.get("why", "")
+        if found.get("source"):
+            text += f" ({found['source']})"
+        a, b = theirs[key], ours[key]
+        lines.append(
+            f"| {ccodes[key[0]]} ({key[0]}) | {key[1]} | {a[0]}/{a[1]}/{a[2]} | "
+            f"{b[0]}/{b[1]}/{b[2]} | {kind} | {text} |"
+        )
+    lines += ["", "Disagreements by reason: " + (", ".join(
+        f"{k} {v}" for k, v in sorted(counts.items())) or "none") + "."]  # fmt: skip
+    missing = sorted(k for k in theirs if k not in ours)
+    if missing:
+        lines += [
+            "",
+            f"COW rows diplorel does not write ({len(missing)}): "
+            + ", ".join(f"{ccodes[k[0]]} {k[1]}" for k in missing)
+            + ".",
+        ]
+    return "\n".join(lines) + "\n"
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Print the report, or write it, or check a written one."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--markdown", type=Path, help="write the report to this file")
+    parser.add_argument("--check", type=Path, help="exit 1 if this report is out of date")
+    args = parser.parse_args(argv)
+    text = report(dr.default_history())
+    if args.check:
+        if args.check.read_text(encoding="utf-8") != text:
+            print(f"{args.check} is out of date: run tools/compare_cow.py --markdown {args.check}")
+            return 1
+        return 0
+    if args.markdown:
+        args.markdown.write_text(text, encoding="utf-8")
+        print(f"wrote {args.markdown}")
+        return 0
+    sys.stdout.write(text)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,290 @@
+"""Curation of who was at post: the presence research and the US chiefs of mission.
+
+``tools/build_default_history.py`` merges into its selected dyads:
+
+- the research on heads of mission and missions (``tools/research/research_presence.json``,
+  ``research_washington_a.json``, ``research_washington_b.json``), each event mapped like the
+  other research, with the decisions below (keyed by dyad, type, date and the acting state);
+- for the United States' dyads, every US chief of mission from the Office of the Historian's
+  records (``tools/usdos/chiefs.py``), except the periods listed in ``CHIEF_SKIPS`` (each with
+  its reason).
+
+General rules: a head of mission recorded only as *designated* (appointed, not yet at post) is
+not presence and stays out; an event that repeats an act the other research already records
+(same dyad, type and date) stays out in favour of that one.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent / "usdos"))
+
+from chiefs import TERRITORIES, chief_items
+
+Key = tuple[str, str]
+Ref = tuple[str, str, str, str, str]
+"""(a, b, research type, date, acting state) of a research event."""
+
+_SAME = "the other research records the same act (same dyad, type, date and state)"
+_CHIEFS = (
+    "the United States' chiefs of mission come from the Office of the Historian's records, "
+    "which date this one"
+)
+
+PRESENCE_DECISIONS: dict[Ref, dict[str, Any]] = {
+    # --- founding example -----------------------------------------------------------------
+    ("CUB", "KOR", "RelationsEstablished", "2024-02-14", ""): {"skip": _SAME},
+    ("CUB", "KOR", "MissionOpened", "2025-01-17", "KOR"): {"skip": _SAME},
+    # --- United States-Iran -----------------------------------------------------------------
+    ("IRN", "USA", "RelationsSevered", "1980-04-07", "USA"): {"skip": _SAME},
+    ("IRN", "USA", "MissionOpened", "1980-05-21", "USA"): {
+        "why": "the sources say the United States' interests section in Tehran is a section "
+        "of the Swiss embassy staffed by Swiss diplomats, not Americans",
+        "staffed_by_power": True,
+    },
+    ("IRN", "USA", "ProtectingPowerAppointed", "1992-03", "IRN"): {"skip": _SAME},
+    ("IRN", "USA", "MissionClosed", "1980-04-08", "IRN"): {
+        "skip": "no research records Iran's embassy or envoy in Washington, so there is no "
+        "post to close",
+    },
+    # --- United States-Libya ----------------------------------------------------------------
+    ("LBY", "USA", "HeadOfMissionDeparted", "1972-11-07", "USA"): {"skip": _CHIEFS},
+    ("LBY", "USA", "HeadOfMissionAccredited", "1979-12", "USA"): {"skip": _CHIEFS},
+    ("LBY", "USA", "MissionClosed", "1980-05-02", "USA"): {"skip": _SAME},
+    ("LBY", "USA", "MissionOpened", "2004-02-08", "USA"): {"skip": _SAME},
+    ("LBY", "USA", "MissionOpened", "2004-06-28", "USA"): {"skip": _SAME},
+    ("LBY", "USA", "MissionOpened", "2004-07-08", "LBY"): {"skip": _SAME},
+    ("LBY", "USA", "RepresentationChanged", "2006-05", "USA"): {
+        "skip": "the class agreed for the United States' head of mission was ambassador "
+        "already (since 1954)",
+    },
+    ("LBY", "USA", "HeadOfMissionAccredited", "2009-01", "USA"): {"skip": _CHIEFS},
+    # --- United States-Vietnam --------------------------------------------------------------
+    ("USA", "VNM", "MissionOpened", "1995-01-28", "USA"): {"skip": _SAME},
+    ("USA", "VNM", "RelationsEstablished", "1995-07-11", ""): {"skip": _SAME},
+    ("USA", "VNM", "HeadOfMissionAccredited", "1995-08", "USA"): {"skip": _CHIEFS},
+    ("USA", "VNM", "HeadOfMissionAccredited", "1997-05", "USA"): {"skip": _CHIEFS},
+    ("USA", "VNM", "HeadOfMissionDeparted", "2001-07-15", "USA"): {"skip": _CHIEFS},
+    # --- United States-China ----------------------------------------------------------------
+    ("CHN", "USA", "MissionOpened", "1973-05", "USA"): {"skip": _SAME},
+    ("CHN", "USA", "RelationsEstablished", "1979-01-01", ""): {
+        "skip": "the other research records the act (as a resumption: China is one state)",
+    },
+    ("CHN", "USA", "MissionOpened", "1979-03-01", "USA"): {"skip": _SAME},
+    ("CHN", "USA", "HeadOfMissionDeparted", "1981-02-13", "USA"): {"skip": _CHIEFS},
+}
+"""Decisions on presence research events, as in the builder's ``DECISIONS``."""
+
+CHIEF_SKIPS: list[tuple[str, str, str, str]] = [
+    (
+        "CHN",
+        "1844-06-12",
+        "1844-06-12",
+        (
+            "Caleb Cushing, commissioner for the Treaty of Wangxia: the guide dates the "
+            "establishment of relations by his credentials 'on or about June 16, 1844'"
+        ),
+    ),
+    (
+        "CHN",
+        "1949-10-01",
+        "1978-12-31",
+        (
+            "accredited to the Republic of China on Taiwan (TWN, COW 713), not to China's "
+            "government in Beijing: the records file them under China"
+        ),
+    ),
+    (
+        "VAT",
+        "1848-01-01",
+        "1867-12-31",
+        (
+            "accredited to the Papal States (COW 327), which the registry does not hold; the "
+            "Holy See of the registry is Vatican City's, from 1929"
+        ),
+    ),
+    (
+        "VAT",
+        "1941-12-29",
+        "1944-07-08",
+        (
+            "assistant to the President's personal representative, without diplomatic relations "
+            "(established in 1984)"
+        ),
+    ),
+    (
+        "SYR",
+        "1942-11-30",
+        "1961-10-09",
+        (
+            "the relations of 1944-1958 are not in the curated history: the registry starts Syria "
+            "in 1946 (COW) and does not record its union with Egypt (1958-1961), after which "
+            "relations were established anew (1961-10-10)"
+        ),
+    ),
+    (
+        "EGY",
+        "1849-01-01",
+        "1922-04-25",
+        (
+            "agents and consuls general to Egypt under Ottoman and British rule: diplomatic "
+            "relations date from 1922-04-26"
+        ),
+    ),
+]
+
+RDCR = Path(__file__).resolve().parent / "usdos" / "rdcr_sections.json"
+
+
+def rdcr_source(country: str, heading: str, words: str) -> dict[str, Any]:
+    """A source: the sentence of the guide's article on ``country`` holding ``words``."""
+    import json
+
+    articles = json.loads(RDCR.read_text(encoding="utf-8"))["articles"]
+    article = next(a for a in articles if a["country"] == country)
+    for section in article["sections"]:
+        if section["heading"] and section["heading"].startswith(heading):
+            for sentence in section["sentences"]:
+                if words in sentence["text"]:
+                    return {
+                        "publisher": "Office of the Historian, U.S. Department of State",
+                        "title": "A Guide to the United States' History of Recognition, "
+                        f"Diplomatic, and Consular Relations, by Country, since 1776: "
+                        f"{article['title_short'] or article['title']}",
+                        "url": article["url"],
+                        "excerpt": f"{section['heading']} {sentence['text']}",
+                    }
+    msg = f"no sentence with {words!r} under {heading!r} in {country}"
+    raise KeyError(msg)
+
+
+def presence_extra() -> list[tuple[Key, str, dict[str, Any]]]:
+    """Items stated by the Office of the Historian's guide that no research recorded."""
+    return [
+        (
+            ("DEU", "USA"),
+            (
+                "relations with Prussia (COW 255 from 1816, Germany's predecessor in the registry) "
+                "from John Quincy Adams's accreditation: the guide dates them by it"
+            ),
+            {
+                "type": "relations_established",
+                "between": ["DEU", "USA"],
+                "on": "1797-12-05",
+                "level": "minister",
+                "sources": [
+                    rdcr_source(
+                        "germany",
+                        "Establishment of Diplomatic Relations with Prussia",
+                        "December 5",
+                    )
+                ],
+            },
+        ),
+    ]
+
+
+"""(partner, first day, last day, why): US chiefs of mission whose start falls in the span
+are left out."""
+
+PRESENCE_GENERAL = [
+    (
+        "A head of mission recorded only as designated (appointed, not yet at post) is not "
+        "presence and stays out."
+    ),
+    (
+        "The United States' chiefs of mission come from the Office of the Historian's records "
+        "(Principal Officers and Chiefs of Mission), one item for taking up the post and one for "
+        "its end; titles that are no diplomatic rank (commissioners, chiefs of liaison offices, "
+        "principal officers of interests sections) and consular titles stay out."
+    ),
+]
+
+
+def _acts_have_times() -> bool:
+    import attrs
+
+    import diplorel
+
+    return "time" in attrs.fields_dict(diplorel.Event)
+
+
+_TIMES = _acts_have_times()
+
+
+def who(e: dict[str, Any]) -> str:
+    """The state acting in a research event (sender, by, protected), or ''."""
+    f = e.get("fields") or {}
+    return str(f.get("sender") or f.get("by") or f.get("protected") or "")
+
+
+def _skipped_chief(partner: str, on: str) -> str | None:
+    for p, first, last, why in CHIEF_SKIPS:
+        if p == partner and first <= on[:10] <= last:
+            return why
+    return None
+
+
+def presence_items(
+    selected: set[Key],
+    research: dict[Key, list[dict[str, Any]]],
+    make_item: Callable[..., dict[str, Any] | None],
+    make_source: Callable[[dict[str, Any]], dict[str, Any]],
+) -> list[tuple[Key, dict[str, Any]]]:
+    """The presence items of the selected dyads."""
+    out: list[tuple[Key, dict[str, Any]]] = []
+    used: set[Ref] = set()
+    for key, events in research.items():
+        if key not in selected:
+            continue
+        a, b = key
+        for e in events:
+            ref = (a, b, e["type"], e["on"], who(e))
+            decision = dict(PRESENCE_DECISIONS.get(ref, {}))
+            if ref in PRESENCE_DECISIONS:
+                used.add(ref)
+            if "skip" in decision:
+                continue
+            if (e.get("fields") or {}).get("designated_only") and not decision:
+                continue
+            item = make_item([a, b], e, [make_source(s) for s in e["sources"]], events)
+            if item is None:
+                msg = f"{ref} cannot be mapped and has no decision"
+                raise ValueError(msg)
+            if e.get("time") and _TIMES:
+                item["time"] = e["time"]
+            decision.pop("why", None)
+            for field in decision.pop("drop", []):
+                item.pop(field, None)
+            item.update(decision)
+            out.append((key, item))
+    unused = set(PRESENCE_DECISIONS) - used
+    if unused:
+        msg = f"presence decisions that match no research event: {sorted(unused)}"
+        raise ValueError(msg)
+    for key, _, item in presence_extra():
+        if key in selected:
+            out.append((key, item))
+    log: list[str] = []
+    for key in sorted(selected):
+        if "USA" not in key:
+            continue
+        partner = key[0] if key[1] == "USA" else key[1]
+        if partner not in TERRITORIES:
+            continue
+        skipped: set[str] = set()
+        for item in chief_items(partner, log):
+            name = item["name"]
+            if item["type"] == "head_of_mission_accredited":
+                if _skipped_chief(partner, item["on"]) is not None:
+                    skipped.add(name)
+                    continue
+                skipped.discard(name)
+            elif name in skipped:
+                continue
+            out.append((key, item))
+    return out
