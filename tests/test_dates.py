@@ -8,7 +8,15 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import diplorel as dr
-from diplorel._dates import check_tz, to_fuzzy
+from diplorel._dates import (
+    act_instant,
+    check_act_time,
+    check_tz,
+    format_time_of_day,
+    parse_time_of_day,
+    to_fuzzy,
+    to_optional_time,
+)
 from strategies import edtf_texts, fuzzy_dates, pendulum_dates
 
 D = pendulum.Date
@@ -116,7 +124,9 @@ class TestInvalidDates:
         "text",
         [
             *("", "abc", "49", "1949-13", "1949-00", "1949-02-30", "0000", "1960/1959"),
-            *("1949?/1950", "../1950", "1950/..", "2024-02-14T00:00", "1949??", "1949/"),
+            *("1949?/1950", "2024-02-14T00:00", "1949??", "1949/", "/1950"),
+            *("../..", "1973/../..", "../1973/1974", "..", "../1973?", "1973~/.."),
+            *("../0001-01-01", "9999-12-31/..", "../1973-13", "1973-02-30/.."),
         ],
     )
     def test_invalid(self, text: str) -> None:
@@ -160,6 +170,185 @@ class TestInvalidDates:
             check_tz("Mars/Olympus")
         with pytest.raises(dr.InvalidDateError):
             dr.RelationsEstablished(between=("CUB", "KOR"), on="1949", tz="Mars/Olympus")
+
+
+class TestOpenIntervals:
+    """EDTF intervals open at one end: "by 1973" (``../1973``) and "from 1973 on" (``1973/..``)."""
+
+    @pytest.mark.parametrize(
+        "text", ["../1973-06-24", "1973/..", "../1973", "1973-06/..", "../9999", "0001/.."]
+    )
+    def test_round_trip(self, text: str) -> None:
+        """format_edtf(parse_edtf(t)) == t, and str() and repr() show the same text."""
+        d = dr.parse_edtf(text)
+        assert dr.format_edtf(d) == text
+        assert dr.parse_edtf(dr.format_edtf(d)) == d
+        assert str(d) == text
+        assert repr(d) == f"FuzzyDate({text!r})"
+
+    @pytest.mark.parametrize(
+        ("text", "earliest", "latest", "precision"),
+        [
+            ("../1973-06-24", D(1, 1, 1), D(1973, 6, 24), dr.Precision.DAY),
+            ("../1973", D(1, 1, 1), D(1973, 12, 31), dr.Precision.YEAR),
+            ("1973/..", D(1973, 1, 1), D(9999, 12, 31), dr.Precision.YEAR),
+            ("1973-06/..", D(1973, 6, 1), D(9999, 12, 31), dr.Precision.MONTH),
+        ],
+    )
+    def test_bounds(self, text: str, earliest: D, latest: D, precision: dr.Precision) -> None:
+        """The open side reaches the first or last representable day; both precisions match."""
+        d = dr.parse_edtf(text)
+        assert (d.earliest, d.latest) == (earliest, latest)
+        assert d.precision is d.end_precision is precision
+        assert d.is_open
+        assert not d.is_exact
+
+    def test_flags(self) -> None:
+        """open_start and open_end say which side is open."""
+        assert dr.parse_edtf("../1973").open_start
+        assert not dr.parse_edtf("../1973").open_end
+        assert dr.parse_edtf("1973/..").open_end
+        assert not dr.parse_edtf("1973/..").open_start
+        assert not dr.parse_edtf("1959/1960").is_open
+
+    def test_differs_from_a_closed_interval(self) -> None:
+        """../1973 is not 0001/1973, though their days are the same."""
+        assert dr.parse_edtf("../1973") != dr.parse_edtf("0001/1973")
+        assert dr.format_edtf(dr.parse_edtf("0001/1973")) == "0001/1973"
+
+    def test_named_constructors(self) -> None:
+        """not_after and not_before agree with the parser."""
+        assert dr.FuzzyDate.not_after(dr.FuzzyDate.year(1973)) == dr.parse_edtf("../1973")
+        day = dr.FuzzyDate.day(D(1973, 6, 24))
+        assert dr.FuzzyDate.not_after(day) == dr.parse_edtf("../1973-06-24")
+        assert dr.FuzzyDate.not_before(dr.FuzzyDate.month(1973, 6)) == dr.parse_edtf("1973-06/..")
+
+    @pytest.mark.parametrize(
+        "point", [dr.parse_edtf("1959/1960"), dr.parse_edtf("1973?"), dr.parse_edtf("1973/..")]
+    )
+    def test_constructors_need_a_plain_point(self, point: dr.FuzzyDate) -> None:
+        """An open interval's stated end is a single, unqualified point."""
+        with pytest.raises(dr.InvalidDateError, match="single, unqualified point"):
+            dr.FuzzyDate.not_after(point)
+        with pytest.raises(dr.InvalidDateError, match="single, unqualified point"):
+            dr.FuzzyDate.not_before(point)
+
+    @pytest.mark.parametrize(
+        ("fields", "reason"),
+        [
+            ({"open_start": True, "open_end": True}, "both ends"),
+            ({"open_start": True, "end_precision": None}, "is an interval"),
+            ({"open_start": True, "precision": dr.Precision.DAY}, "one precision"),
+            ({"open_end": True, "earliest": D(1973, 1, 1)}, "open end has latest"),
+            ({"open_start": True, "earliest": D(1900, 1, 1)}, "open start has earliest"),
+        ],
+    )
+    def test_inconsistent_fields_refused(self, fields: dict[str, object], reason: str) -> None:
+        """Fields that contradict each other raise InvalidDateError."""
+        base: dict[str, object] = {
+            "earliest": D(1, 1, 1),
+            "latest": D(1973, 12, 31),
+            "precision": dr.Precision.YEAR,
+            "end_precision": dr.Precision.YEAR,
+        }
+        with pytest.raises(dr.InvalidDateError, match=reason):
+            dr.FuzzyDate(**{**base, **fields})  # type: ignore[arg-type]
+
+    @pytest.mark.parametrize(
+        ("text", "reason"),
+        [
+            ("../..", "open at both ends"),
+            ("1973/../..", "two ends"),
+            ("/1973", "unknown interval ends"),
+            ("../1973?", "qualifiers"),
+            ("../0001-01-01", "no day lies beyond"),
+        ],
+    )
+    def test_invalid_forms_say_why(self, text: str, reason: str) -> None:
+        """Each refused open form names the text and gives the reason."""
+        with pytest.raises(dr.InvalidDateError, match=reason) as info:
+            dr.parse_edtf(text)
+        assert info.value.value == text
+
+    def test_has_happened_open_start(self) -> None:
+        """By 1973: unknown on any day before its end, then certain."""
+        d = dr.parse_edtf("../1973")
+        assert d.has_happened(D(1800, 1, 1)) is None
+        assert d.has_happened(D(1973, 12, 30)) is None
+        assert d.has_happened(D(1973, 12, 31)) is True
+
+    def test_has_happened_open_end(self) -> None:
+        """From 1973 on: not before 1973, and on its own never certainly after."""
+        d = dr.parse_edtf("1973/..")
+        assert d.has_happened(D(1972, 12, 31)) is False
+        assert d.has_happened(D(1973, 1, 1)) is None
+        assert d.has_happened(D(9999, 12, 31)) is None
+
+    def test_sort_key(self) -> None:
+        """An open start sorts as its end point (../1973 as 1973); an open end by its start."""
+        assert dr.parse_edtf("../1973").sort_key() == dr.parse_edtf("1973").sort_key()
+        assert dr.parse_edtf("1973/..").sort_key() == (D(1973, 1, 1), D(9999, 12, 31))
+        keys = sorted(dr.parse_edtf(t).sort_key() for t in ["1974", "../1973", "1973/.."])
+        assert keys == [
+            dr.parse_edtf("../1973").sort_key(),
+            dr.parse_edtf("1973/..").sort_key(),
+            dr.parse_edtf("1974").sort_key(),
+        ]
+
+
+class TestTimeOfDay:
+    """An act's local time of day: text HH:MM in files, a datetime.time in Python."""
+
+    @pytest.mark.parametrize(
+        ("text", "time"),
+        [("22:00", dt.time(22)), ("00:00", dt.time()), ("23:59:30", dt.time(23, 59, 30))],
+    )
+    def test_round_trip(self, text: str, time: dt.time) -> None:
+        """parse_time_of_day and format_time_of_day are inverses."""
+        assert parse_time_of_day(text) == time
+        assert format_time_of_day(time) == text
+
+    @pytest.mark.parametrize("text", ["24:00", "22", "22h00", "10:00 PM", "22:00+01:00", "2:00"])
+    def test_invalid_text(self, text: str) -> None:
+        """Unreadable times raise InvalidDateError naming the text."""
+        with pytest.raises(dr.InvalidDateError) as info:
+            parse_time_of_day(text)
+        assert info.value.value == text
+        assert repr(text) in str(info.value)
+
+    def test_to_optional_time(self) -> None:
+        """None passes, text is parsed, a naive time is kept."""
+        assert to_optional_time(None) is None
+        assert to_optional_time("22:00") == dt.time(22)
+        assert to_optional_time(dt.time(22, 15)) == dt.time(22, 15)
+
+    def test_zone_and_fractions_refused(self) -> None:
+        """A time with its own zone, or with microseconds, is refused: the event's tz says where."""
+        with pytest.raises(dr.InvalidDateError, match="tz"):
+            to_optional_time(dt.time(22, tzinfo=dt.UTC))
+        with pytest.raises(dr.InvalidDateError, match="second"):
+            to_optional_time(dt.time(22, 0, 0, 5))
+
+    @pytest.mark.parametrize("value", [22, 22.0, dt.datetime(2024, 4, 5, 22, tzinfo=dt.UTC)])
+    def test_wrong_type(self, value: object) -> None:
+        """Anything else is a TypeError."""
+        with pytest.raises(TypeError):
+            to_optional_time(value)  # type: ignore[arg-type]
+        with pytest.raises(TypeError):
+            parse_time_of_day(value)  # type: ignore[arg-type]
+
+    @pytest.mark.parametrize("text", ["2024", "2024-04", "2024-04-04/2024-04-05", "2024/.."])
+    def test_time_needs_a_day(self, text: str) -> None:
+        """A time of day on an act not dated to the day is refused."""
+        with pytest.raises(dr.InvalidDateError, match="dated to the day"):
+            check_act_time(dr.parse_edtf(text), dt.time(22))
+        check_act_time(dr.parse_edtf(text), None)
+        check_act_time(dr.parse_edtf("2024-04-05"), dt.time(22))
+
+    def test_act_instant(self) -> None:
+        """22:00 on 5 April 2024 in Mexico City is 04:00 UTC on the 6th."""
+        instant = act_instant(D(2024, 4, 5), dt.time(22), "America/Mexico_City")
+        assert instant == pendulum.datetime(2024, 4, 6, 4, tz="UTC")
 
 
 class TestHasHappened:

@@ -30,6 +30,8 @@ PRESENCE_RESEARCH = [
     ROOT / "tools/research/research_presence.json",
     ROOT / "tools/research/research_washington_a.json",
     ROOT / "tools/research/research_washington_b.json",
+    ROOT / "tools/research/research_washington_c.json",
+    ROOT / "tools/research/research_washington_d.json",
 ]
 """Research on who was at post (heads of mission, missions), merged into the selected dyads
 with the decisions of ``tools/curation_presence.py``."""
@@ -119,13 +121,21 @@ SELECT: dict[Key, str] = {
     "independence), break 2003, resumption by joint communiqué 2019",
     ("NRU", "TWN"): "PRC/ROC switches: relations with Taipei 1980, break 2002 (month), "
     "resumption 2005 (year), break 2024; overlaps the PRC's relations",
+    ("CAN", "IRN"): "relations standing by 2007 (open start); agreed downgrade to chargé, "
+    "embassy closed and Iranian diplomats expelled (2012), Italy, then Oman and Switzerland "
+    "as protecting powers",
+    ("ISR", "TUR"): "recall (2010), expulsion and downgrade to second secretaries (2011), "
+    "ambassadors back (2016), expulsions (2018), ambassadors again (2022-23), recalls (2023)",
+    ("CHN", "LTU"): "mutual recall of ambassadors and downgrade to chargé d'affaires (2021)",
+    ("ECU", "MEX"): "ambassador expelled, break announced at night on 5 April 2024 (time of "
+    "day), Swiss protection both ways",
+    ("BOL", "ISR"): "a non-resident ambassador accredited from Lima (2009); breaks",
 }
 
 LEFT_OUT: dict[Key, str] = {
     # Dyads of the research that are not in the default history, and why.
     ("ARE", "QAT"): "no sourced establishment of relations: the 2017 break cannot apply",
     ("BHR", "QAT"): "no sourced establishment of relations: the 2017 break cannot apply",
-    ("CAN", "IRN"): "no sourced establishment of relations: the 2012 break cannot apply",
     ("CAN", "SAU"): "no sourced establishment of relations: recalls and levels need relations",
     ("DOM", "TWN"): "no sourced establishment of relations: the 2018 break cannot apply",
     ("DZA", "MAR"): "no sourced establishment of relations: the 2021 break (which kept "
@@ -136,8 +146,6 @@ LEFT_OUT: dict[Key, str] = {
     ("GBR", "LBY"): "no sourced establishment of relations: the 1984 break cannot apply",
     ("HND", "TWN"): "no sourced establishment of relations: the 2023 break cannot apply",
     ("IRN", "MAR"): "no sourced establishment of relations: the 2009 break cannot apply",
-    ("ISR", "TUR"): "no sourced establishment of relations: recalls and levels need relations",
-    ("ECU", "MEX"): "no sourced establishment of relations: the 2024 break cannot apply",
     ("NIC", "TWN"): "no sourced establishment of relations: the 1985 break cannot apply",
     ("NLD", "TUR"): "no sourced establishment of relations: recalls and levels need relations",
     ("PAN", "TWN"): "no sourced establishment of relations: the 2017 break cannot apply",
@@ -418,6 +426,55 @@ DECISIONS: dict[tuple[str, str, str, str], dict[str, Any]] = {
         ]
     },
     # --- USA-Russia, USA-USSR -------------------------------------------------------------------
+    ("CUB", "USA", "MissionOpened", "1977"): {
+        "skip": "the Washington research dates Cuba's interests section to the day "
+        "(1977-09-01, with the Czechoslovak embassy as protecting power)",
+    },
+    ("BOL", "USA", "AmbassadorRecalled", "2008-09-10"): {
+        "why": "the research notes the cause, 'declared persona non grata by BOL': an "
+        "expulsion of the US ambassador by Bolivia (VCDR art. 9)",
+        "type": "persona_non_grata_declared",
+        "by": "BOL",
+        "drop": ["sender"],
+    },
+    ("BOL", "USA", "AmbassadorRecalled", "2008-09-11"): {
+        "why": "the research notes the cause, 'declared persona non grata by USA': an "
+        "expulsion of Bolivia's ambassador by the United States (VCDR art. 9)",
+        "type": "persona_non_grata_declared",
+        "by": "USA",
+        "drop": ["sender"],
+    },
+    ("RUS", "USA", "RelationsSuspended", "1917-12-06"): {
+        "why": "the Russian embassy in Washington, under the Provisional Government's ambassador "
+        "Bakhmeteff, stayed open until 1922-06-30 (the Washington research), so the missions "
+        "do not close with the suspension",
+        "missions_stay_open": True,
+    },
+    **{
+        ("ISR", "TUR", kind, on): {
+            "skip": "the presence research records this dyad's acts with their days and the "
+            "heads of mission concerned",
+        }
+        for kind, on in [
+            ("AmbassadorRecalled", "2010"),
+            ("RepresentationChanged", "2011-09-02"),
+            ("AmbassadorReturned", "2016"),
+            ("AmbassadorRecalled", "2018-05"),
+            ("RepresentationChanged", "2021-02"),
+            ("RepresentationChanged", "2022-08-17"),
+        ]
+    },
+    ("ECU", "MEX", "RelationsSevered", "2024-04-05/2024-04-06"): {
+        "skip": "the presence research dates the break to the evening of 2024-04-05, with the "
+        "time of the announcement",
+    },
+    ("CAN", "IRN", "RelationsSevered", "2012-09-07"): {
+        "skip": "Canada's foreign minister announced that Canada was suspending relations (the "
+        "presence research quotes him): a suspension, recorded there",
+    },
+    ("CAN", "IRN", "MissionClosed", "2012-09"): {
+        "skip": "the presence research dates the closure of Iran's embassy in Ottawa to the day",
+    },
     ("RUS", "USA", "MissionClosed", "1919-09-14"): {
         "skip": "closes an embassy (at Archangel) whose opening is not in the research",
     },
@@ -846,7 +903,9 @@ def build_items() -> list[tuple[Key, dict[str, Any]]]:
     used: set[tuple[str, str, str, str]] = set()
     out: list[tuple[Key, dict[str, Any]]] = []
     for key in SELECT:
-        d = dyads[key]
+        d = dyads.get(key)
+        if d is None:  # a dyad of the presence research only
+            continue
         a, b = key
         for e in d["events"]:
             ref = (a, b, e["type"], e["on"])
@@ -886,7 +945,9 @@ def build_items() -> list[tuple[Key, dict[str, Any]]]:
     if unused:
         msg = f"decisions that match no research event: {sorted(unused)}"
         raise ValueError(msg)
-    out += presence_items(set(SELECT), _research_from(PRESENCE_RESEARCH), _item, _source)
+    out += presence_items(
+        set(SELECT), _research_from(PRESENCE_RESEARCH), _item, _source, [i for _, i in out]
+    )
     return out
 
 

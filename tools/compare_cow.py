@@ -55,14 +55,14 @@ def cow_rows(path: Path = COW_ROWS) -> dict[Key, Row]:
 
 
 def partners(history: dr.History) -> list[str]:
-    """The states with which the history records at least one act of the United States."""
-    out = set()
-    for a, b in history.dyads:
-        if "USA" in (a, b):
-            other = b if a == "USA" else a
-            if history.registry.get(other).cow:
-                out.add(other)
-    return sorted(out)
+    """The states with which the history records at least one act of the United States.
+
+    A dyad is filed under its lineage (the Russian Federation's holds the USSR's), so every
+    state of the partner's lineage counts (RUS brings SUN).
+    """
+    reg = history.registry
+    roots = {b if a == "USA" else a for a, b in history.dyads if "USA" in (a, b)}
+    return sorted(s.code for s in reg if s.cow and reg.lineage(s.code) in roots)
 
 
 def derived_rows(
@@ -99,20 +99,27 @@ def conventions_grid() -> list[dr.CowConventions]:
     """Every combination of the conventions' values."""
     grid = itertools.product(
         ("by_period", "year_start", "year_end"),
-        ("by_period", "mission_class", "charge"),
+        ("by_period", "mission_class", "agreed", "charge"),
+        ("mission_class", "charge", "none"),
         (True, False),
         ("rank", "none"),
     )
     return [
-        dr.CowConventions(observation=o, interim=i, early_period=e, non_resident=n)  # type: ignore[arg-type]
-        for o, i, e, n in grid
+        dr.CowConventions(
+            observation=o,  # type: ignore[arg-type]
+            interim=i,  # type: ignore[arg-type]
+            unrecorded=u,  # type: ignore[arg-type]
+            early_period=e,
+            non_resident=n,  # type: ignore[arg-type]
+        )
+        for o, i, u, e, n in grid
     ]
 
 
 def describe(c: dr.CowConventions) -> str:
     """The conventions in one short line."""
     return (
-        f"observation={c.observation}, interim={c.interim}, "
+        f"observation={c.observation}, interim={c.interim}, unrecorded={c.unrecorded}, "
         f"early_period={c.early_period}, non_resident={c.non_resident}"
     )
 

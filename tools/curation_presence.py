@@ -11,7 +11,7 @@
 
 General rules: a head of mission recorded only as *designated* (appointed, not yet at post) is
 not presence and stays out; an event that repeats an act the other research already records
-(same dyad, type and date) stays out in favour of that one.
+(same dyad, type, acting state, kind of mission and date) stays out in favour of that one.
 """
 
 from __future__ import annotations
@@ -76,6 +76,56 @@ PRESENCE_DECISIONS: dict[Ref, dict[str, Any]] = {
     },
     ("CHN", "USA", "MissionOpened", "1979-03-01", "USA"): {"skip": _SAME},
     ("CHN", "USA", "HeadOfMissionDeparted", "1981-02-13", "USA"): {"skip": _CHIEFS},
+    ("CHN", "USA", "MissionOpened", "1979", "CHN"): {
+        "skip": "the presence research dates it to the day (1979-03-01)",
+    },
+    ("CHN", "USA", "HeadOfMissionAccredited", "1979", "CHN"): {
+        "skip": "the presence research dates Chai Zemin's credentials to the day (1979-03-01)",
+    },
+    # --- Israel-Turkey, Ecuador-Mexico ----------------------------------------------------
+    ("ISR", "TUR", "RepresentationChanged", "2022-08-17", "ISR"): {
+        "skip": "the class agreed had been ambassador since 2016; what 2022 restored were "
+        "ambassadors at post (their credentials follow)",
+    },
+    ("ISR", "TUR", "RepresentationChanged", "2022-08-17", "TUR"): {
+        "skip": "the class agreed had been ambassador since 2016; what 2022 restored were "
+        "ambassadors at post (their credentials follow)",
+    },
+    ("ECU", "MEX", "RelationsSevered", "2024-04-05", "MEX"): {
+        "why": "Mexico's embassy in Quito closed when its diplomats left on 2024-04-07, so the "
+        "missions do not close with the break itself",
+        "missions_stay_open": True,
+    },
+    ("BOL", "ISR", "RelationsSevered", "2023-10-31", "BOL"): {
+        "skip": "the research found no act restoring relations after the 2009 break (only an "
+        "intention announced in 2019), so relations stood severed from 2009 until 2025; the "
+        "2023 break finds none to break",
+    },
+    # --- the partners' heads in Washington ------------------------------------------------
+    ("LBY", "USA", "MissionClosed", "1981-05", "LBY"): {
+        "skip": "the other research dates the closure to the day (1981-05-06)",
+    },
+    ("LBY", "USA", "MissionOpened", "2004-07", "LBY"): {
+        "skip": "the other research dates the opening to the day (2004-07-08)",
+    },
+    ("USA", "VNM", "MissionClosed", "1995-08-06", "VNM"): {
+        "skip": "the embassy that opened that day replaced the liaison office (an upgrade)",
+    },
+    ("RUS", "USA", "HeadOfMissionAccredited", "1808", "RUS"): {
+        "skip": "before relations were established (1809-07-14, Office of the Historian): a "
+        "chargé and consul general without diplomatic relations",
+    },
+    ("SYR", "USA", "HeadOfMissionAccredited", "1945-01-30", "SYR"): {
+        "skip": "Syria's relations of 1944-1958 are not in the curated history (see the US "
+        "chiefs of mission to Syria)",
+    },
+    ("SYR", "USA", "HeadOfMissionAccredited", "1949-11-18", "SYR"): {
+        "skip": "Syria's relations of 1944-1958 are not in the curated history (see the US "
+        "chiefs of mission to Syria)",
+    },
+    ("DEU", "USA", "HeadOfMissionAccredited", "1951-06", "DEU"): {
+        "skip": "the Federal Republic's chargé before relations were established (1955-05-06)",
+    },
 }
 """Decisions on presence research events, as in the builder's ``DECISIONS``."""
 
@@ -162,9 +212,93 @@ def rdcr_source(country: str, heading: str, words: str) -> dict[str, Any]:
     raise KeyError(msg)
 
 
+RESEARCH_FILES = [
+    Path(__file__).resolve().parent / "research" / name
+    for name in ("research_presence.json", "research_world.json")
+]
+
+
+def research_sources(key: Key, kind: str, on: str) -> list[dict[str, Any]]:
+    """The sources of a presence research event, as history sources."""
+    import json
+
+    dyads = [d for f in RESEARCH_FILES for d in json.loads(f.read_text(encoding="utf-8"))["dyads"]]
+    for d in dyads:
+        if tuple(sorted(d["between"])) == key:
+            for e in d["events"]:
+                if e["type"] == kind and e["on"] == on:
+                    return [
+                        {
+                            "publisher": x["publisher"],
+                            "title": x["title"],
+                            **({"url": x["url"]} if x.get("url") else {}),
+                            "excerpt": x["quote"],
+                        }
+                        for x in e["sources"]
+                    ]
+    msg = f"no research event {key} {kind} {on}"
+    raise KeyError(msg)
+
+
+def _existing_relations(key: Key, by: str, level: str, first: tuple[str, str], why: str) -> Any:  # noqa: ANN401
+    """Relations that stood by ``by`` (an open start): the first act sourced presupposes them."""
+    kind, on = first
+    return (
+        key,
+        why,
+        {
+            "type": "relations_established",
+            "between": list(key),
+            "on": f"../{by}",
+            "level": level,
+            "sources": research_sources(key, kind, on),
+        },
+    )
+
+
 def presence_extra() -> list[tuple[Key, str, dict[str, Any]]]:
-    """Items stated by the Office of the Historian's guide that no research recorded."""
+    """Items stated by a source that no research recorded as an event of its own."""
     return [
+        _existing_relations(
+            ("CAN", "IRN"),
+            "1979",
+            "unknown",
+            ("MissionClosed", "1980-01"),
+            "Canada's embassy in Tehran, closed in January 1980, presupposes relations in 1979; "
+            "no source of the research dates their establishment (an open start)",
+        ),
+        _existing_relations(
+            ("ISR", "TUR"),
+            "2010-05-31",
+            "ambassador",
+            ("AmbassadorRecalled", "2010-05-31"),
+            "Turkey's recall of its ambassador (2010-05-31) presupposes relations at ambassador "
+            "level; no source of the research dates their establishment (an open start)",
+        ),
+        _existing_relations(
+            ("CHN", "LTU"),
+            "2021-08-10",
+            "ambassador",
+            ("AmbassadorRecalled", "2021-08-10"),
+            "China's recall of its ambassador (2021-08-10) presupposes relations at ambassador "
+            "level; no source of the research dates their establishment (an open start)",
+        ),
+        _existing_relations(
+            ("ECU", "MEX"),
+            "2024-04-04",
+            "ambassador",
+            ("PersonaNonGrataDeclared", "2024-04-04"),
+            "Ecuador's expulsion of Mexico's ambassador (2024-04-04) presupposes relations at "
+            "ambassador level; no source of the research dates their establishment",
+        ),
+        _existing_relations(
+            ("BOL", "ISR"),
+            "2001",
+            "unknown",
+            ("MissionClosed", "2001/2002"),
+            "Israel's embassy in La Paz, closed in 2001 or 2002, presupposes relations; no "
+            "source of the research dates their establishment (an open start)",
+        ),
         (
             ("DEU", "USA"),
             (
@@ -192,6 +326,9 @@ def presence_extra() -> list[tuple[Key, str, dict[str, Any]]]:
 are left out."""
 
 PRESENCE_GENERAL = [
+    "A head of mission's taking up post, or an embassy's opening, dated only to a year or a "
+    "month in which relations were established or resumed on a stated day, is narrowed to "
+    "the days from that act on: neither can come before relations stand.",
     (
         "A head of mission recorded only as designated (appointed, not yet at post) is not "
         "presence and stays out."
@@ -229,15 +366,71 @@ def _skipped_chief(partner: str, on: str) -> str | None:
     return None
 
 
+def _consent_days(items: list[dict[str, Any]]) -> dict[Key, list[Any]]:
+    """The days on which relations were established or resumed, by dyad (exact dates only)."""
+    import diplorel
+
+    out: dict[Key, list[Any]] = {}
+    for item in items:
+        on = item.get("effective_on") or item.get("on")
+        consent = item["type"] in _CONSENT | {"exchange_of_notes"} or item.get("establishes") in {
+            "establish_relations",
+            "resume_relations",
+        }
+        if consent and on and "between" in item:
+            span = diplorel.parse_edtf(on)
+            if span.is_exact:
+                out.setdefault(tuple(sorted(item["between"])), []).append(span.earliest)  # type: ignore[arg-type]
+    return out
+
+
+def signature(item: dict[str, Any]) -> tuple[str, ...]:
+    """What makes two items the same act: type, dyad, acting state, mission kind, date."""
+    between = item.get("between") or sorted([item.get("by", ""), item.get("of", "")])
+    actor = item.get("sender") or item.get("by") or item.get("protected") or ""
+    kind = item.get("kind", "embassy") if "mission" in item["type"] else ""
+    return (item["type"], *sorted(between), actor, kind, item.get("on", ""))
+
+
+_NARROWED = {"head_of_mission_accredited", "mission_opened"}
+_CONSENT = {"relations_established", "relations_resumed"}
+
+
+def _narrowed(item: dict[str, Any], consents: dict[Key, list[Any]]) -> dict[str, Any]:
+    """An imprecise accreditation or opening, from the act it needs if that falls inside it.
+
+    A head takes up post, and an embassy opens, only once relations stand: "1921" for an
+    embassy whose relations resumed on 1921-12-10 becomes 1921-12-10/1921-12-31.
+    """
+    import diplorel
+
+    if item["type"] not in _NARROWED or "between" not in item:
+        return item
+    text = item["on"]
+    if text.startswith("..") or text.endswith(".."):
+        return item
+    span = diplorel.parse_edtf(text)
+    if span.is_exact:
+        return item
+    key: Key = tuple(sorted(item["between"]))  # type: ignore[assignment]
+    inside = [d for d in consents.get(key, []) if span.earliest < d <= span.latest]
+    if not inside:
+        return item
+    return {**item, "on": f"{max(inside).isoformat()}/{span.latest.isoformat()}"}
+
+
 def presence_items(
     selected: set[Key],
     research: dict[Key, list[dict[str, Any]]],
     make_item: Callable[..., dict[str, Any] | None],
     make_source: Callable[[dict[str, Any]], dict[str, Any]],
+    existing: list[dict[str, Any]],
 ) -> list[tuple[Key, dict[str, Any]]]:
-    """The presence items of the selected dyads."""
+    """The presence items of the selected dyads; ``existing`` are the other research's items."""
     out: list[tuple[Key, dict[str, Any]]] = []
     used: set[Ref] = set()
+    seen = {signature(i) for i in existing}
+    consents = _consent_days(existing)
     for key, events in research.items():
         if key not in selected:
             continue
@@ -261,7 +454,10 @@ def presence_items(
             for field in decision.pop("drop", []):
                 item.pop(field, None)
             item.update(decision)
-            out.append((key, item))
+            if signature(item) in seen:
+                continue  # the same act, recorded by another research file
+            seen.add(signature(item))
+            out.append((key, _narrowed(item, consents)))
     unused = set(PRESENCE_DECISIONS) - used
     if unused:
         msg = f"presence decisions that match no research event: {sorted(unused)}"

@@ -22,8 +22,9 @@ import pendulum
 
 from diplorel._dates import to_when
 from diplorel._engine import DyadTimeline
-from diplorel._representation import DEFAULT_CONVENTIONS, code_in, coding
-from diplorel._status import Consular, Diplomatic, DyadState
+from diplorel._representation import DEFAULT_CONVENTIONS as DEFAULT
+from diplorel._representation import Coding, code_in, coding
+from diplorel._status import Consular, Diplomatic, DyadState, Level
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -79,22 +80,29 @@ class BulkStatus:
         )
 
 
-def _row(state: DyadState) -> tuple[int, int, int, int, int, int]:
-    """Status codes and the year-free COW variants of both directions, in the key's order."""
-    first, second = state.dyad
-    c1, a1, _ = coding(state.mission(first), state.heads.get(first), DEFAULT_CONVENTIONS)
-    c2, a2, _ = coding(state.mission(second), state.heads.get(second), DEFAULT_CONVENTIONS)
-    return _DIPLOMATIC_CODE[state.diplomatic], _CONSULAR_CODE[state.consular], c1, c2, a1, a2
+def _row(state: DyadState) -> tuple[int, ...]:
+    """Status codes and the year-free COW codings of both directions, in the key's order."""
+    codings = (
+        coding(state.mission(x), state.heads.get(x), state.agreed.get(x, Level.NONE), DEFAULT)
+        for x in state.dyad
+    )
+    codes = [c for coded in codings for c in coded[:3]]
+    return (_DIPLOMATIC_CODE[state.diplomatic], _CONSULAR_CODE[state.consular], *codes)
 
 
-def level_table(year: int) -> list[list[int]]:
-    """``table[by_class][as_charge]``: the COW code in ``year`` of each pair of variants."""
-    return [[code_in(c, a, year) for a in range(10)] for c in range(10)]
+_VARIANT = {"mission_class": 0, "agreed": 1, "charge": 2}
+"""The place of each interim rule's code among a direction's three (see ``Coding``)."""
+
+
+def _year_map(year: int) -> tuple[int, list[int]]:
+    """For ``year``: which variant counts, and the code in that year of each variant value."""
+    column = _VARIANT[DEFAULT.interim_of(year)]
+    return column, [code_in(Coding(v, v, v, exchange=False), year) for v in range(10)]
 
 
 def _levels(row: tuple[int, ...], year: int, *, swapped: bool) -> tuple[int, int]:
-    la = code_in(row[2], row[4], year)
-    lb = code_in(row[3], row[5], year)
+    column, codes = _year_map(year)
+    la, lb = codes[row[2 + column]], codes[row[5 + column]]
     return (lb, la) if swapped else (la, lb)
 
 
@@ -184,7 +192,7 @@ class _Arrays:
         self.dyad_id: dict[tuple[str, str], int] = {}
         earliest: list[int] = []
         settled: list[int] = []
-        codes: list[tuple[int, int, int, int, int, int]] = []
+        codes: list[tuple[int, ...]] = []
         self.first: list[int] = []  # index of each dyad's initial-state row
         self.states: list[DyadState] = []  # the state of every row
         for key in sorted(history.dyads):
@@ -206,11 +214,11 @@ class _Arrays:
         end = (len(self.dyad_id) + 1) << 22
         earliest.append(end)
         settled.append(end)
-        codes.append((0, 0, 0, 0, 0, 0))
+        codes.append((0,) * 8)
         self.states.append(DyadState.initial(("", " ")))
         self.earliest = np.asarray(earliest, dtype=np.int64)
         self.settled = np.asarray(settled, dtype=np.int64)
-        self.codes = np.asarray(codes, dtype=np.int8).reshape(-1, 6)
+        self.codes = np.asarray(codes, dtype=np.int8).reshape(-1, 8)
 
     def levels(self, pos: Any, years: Any) -> tuple[Any, Any]:  # noqa: ANN401 - numpy arrays
         """The COW levels of both directions (key order) at rows ``pos`` in ``years``."""
@@ -220,10 +228,11 @@ class _Arrays:
         l1 = np.zeros(len(pos), dtype=np.int64)
         l2 = np.zeros(len(pos), dtype=np.int64)
         for year in np.unique(years).tolist():
-            table = np.asarray(level_table(int(year)), dtype=np.int64)
+            column, codes = _year_map(int(year))
+            table = np.asarray(codes, dtype=np.int64)
             sel = years == year
-            l1[sel] = table[rows[sel, 2], rows[sel, 4]]
-            l2[sel] = table[rows[sel, 3], rows[sel, 5]]
+            l1[sel] = table[rows[sel, 2 + column]]
+            l2[sel] = table[rows[sel, 5 + column]]
         return l1, l2
 
 

@@ -16,6 +16,7 @@ True
 
 from __future__ import annotations
 
+import datetime as dt
 import decimal
 from difflib import get_close_matches
 from typing import Any, Union
@@ -27,7 +28,13 @@ from cattrs.preconf.json import make_converter as _json_converter
 from cattrs.strategies import configure_tagged_union
 
 from diplorel._credit import CREDIT_EVENT_TYPES
-from diplorel._dates import FuzzyDate, format_edtf, parse_edtf
+from diplorel._dates import (
+    FuzzyDate,
+    format_edtf,
+    format_time_of_day,
+    parse_edtf,
+    parse_time_of_day,
+)
 from diplorel._events import EVENT_TYPES
 from diplorel._money import Money
 from diplorel._notes import DiplomaticNote, ExchangeOfNotes, JointCommunique
@@ -62,6 +69,12 @@ def _structure_date(value: object, _: type) -> pendulum.Date:
     return d.earliest
 
 
+def _structure_time(value: object, _: type) -> dt.time:
+    if not isinstance(value, str):
+        raise InvalidDateError(value, "expected a local time of day such as 22:00")
+    return parse_time_of_day(value)
+
+
 def _structure_money(value: object, _: type) -> Money:
     if not isinstance(value, dict) or set(value) != {"amount", "currency"}:
         raise InvalidAmountError(value, 'expected {"amount": "70000000.00", "currency": "USD"}')
@@ -90,6 +103,8 @@ def make_converter(*, omit_defaults: bool = True, detailed: bool = True) -> Json
     c.register_unstructure_hook(FuzzyDate, format_edtf)
     c.register_structure_hook(pendulum.Date, _structure_date)
     c.register_unstructure_hook(pendulum.Date, lambda d: d.isoformat())
+    c.register_structure_hook(dt.time, _structure_time)
+    c.register_unstructure_hook(dt.time, format_time_of_day)
     c.register_structure_hook(Money, _structure_money)
     c.register_unstructure_hook(Money, _unstructure_money)
     c.register_structure_hook(decimal.Decimal, _refuse_float_decimal)
@@ -133,7 +148,11 @@ def tag_problem(data: object, where: str) -> str | None:
     return None
 
 
-_TYPE_NAMES: dict[object, str] = {FuzzyDate: "an EDTF date", pendulum.Date: "an ISO date"}
+_TYPE_NAMES: dict[object, str] = {
+    FuzzyDate: "an EDTF date",
+    pendulum.Date: "an ISO date",
+    dt.time: "a time of day (HH:MM)",
+}
 
 
 def _format(exc: BaseException, type_: type | None) -> str:

@@ -14,6 +14,8 @@ precision it was stated with, so that ``"1949"`` never silently becomes 1 Januar
 '1959/1960'
 >>> parse_edtf("2024-02-14").is_exact
 True
+>>> parse_edtf("../1973-06-24").latest, format_edtf(parse_edtf("1973/.."))
+(Date(1973, 6, 24), '1973/..')
 """
 
 from __future__ import annotations
@@ -45,6 +47,12 @@ class Qualifier(enum.Enum):
     UNCERTAIN = "?"
     APPROXIMATE = "~"
     UNCERTAIN_APPROXIMATE = "%"
+
+
+_OPEN_START = pendulum.Date(1, 1, 1)
+"""``earliest`` of a date with an open start (``../1973``): no earlier day is ruled out."""
+_OPEN_END = pendulum.Date(9999, 12, 31)
+"""``latest`` of a date with an open end (``1973/..``): no later day is ruled out."""
 
 
 def _end_of(start: pendulum.Date, precision: Precision) -> pendulum.Date:
@@ -82,9 +90,13 @@ class FuzzyDate:
 
     ``earliest`` and ``latest`` bound the days on which the act may have happened (both
     inclusive); ``precision`` is how the (first) point was stated and ``end_precision`` how
-    the end of an interval was stated (``None`` for a single point). Build one with
-    :func:`parse_edtf` or the named constructors :meth:`day`, :meth:`month`, :meth:`year` and
-    :meth:`between`.
+    the end of an interval was stated (``None`` for a single point). An interval may be open
+    at one end (EDTF ``..``): ``open_start`` (``../1973``, "by 1973": ``earliest`` is then
+    0001-01-01) or ``open_end`` (``1973/..``, "from 1973 on": ``latest`` is then 9999-12-31);
+    both precisions are then the stated point's. A history bounds such an act by the dyad's
+    neighbouring acts (see "Open-ended dates" in the docs on dates). Build one with
+    :func:`parse_edtf` or the named constructors :meth:`day`, :meth:`month`, :meth:`year`,
+    :meth:`between`, :meth:`not_after` and :meth:`not_before`.
 
     >>> FuzzyDate.month(1959, 2)
     FuzzyDate('1959-02')
@@ -97,9 +109,15 @@ class FuzzyDate:
     precision: Precision = Precision.DAY
     end_precision: Precision | None = None
     qualifier: Qualifier = Qualifier.NONE
+    open_start: bool = False
+    """``../end``: some day up to ``latest``, the start unknown."""
+    open_end: bool = False
+    """``start/..``: some day from ``earliest`` on, the end unknown."""
 
     def __attrs_post_init__(self) -> None:
         """Check that the bounds agree with the stated precision."""
+        if self.open_start or self.open_end:
+            self._check_open()
         if self.end_precision is None:
             start = self.earliest
             ok = (
@@ -121,6 +139,19 @@ class FuzzyDate:
                 (self.earliest, self.latest),
                 f"bounds do not match {self.precision.value} precision",
             )
+
+    def _check_open(self) -> None:
+        bounds = (self.earliest, self.latest)
+        if self.open_start and self.open_end:
+            raise InvalidDateError(bounds, "an interval cannot be open at both ends")
+        if self.end_precision is None:
+            raise InvalidDateError(bounds, "an open date is an interval (give end_precision)")
+        if self.precision is not self.end_precision:
+            raise InvalidDateError(bounds, "an open interval has one precision, its point's")
+        if self.open_start and self.earliest != _OPEN_START:
+            raise InvalidDateError(bounds, f"an open start has earliest {_OPEN_START}")
+        if self.open_end and self.latest != _OPEN_END:
+            raise InvalidDateError(bounds, f"an open end has latest {_OPEN_END}")
 
     # Named constructors -------------------------------------------------------------------
 
@@ -156,6 +187,24 @@ class FuzzyDate:
             end_precision=end.precision,
         )
 
+    @classmethod
+    def not_after(cls, end: FuzzyDate) -> FuzzyDate:
+        """Some day up to the end of ``end`` (EDTF ``../end``: "relations existed by 1973").
+
+        >>> FuzzyDate.not_after(FuzzyDate.year(1973))
+        FuzzyDate('../1973')
+        """
+        _check_open_point(end, f"../{end}", no_room=end.latest == _OPEN_START)
+        p = end.precision
+        return cls(_OPEN_START, end.latest, p, end_precision=p, open_start=True)
+
+    @classmethod
+    def not_before(cls, start: FuzzyDate) -> FuzzyDate:
+        """Some day from the start of ``start`` on (EDTF ``start/..``: "from 1973 on")."""
+        _check_open_point(start, f"{start}/..", no_room=start.earliest == _OPEN_END)
+        p = start.precision
+        return cls(start.earliest, _OPEN_END, p, end_precision=p, open_end=True)
+
     # Queries ------------------------------------------------------------------------------
 
     @property
@@ -163,8 +212,15 @@ class FuzzyDate:
         """True when the date is known to the day."""
         return self.earliest == self.latest
 
+    @property
+    def is_open(self) -> bool:
+        """True for an interval open at one end (``../1973``, ``1973/..``)."""
+        return self.open_start or self.open_end
+
     def has_happened(self, on: pendulum.Date) -> bool | None:
         """Whether an act on this date had certainly happened by ``on`` (None: unknown).
+
+        On its own, an open end never certainly happened (a history bounds it by the next act).
 
         >>> d = parse_edtf("1959/1960")
         >>> d.has_happened(pendulum.Date(1958, 12, 31)), d.has_happened(pendulum.Date(1959, 6, 1))
@@ -172,14 +228,22 @@ class FuzzyDate:
         >>> d.has_happened(pendulum.Date(1960, 12, 31))
         True
         """
-        if on >= self.latest:
-            return True
         if on < self.earliest:
             return False
+        if on >= self.latest and not self.open_end:
+            return True
         return None
 
     def sort_key(self) -> tuple[pendulum.Date, pendulum.Date]:
-        """The key that orders acts in time: earliest day, then latest day."""
+        """The key that orders acts in time: earliest day, then latest day.
+
+        An open start (``../1973``) has no earliest day and sorts as the day (or month, year)
+        it is known by: ``../1973`` as ``1973``, so that among acts of that span the kind of act
+        decides (relations that stood by 1973 come before an ambassador who arrived in 1973).
+        """
+        if self.open_start:
+            point = self.end_precision or self.precision
+            return (_start_of(self.latest, point), self.latest)
         return (self.earliest, self.latest)
 
     def __str__(self) -> str:
@@ -189,6 +253,13 @@ class FuzzyDate:
     def __repr__(self) -> str:
         """``FuzzyDate('1959/1960')``."""
         return f"FuzzyDate({format_edtf(self)!r})"
+
+
+def _check_open_point(point: FuzzyDate, text: str, *, no_room: bool) -> None:
+    if point.end_precision is not None or point.qualifier is not Qualifier.NONE:
+        raise InvalidDateError(text, "an open interval's end must be a single, unqualified point")
+    if no_room:  # ../0001-01-01, 9999-12-31/..
+        raise InvalidDateError(text, "no day lies beyond its point to leave open")
 
 
 def _start_of(d: pendulum.Date, precision: Precision) -> pendulum.Date:
@@ -233,8 +304,9 @@ def parse_edtf(text: str) -> FuzzyDate:
     """Parse an EDTF (ISO 8601-2) date: a day, a month, a year or an interval.
 
     Supported: ``2024-02-14``, ``1959-02``, ``1949``, intervals ``1959/1960`` and
-    ``1959-02/1959-05``, and a qualifier on a single point: ``1949?`` (uncertain),
-    ``1949~`` (approximate), ``1949%`` (both). Raises :class:`InvalidDateError` otherwise.
+    ``1959-02/1959-05``, intervals open at one end ``../1973-06-24`` ("by") and ``1973/..``
+    ("from ... on"), and a qualifier on a single point: ``1949?`` (uncertain), ``1949~``
+    (approximate), ``1949%`` (both). Raises :class:`InvalidDateError` otherwise.
 
     >>> parse_edtf("1949?").qualifier
     <Qualifier.UNCERTAIN: '?'>
@@ -248,15 +320,7 @@ def parse_edtf(text: str) -> FuzzyDate:
         raise TypeError(msg)
     s = text.strip()
     if "/" in s:
-        start, _, end = s.partition("/")
-        if not start or not end or start in {"..", ""} or end == "..":
-            raise InvalidDateError(text, "open or unknown interval ends are not supported")
-        if start[-1] in _QUALIFIERS or end[-1] in _QUALIFIERS:
-            raise InvalidDateError(text, "qualifiers inside an interval are not supported")
-        lo, hi = _parse_point(start, text), _parse_point(end, text)
-        if hi.latest <= lo.earliest or hi.earliest < lo.earliest:
-            raise InvalidDateError(text, "the interval ends before it starts")
-        return FuzzyDate.between(lo, hi)
+        return _parse_interval(s, text)
     qualifier = Qualifier.NONE
     if s and s[-1] in _QUALIFIERS:
         qualifier = _QUALIFIERS[s[-1]]
@@ -267,11 +331,38 @@ def parse_edtf(text: str) -> FuzzyDate:
     return attrs.evolve(point, qualifier=qualifier)
 
 
+def _parse_interval(s: str, text: str) -> FuzzyDate:
+    start, _, end = s.partition("/")
+    if "/" in end:
+        raise InvalidDateError(text, "an interval has two ends, not more")
+    if start == end == "..":
+        raise InvalidDateError(text, "an interval cannot be open at both ends")
+    if not start or not end:
+        raise InvalidDateError(text, "unknown interval ends are not supported (.. is open)")
+    if start[-1] in _QUALIFIERS or end[-1] in _QUALIFIERS:
+        raise InvalidDateError(text, "qualifiers inside an interval are not supported")
+    try:
+        if start == "..":
+            return FuzzyDate.not_after(_parse_point(end, text))
+        if end == "..":
+            return FuzzyDate.not_before(_parse_point(start, text))
+    except InvalidDateError as e:  # name the text as given
+        raise InvalidDateError(text, e.reason) from None
+    lo, hi = _parse_point(start, text), _parse_point(end, text)
+    if hi.latest <= lo.earliest or hi.earliest < lo.earliest:
+        raise InvalidDateError(text, "the interval ends before it starts")
+    return FuzzyDate.between(lo, hi)
+
+
 def format_edtf(value: FuzzyDate) -> str:
     """Format a :class:`FuzzyDate` as EDTF text; the inverse of :func:`parse_edtf`."""
+    if value.open_start:
+        return f"../{_format_point(value.latest, value.precision)}"
     lo = _format_point(value.earliest, value.precision)
     if value.end_precision is None:
         return lo + value.qualifier.value
+    if value.open_end:
+        return f"{lo}/.."
     return f"{lo}/{_format_point(value.latest, value.end_precision)}"
 
 
@@ -323,6 +414,70 @@ def check_tz(name: str) -> str:
 @lru_cache(maxsize=1024)
 def _zone(name: str) -> pendulum.Timezone | pendulum.FixedTimezone:
     return pendulum.timezone(name)
+
+
+# Times of day --------------------------------------------------------------------------------
+
+_TIME = re.compile(r"(\d{2}):(\d{2})(?::(\d{2}))?")
+
+
+def parse_time_of_day(text: str) -> dt.time:
+    """Parse an act's local time of day, ``HH:MM`` or ``HH:MM:SS`` (no zone: see ``tz``).
+
+    >>> parse_time_of_day("22:00")
+    datetime.time(22, 0)
+    """
+    if not isinstance(text, str):
+        msg = f"expected a time of day such as 22:00, got {type(text).__name__} {text!r}"
+        raise TypeError(msg)
+    m = _TIME.fullmatch(text.strip())
+    if m is None:
+        raise InvalidDateError(text, "expected a local time of day such as 22:00 or 22:00:30")
+    hour, minute, second = m.groups()
+    try:
+        return dt.time(int(hour), int(minute), int(second or 0))
+    except ValueError as e:
+        raise InvalidDateError(text, str(e)) from None
+
+
+def format_time_of_day(value: dt.time) -> str:
+    """``HH:MM``, or ``HH:MM:SS`` when there are seconds; the inverse of parse_time_of_day."""
+    return value.strftime("%H:%M:%S" if value.second else "%H:%M")
+
+
+def to_optional_time(value: str | dt.time | None) -> dt.time | None:
+    """An act's time of day from ``HH:MM`` text or a naive ``datetime.time`` (None passes).
+
+    The time is local to the act's place, its ``tz``: a time with a zone of its own, or with
+    fractions of a second, is refused.
+    """
+    if value is None:
+        return None
+    if isinstance(value, str):
+        return parse_time_of_day(value)
+    if not isinstance(value, dt.time):
+        msg = f"expected a time of day (datetime.time or HH:MM), got {type(value).__name__}"
+        raise TypeError(msg)
+    if value.tzinfo is not None:
+        raise InvalidDateError(value, "a time of day is local to the event's tz; drop its zone")
+    if value.microsecond:
+        raise InvalidDateError(value, "a time of day is given to the minute or the second")
+    return value
+
+
+def check_act_time(on: FuzzyDate, time: dt.time | None) -> None:
+    """Refuse a time of day on an act that is not dated to the day."""
+    if time is not None and not on.is_exact:
+        raise InvalidDateError(
+            f"{on} {format_time_of_day(time)}", "a time of day needs an act dated to the day"
+        )
+
+
+def act_instant(day: pendulum.Date, time: dt.time, tz: str) -> pendulum.DateTime:
+    """The instant of an act on ``day`` at ``time`` in the zone ``tz``."""
+    return pendulum.datetime(
+        day.year, day.month, day.day, time.hour, time.minute, time.second, tz=_zone(tz)
+    )
 
 
 # Query dates ---------------------------------------------------------------------------------

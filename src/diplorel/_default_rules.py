@@ -60,6 +60,8 @@ from diplorel._status import (
 V = TypeVar("V")
 
 _OPEN = (Diplomatic.ESTABLISHED,)
+_SUBSTANTIVE = {Rank.AMBASSADOR, Rank.MINISTER, Rank.CHARGE_D_AFFAIRES}
+"""Ranks of a head accredited in their own right (a chargé a.i. stands in for one)."""
 _BROKEN = (Diplomatic.SEVERED, Diplomatic.SUSPENDED)
 
 
@@ -81,7 +83,11 @@ def _vacated(state: DyadState, sender: str, on: FuzzyDate) -> DyadState:
 
     The post keeps the class of the head whose post it is (``titular``).
     """
-    head = state.heads[sender]
+    head = state.heads.get(sender)
+    if head is None:  # a mission with nobody recorded at its head
+        return attrs.evolve(
+            state, heads=state.heads.set(sender, HeadOfMission(Rank.VACANT, since=on))
+        )
     titular = head.titular or attrs.evolve(head, titular=None)
     if titular.rank in {Rank.VACANT, Rank.CHARGE_AD_INTERIM}:
         titular = titular.titular or titular
@@ -278,22 +284,32 @@ def credentials_take_up_post(state: DyadState, event: HeadOfMissionAccredited) -
         raise Rejected(f"a head of mission needs relations ({state.diplomatic.value})")
     agreed = state.agreed.get(event.sender, Level.NONE)
     rank = event.rank if event.rank is not None else Rank.of_class(agreed)
+    titular = None
+    if rank is Rank.CHARGE_AD_INTERIM:  # stands in for the head whose post it is
+        before = state.heads.get(event.sender)
+        if before is not None:
+            titular = before.titular or (before if before.rank in _SUBSTANTIVE else None)
     head = HeadOfMission(
         rank,
         name=event.name,
         since=event.on,
         resident=event.resident,
         resides_in=event.resides_in,
+        titular=titular,
     )
     return attrs.evolve(state, heads=state.heads.set(event.sender, head))
 
 
 @rule(HeadOfMissionDeparted, citation="VCDR art. 19, 43")
 def head_leaves_post(state: DyadState, event: HeadOfMissionDeparted) -> DyadState:
-    """A head of mission leaves post; a predecessor leaving after the successor changes nothing."""
+    """A head of mission leaves post; the post stays, headed by nobody named.
+
+    A predecessor leaving after the successor took up post, or a head whose post had closed
+    already (a break, an evacuation), changes nothing.
+    """
     head = state.heads.get(event.sender)
     if head is None:
-        raise Rejected(f"{event.sender} had no head of mission at post")
+        return state
     if event.name is not None and head.name is not None and head.name != event.name:
         return state
     return _vacated(state, event.sender, event.on)
@@ -310,11 +326,13 @@ def recall_is_not_a_break(state: DyadState, event: Event) -> DyadState:
     if state.diplomatic is not Diplomatic.ESTABLISHED:
         raise Rejected(f"there was no head of mission to move ({state.diplomatic.value})")
     head = state.heads.get(event.sender)
-    recalled = head is not None and head.titular is not None
+    recalled = head is not None and head.rank is Rank.CHARGE_AD_INTERIM and head.titular is not None
     if isinstance(event, AmbassadorRecalled):
         if recalled:
             raise Rejected(f"{event.sender}'s head of mission was already recalled")
-        if head is None or head.rank is Rank.VACANT:
+        if head is not None and head.rank is Rank.VACANT and head.titular is not None:
+            head = head.titular
+        elif head is None or head.rank is Rank.VACANT:
             head = HeadOfMission(Rank.of_class(state.agreed.get(event.sender, Level.NONE)))
         interim = HeadOfMission(
             Rank.CHARGE_AD_INTERIM,
@@ -324,8 +342,10 @@ def recall_is_not_a_break(state: DyadState, event: Event) -> DyadState:
             titular=head,
         )
         return attrs.evolve(state, heads=state.heads.set(event.sender, interim))
-    if head is None or head.titular is None:
+    if not recalled:
         raise Rejected(f"{event.sender}'s head of mission had not been recalled")
+    assert head is not None  # noqa: S101 - recalled implies a head
+    assert head.titular is not None  # noqa: S101
     back = attrs.evolve(head.titular, since=event.on)
     return attrs.evolve(state, heads=state.heads.set(event.sender, back))
 
@@ -348,9 +368,10 @@ def persona_non_grata(state: DyadState, event: PersonaNonGrataDeclared) -> DyadS
     if not event.head_of_mission:
         return state
     sender = event.sender
-    if sender not in state.heads and state.mission(sender) is None:
+    recorded = sender in state.heads or state.mission(sender) is not None
+    if not recorded and state.diplomatic is Diplomatic.NONE:
         raise Rejected(f"{sender} had no head of mission at post")
-    return _vacated(state, sender, event.on)
+    return _vacated(state, sender, event.on)  # the expulsion shows a head was there
 
 
 @rule(IntentionAnnounced, citation="VCDR art. 2: an intention is not consent")
@@ -364,17 +385,22 @@ def _same(m: Mission, event: MissionOpened | MissionClosed) -> bool:
 
 
 _REPLACES = {
-    MissionKind.EMBASSY: (MissionKind.LEGATION, MissionKind.LIAISON_OFFICE),
-    MissionKind.LEGATION: (MissionKind.LIAISON_OFFICE,),
+    MissionKind.EMBASSY: (
+        MissionKind.LEGATION,
+        MissionKind.LIAISON_OFFICE,
+        MissionKind.INTERESTS_SECTION,
+    ),
+    MissionKind.LEGATION: (MissionKind.LIAISON_OFFICE, MissionKind.INTERESTS_SECTION),
 }
 
 
 @rule(MissionOpened, citation="VCDR art. 2; VCCR art. 4; VCDR art. 45-46")
 def missions_need_consent(state: DyadState, event: MissionOpened) -> DyadState:
-    """An embassy needs relations, a consulate consular ones, an interests section a power.
+    """An embassy needs relations, a consulate consular ones; a section is under a power.
 
     Consent to a consulate gives consular relations; trade and liaison offices need neither.
-    An interests section is under the protecting power in force.
+    An interests section is under the protecting power in force (or one the sources do not
+    name), never under another.
     """
     kind = event.kind
     if kind.is_diplomatic and state.diplomatic is not Diplomatic.ESTABLISHED:
@@ -383,9 +409,7 @@ def missions_need_consent(state: DyadState, event: MissionOpened) -> DyadState:
     if kind is MissionKind.INTERESTS_SECTION:
         in_force = state.protecting_powers.get(event.sender)
         if power is None:
-            power = in_force
-        if power is None:
-            raise Rejected("an interests section needs a protecting power")
+            power = in_force  # None: the sources do not name the power
         if in_force is not None and power != in_force:
             raise Rejected(f"the power protecting {event.sender} is {in_force}, not {power}")
     current = state.missions.get(event.sender, ())
@@ -409,9 +433,11 @@ def missions_need_consent(state: DyadState, event: MissionOpened) -> DyadState:
 
 @rule(MissionOpened, citation="VCDR art. 14-15; state practice")
 def upgrade_replaces_mission(state: DyadState, event: MissionOpened) -> DyadState:
-    """An upgrade replaces the old mission: an embassy a legation or liaison office.
+    """An upgrade replaces the old mission: an embassy a legation, liaison office or section.
 
-    A legation likewise replaces a liaison office.
+    Libya, 2006: "the Interests Section in Tripoli became an Embassy". A legation likewise
+    replaces a liaison office or interests section. With the interests section, the
+    protection of the sender's interests ends.
     """
     replaced = _REPLACES.get(event.kind)
     if replaced is None:
@@ -420,7 +446,10 @@ def upgrade_replaces_mission(state: DyadState, event: MissionOpened) -> DyadStat
     kept = tuple(m for m in current if m.kind not in replaced)
     if len(kept) == len(current):
         return state
-    return attrs.evolve(state, missions=state.missions.set(event.sender, kept))
+    new = attrs.evolve(state, missions=state.missions.set(event.sender, kept))
+    if any(m.kind is MissionKind.INTERESTS_SECTION for m in current):
+        new = attrs.evolve(new, protecting_powers=state.protecting_powers.without(event.sender))
+    return new
 
 
 @rule(MissionClosed, citation="VCDR art. 45; embassy closed is not relations severed")
@@ -428,8 +457,9 @@ def missions_are_separate(state: DyadState, event: MissionClosed) -> DyadState:
     """Closing a mission changes the missions only, never the relations.
 
     With no mission left, nobody is at post. Closing an embassy or legation that no act opened
-    closes the post of the head who held it. A closure already done by an act of the same day
-    (a break, a resumption) is accepted as done.
+    closes the post of the head who held it; with no head recorded either, between states that
+    have had relations, it changes nothing (the closure is the record that it stood). A closure
+    already done by an act of the same day (a break, a resumption) is accepted as done.
     """
     current = state.missions.get(event.sender, ())
     for i, m in enumerate(current):
@@ -439,9 +469,13 @@ def missions_are_separate(state: DyadState, event: MissionClosed) -> DyadState:
             if m.kind.is_representation:
                 new = _without_head_if_unrepresented(new, event.sender)
             return new
-    unrecorded = state.mission(event.sender) is None and event.sender in state.heads
-    if event.kind.is_diplomatic and unrecorded:
+    unrecorded = state.mission(event.sender) is None
+    if event.kind.is_diplomatic and unrecorded and event.sender in state.heads:
         return attrs.evolve(state, heads=state.heads.without(event.sender))
+    if event.kind.is_diplomatic and unrecorded and state.diplomatic is not Diplomatic.NONE:
+        return state  # an embassy no act recorded: its closure says it stood until then
+    if event.kind is MissionKind.CONSULATE and state.consular is not Consular.NONE:
+        return state  # likewise a consulate, between states that have had consular relations
     if _same_day_act(state, event):
         return state
     raise Rejected(f"{event.sender} had no open {event.kind.value.replace('_', ' ')} to close")

@@ -3,6 +3,13 @@
 A dyad's timeline is derived once; a query is then a binary search. Acts dated only to a year or
 an interval make the status uncertain on the days inside their span: there the engine refolds
 the few acts in question, both ways, and reports the alternatives.
+
+Two things are engine data, not event data. An open-ended date (``../1973``, ``1973/..``) gets
+concrete bounds from its neighbours in the fold: an open start is bounded by the previous
+event's earliest day and the start of the dyad's existence, an open end by the next event's
+latest day, else the end of the dyad's existence, else not at all. An act's time of day (read
+by :func:`act_time`) orders acts within a day and is compared, as an instant, with queries
+given as instants.
 """
 
 from __future__ import annotations
@@ -10,18 +17,23 @@ from __future__ import annotations
 import datetime as dt
 from bisect import bisect_right
 from collections.abc import Sequence
+from operator import itemgetter
 from typing import Generic, NamedTuple, Protocol, TypeVar
 
 import attrs
 import pendulum
 
-from diplorel._dates import FuzzyDate, When
-from diplorel._events import Event, event_sort_key
+from diplorel._dates import FuzzyDate, When, act_instant, check_act_time
+from diplorel._events import Event
 from diplorel._rules import Rejected, Rule, RuleSet
 from diplorel._status import DyadState
 from diplorel.exceptions import InvalidTransitionError
 
 _ONE_DAY = dt.timedelta(days=1)
+_first = itemgetter(0)
+
+Window = tuple[pendulum.Date | None, pendulum.Date | None]
+"""When a dyad can act: from the later start to the earlier end of its parties' existence."""
 
 
 class FoldState(Protocol):
@@ -55,18 +67,57 @@ class Anomaly:
         return f"{self.dyad[0]}-{self.dyad[1]} {self.on}: {self.message}{rule}"
 
 
+def act_time(event: Event) -> dt.time | None:
+    """The local time of day at which an act happened (its ``time`` field), or None.
+
+    The one place the engine reads it: event types without the field have no time.
+    """
+    value = getattr(event, "time", None)
+    if value is None or isinstance(value, dt.time):
+        return value
+    msg = f"{event.describe()}: time must be a datetime.time, got {type(value).__name__}"
+    raise TypeError(msg)
+
+
+EventKey = tuple[pendulum.Date, pendulum.Date, int, int, str]
+
+_UNTIMED = -86_400
+"""The time key of an act without a time of day: before every timed act of its day."""
+_EPOCH = dt.date(1970, 1, 1).toordinal()
+
+
+def event_order_key(event: Event) -> EventKey:
+    """The fold order: day span, time of day, kind of act.
+
+    First the span's :meth:`~diplorel.FuzzyDate.sort_key` (earliest, then latest day; an open
+    start by its end). Among acts of one day, those without a time come first (at any instant
+    of their day they count as done), then the timed ones by instant (so 22:00 in Quito comes
+    before 22:00 in Mexico City); then the kind of act (``ORDER``) and its tag.
+    """
+    first, last = event.on.sort_key()
+    time = act_time(event)
+    if time is None:
+        seconds = _UNTIMED
+    else:  # seconds from midnight UTC of the act's local day to the act
+        instant = act_instant(first, time, event.tz)
+        seconds = int(instant.timestamp()) - (first.toordinal() - _EPOCH) * 86_400
+    return (first, last, seconds, event.ORDER, event.TAG)
+
+
 def sort_events(events: Sequence[Event]) -> list[Event]:
-    """Events in time order; ties broken by content, so input order never matters."""
-    out = sorted(events, key=event_sort_key)
-    i = 0
-    n = len(out)
+    """Events in fold order; ties broken by content, so input order never matters."""
+    keyed = sorted([(event_order_key(e), e) for e in events], key=_first)
+    out: list[Event] = []
+    i, n = 0, len(keyed)
     while i < n:  # a run of equal keys is ordered by its text form
+        key = keyed[i][0]
         j = i + 1
-        key = event_sort_key(out[i])
-        while j < n and event_sort_key(out[j]) == key:
+        while j < n and keyed[j][0] == key:
             j += 1
         if j - i > 1:
-            out[i:j] = sorted(out[i:j], key=repr)
+            out.extend(sorted([e for _, e in keyed[i:j]], key=repr))
+        else:
+            out.append(keyed[i][1])
         i = j
     return out
 
@@ -93,12 +144,18 @@ class Timeline(Generic[S]):
     events: list[Event]
     states: list[S]
     earliest: list[pendulum.Date]
-    """``earliest[i]``: the first day event ``i`` may have happened."""
+    """``earliest[i]``: the first day event ``i`` may have happened (open starts bounded)."""
     settled: list[pendulum.Date]
     """``settled[i]``: the day by which events ``0..i`` had all certainly happened."""
     anomalies: list[Anomaly]
     rejected: dict[int, Anomaly]
     """Index of every event the rules refused (lenient mode), with its anomaly."""
+    latest: list[pendulum.Date] = attrs.field(factory=list)
+    """``latest[i]``: the last day event ``i`` may have happened (open ends bounded)."""
+    window: Window = (None, None)
+    """The dyad's existence, which bounds open dates that no neighbouring act bounds."""
+    instants: dict[int, pendulum.DateTime] = attrs.field(factory=dict)
+    """The instant of every act with a time of day, by index."""
 
     @classmethod
     def derive(
@@ -109,9 +166,10 @@ class Timeline(Generic[S]):
         *,
         strict: bool,
         initial: S,
+        window: Window = (None, None),
     ) -> Timeline[S]:
-        """Fold ``events`` (already in time order) from ``initial``."""
-        timeline = cls(key, initial, [], [], [], [], [], {})
+        """Fold ``events`` (already in :func:`sort_events` order) from ``initial``."""
+        timeline = cls(key, initial, [], [], [], [], [], {}, window=window)
         timeline.extend(events, rules, strict=strict)
         return timeline
 
@@ -119,6 +177,7 @@ class Timeline(Generic[S]):
         """Fold more events (all dated on or after the last one) onto the end."""
         state = self.states[-1] if self.states else self.initial
         settled = self.settled[-1] if self.settled else None
+        open_tail = bool(self.events) and self.events[-1].on.open_end
         for event in events:
             new, why, rule = apply_event(state, event, rules.for_event(type(event)))
             if why is not None:
@@ -136,12 +195,75 @@ class Timeline(Generic[S]):
                 self.rejected[len(self.events)] = anomaly
                 self.anomalies.append(anomaly)
             state = new
-            latest = event.on.latest
+            on = event.on
+            earliest, latest = on.earliest, on.latest
+            if on.open_start:
+                earliest = self._open_start_bound(on)
+            if on.open_end:
+                latest = self._open_end_bound(on)
+            elif open_tail:
+                settled = self._close_open_ends(latest)
+            open_tail = on.open_end
+            time = act_time(event)
+            if time is not None:
+                check_act_time(on, time)
+                self.instants[len(self.events)] = act_instant(on.earliest, time, event.tz)
             settled = latest if settled is None or latest > settled else settled
             self.events.append(event)
             self.states.append(state)
-            self.earliest.append(event.on.earliest)
+            self.earliest.append(earliest)
+            self.latest.append(latest)
             self.settled.append(settled)
+
+    # Open-ended dates: bounded by the neighbouring events, then by the dyad's existence.
+
+    def _open_start_bound(self, on: FuzzyDate) -> pendulum.Date:
+        """``../end``: not before the previous event's earliest day, nor the dyad's start."""
+        bound = self.earliest[-1] if self.earliest else on.earliest
+        start = self.window[0]
+        if start is not None and start > bound:
+            bound = start
+        return min(bound, on.latest)
+
+    def _open_end_bound(self, on: FuzzyDate) -> pendulum.Date:
+        """``start/..`` while no event follows: the dyad's end, or open (9999-12-31)."""
+        end = self.window[1]
+        return on.latest if end is None else max(end, on.earliest)
+
+    def _close_open_ends(self, bound: pendulum.Date) -> pendulum.Date | None:
+        """The open ends just before a new last event end by its latest day; the new settled."""
+        events = self.events
+        n = len(events)
+        i = n
+        while i and events[i - 1].on.open_end:
+            i -= 1
+        end = self.window[1]
+        if end is not None and end < bound:
+            bound = end
+        for k in range(i, n):
+            self.latest[k] = max(bound, self.earliest[k])
+        return self._resettle(i)
+
+    def _reopen_tail(self) -> None:
+        """Undo :meth:`_close_open_ends` for the last events (before folding others after)."""
+        events = self.events
+        i = len(events)
+        while i and events[i - 1].on.open_end:
+            i -= 1
+            self.latest[i] = self._open_end_bound(events[i].on)
+        self._resettle(i)
+
+    def _resettle(self, start: int) -> pendulum.Date | None:
+        settled = self.settled[start - 1] if start else None
+        for k in range(start, len(self.events)):
+            latest = self.latest[k]
+            settled = latest if settled is None or latest > settled else settled
+            self.settled[k] = settled
+        return settled
+
+    def bounds(self, index: int) -> tuple[pendulum.Date, pendulum.Date]:
+        """The first and last day on which event ``index`` may have happened, open ends bounded."""
+        return self.earliest[index], self.latest[index]
 
     def error(self, event: Event, state: S, rule: str, why: Rejected) -> InvalidTransitionError:
         """The exception strict mode raises when ``rule`` refuses ``event``."""
@@ -163,7 +285,11 @@ class Timeline(Generic[S]):
             self.settled[:index],
             kept_anomalies,
             {i: a for i, a in self.rejected.items() if i < index},
+            latest=self.latest[:index],
+            window=self.window,
+            instants={i: t for i, t in self.instants.items() if i < index},
         )
+        new._reopen_tail()  # noqa: SLF001 - the same class
         new.extend(events, rules, strict=strict)
         return new
 
@@ -178,6 +304,8 @@ class Timeline(Generic[S]):
             lo = hi = day
         else:  # an instant falls on a local day within one day of its UTC day
             lo, hi = day - _ONE_DAY, day + _ONE_DAY
+            if self.instants:  # and an act timed late on the day before may still be ahead
+                lo -= _ONE_DAY
         possible = bisect_right(self.earliest, hi)
         certain_prefix = bisect_right(self.settled, lo, 0, possible)
         if certain_prefix == possible:
@@ -188,11 +316,19 @@ class Timeline(Generic[S]):
     def _refold(self, when: When, start: int, stop: int, rules: RuleSet) -> Answer[S]:
         happened: list[int] = []
         unknown: list[int] = []
+        instant = when.instant
+        timed = self.instants if instant is not None else None
+        earliest, latest, events, rejected = self.earliest, self.latest, self.events, self.rejected
+        done: bool | None
         for i in range(start, stop):
-            event = self.events[i]
-            if i in self.rejected:
+            if i in rejected:
                 continue
-            done = event.on.has_happened(when.local_day(event.tz))
+            at = timed.get(i) if timed else None
+            if at is not None and instant is not None:  # both have a time: compare instants
+                done = at <= instant
+            else:  # compare calendar days in the act's zone
+                day = when.day if instant is None else when.local_day(events[i].tz)
+                done = True if day >= latest[i] else None if day >= earliest[i] else False
             if done:
                 happened.append(i)
             elif done is None:
@@ -249,7 +385,14 @@ DyadTimeline = Timeline[DyadState]
 
 
 def derive_dyad(
-    key: tuple[str, str], events: Sequence[Event], rules: RuleSet, *, strict: bool
+    key: tuple[str, str],
+    events: Sequence[Event],
+    rules: RuleSet,
+    *,
+    strict: bool,
+    window: Window = (None, None),
 ) -> Timeline[DyadState]:
-    """Fold a dyad's events (in time order) from the empty state."""
-    return Timeline.derive(key, events, rules, strict=strict, initial=DyadState.initial(key))
+    """Fold a dyad's events (in fold order) from the empty state; ``window``: its existence."""
+    return Timeline.derive(
+        key, events, rules, strict=strict, initial=DyadState.initial(key), window=window
+    )

@@ -15,13 +15,21 @@ communiqué through which the act was done).
 
 from __future__ import annotations
 
+import datetime as dt
 import enum
 from collections.abc import Iterable
 from typing import Any, ClassVar
 
 import attrs
 
-from diplorel._dates import FuzzyDate, check_tz, to_fuzzy, to_optional_fuzzy
+from diplorel._dates import (
+    FuzzyDate,
+    check_act_time,
+    check_tz,
+    to_fuzzy,
+    to_optional_fuzzy,
+    to_optional_time,
+)
 from diplorel._states import resolve_state
 from diplorel._status import Level, MissionKind, Rank
 from diplorel.exceptions import InvalidEventError
@@ -54,6 +62,10 @@ def _dyad(value: Iterable[str]) -> tuple[str, str]:
 
 def _tz(_: object, __: attrs.Attribute[str], value: str) -> None:
     check_tz(value)
+
+
+def _time(instance: Event, _: attrs.Attribute[dt.time | None], value: dt.time | None) -> None:
+    check_act_time(instance.on, value)
 
 
 @attrs.frozen(kw_only=True)
@@ -93,6 +105,12 @@ class Event:
 
     on: FuzzyDate = attrs.field(converter=to_fuzzy)
     tz: str = attrs.field(default="UTC", validator=_tz)
+    time: dt.time | None = attrs.field(default=None, converter=to_optional_time, validator=_time)
+    """Local time of day of the act at its place (``tz``); only on a date known to the day.
+
+    A query at an instant compares with it (Mexico broke with Ecuador at night on
+    2024-04-05); a plain date query answers for the end of that day.
+    """
     place: str | None = None
     sources: tuple[Source, ...] = attrs.field(default=(), converter=_sources)
     instrument: str | None = None
@@ -348,7 +366,8 @@ class ChargeRecalled(HeadOfMissionEvent):
     """``sender`` recalls its chargé d'affaires; a lower-ranked diplomat is left in charge."""
 
     TAG: ClassVar[str] = "charge_recalled"
-    ORDER: ClassVar[int] = 56
+    ORDER: ClassVar[int] = 45
+    """Before a mission closed the same day (the chargé leaves, then the mission closes)."""
 
 
 @attrs.frozen(kw_only=True)

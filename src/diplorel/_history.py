@@ -24,8 +24,11 @@ from diplorel._dates import QueryLike, When, to_when
 from diplorel._default_rules import default_rules
 from diplorel._engine import Anomaly, Answer, DyadTimeline
 from diplorel._events import (
+    ConsentEvent,
     DyadEvent,
     Event,
+    Intention,
+    IntentionAnnounced,
     RecognitionEvent,
     StateContinued,
 )
@@ -39,6 +42,7 @@ from diplorel._notes import (
     Instrument,
     JointCommunique,
     Pending,
+    Proposal,
     resolve_instruments,
 )
 from diplorel._panel import Panel, build_panel
@@ -137,11 +141,37 @@ class History:
         for p in resolved.pending:
             self._pending.setdefault(self._key(*p.dyad), []).append(p)
         credit = self._index.build(events)
+        for intention in (e for e in events if isinstance(e, IntentionAnnounced)):
+            key = self._key(*intention.between)
+            self._pending.setdefault(key, []).append(self._intention(key, intention))
         self._credit = CreditBook(
             credit,
             self._rules,
             strict=self._strict,
             key_of={e.id: self._key(*e.parties) for e in credit if isinstance(e, CreditLineOpened)},
+        )
+
+    def _intention(self, key: Key, intention: IntentionAnnounced) -> Pending:
+        """An announced intention, pending until relations are established or resumed."""
+        later = (
+            e.on
+            for e in self._index.timeline(key).events
+            if isinstance(e, ConsentEvent) and e.on.earliest >= intention.on.earliest
+        )
+        until = next(later, None)
+        proposes = (
+            Proposal.RESUME_RELATIONS
+            if intention.act is Intention.RESTORE
+            else Proposal.ESTABLISH_RELATIONS
+        )
+        by = f" by {intention.by}" if intention.by else ""
+        return Pending(
+            dyad=key,
+            instrument=f"intention announced{by} on {intention.on}",
+            proposes=proposes,
+            since=intention.on,
+            until=until,
+            state="announced, not an act" if until is None else f"done on {until}",
         )
 
     def _key(self, a: str, b: str) -> Key:

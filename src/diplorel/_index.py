@@ -2,7 +2,8 @@
 
 Events are checked against their parties' existence, renamed to their lineage's code, filed
 by dyad, sorted, and folded once. A change re-derives only the dyads it touches, from the first
-event that moved.
+event that moved. Each timeline gets its dyad's existence (:meth:`DyadIndex.window`), which
+bounds open-ended dates (``../1973``) that no neighbouring act bounds.
 """
 
 from __future__ import annotations
@@ -13,14 +14,27 @@ from typing import Any
 import pendulum
 
 from diplorel._credit import CreditLineEvent
-from diplorel._engine import Anomaly, DyadTimeline, derive_dyad, sort_events
-from diplorel._events import Event, StateContinued, StateExtinguished, event_sort_key
-from diplorel._lifecycle import Existence, lifecycle_events
+from diplorel._engine import (
+    Anomaly,
+    DyadTimeline,
+    Window,
+    derive_dyad,
+    event_order_key,
+    sort_events,
+)
+from diplorel._events import (
+    Event,
+    GovernmentRecognitionWithdrawn,
+    GovernmentRecognized,
+    StateContinued,
+    StateExtinguished,
+)
+from diplorel._lifecycle import Existence, check_lifecycle, lifecycle_events
 from diplorel._lineage import Lineage
 from diplorel._rules import RuleSet
 from diplorel._states import StateRegistry
 from diplorel._status import DyadState
-from diplorel.exceptions import StateNotInExistenceError
+from diplorel.exceptions import InvalidEventError, StateNotInExistenceError
 
 Key = tuple[str, str]
 
@@ -73,7 +87,11 @@ class DyadIndex:
         """File and fold ``events``; return the credit-line events, checked and renamed."""
         by_dyad: dict[Key, list[Event]] = {}
         credit: list[CreditLineEvent] = []
-        for original in self._existing(events):
+        checked, conflicts = check_lifecycle(
+            self._existing(events), self.registry, strict=self.strict
+        )
+        self.existence_anomalies.extend(conflicts)
+        for original in checked:
             event = self._canonical(original)
             if isinstance(event, CreditLineEvent):
                 credit.append(event)
@@ -84,7 +102,9 @@ class DyadIndex:
         for key, evs in sorted(by_dyad.items()):
             events_of = sort_events([*evs, *self._implied(key)])
             self._events_by_dyad[key] = events_of
-            self._timelines[key] = derive_dyad(key, events_of, self.rules, strict=self.strict)
+            self._timelines[key] = derive_dyad(
+                key, events_of, self.rules, strict=self.strict, window=self.window(key)
+            )
         return credit
 
     def with_events(self, events: Iterable[Event]) -> DyadIndex:
@@ -106,7 +126,9 @@ class DyadIndex:
             if old is None:
                 merged = sort_events([*added, *self._implied(key)])
                 new._events_by_dyad[key] = merged
-                new._timelines[key] = derive_dyad(key, merged, self.rules, strict=self.strict)
+                new._timelines[key] = derive_dyad(
+                    key, merged, self.rules, strict=self.strict, window=self.window(key)
+                )
                 continue
             merged = sort_events([*old, *added])
             first_change = next(
@@ -143,8 +165,56 @@ class DyadIndex:
         """The event as given (before it was renamed to its lineage's codes)."""
         return self._originals.get(id(event), event)
 
+    def window(self, key: Key) -> Window:
+        """When both states of a dyad existed, each as its whole lineage (SUN, then RUS).
+
+        From the later of the two first days to the earlier of the two ends; None where the
+        registry does not say (a state from before 1816, or one that still exists).
+        """
+        registry = self.registry
+        starts: list[pendulum.Date] = []
+        ends: list[pendulum.Date] = []
+        for code in key:
+            begins = [
+                registry.get(m).begins_on if m in registry else None
+                for m in self.lineage.members(code)
+            ]
+            if None not in begins:
+                starts.append(min(b for b in begins if b is not None))
+            end = registry.get(code).ends_on if code in registry else None
+            if end is not None:
+                ends.append(end)
+        return (max(starts) if starts else None, min(ends) if ends else None)
+
     def _implied(self, key: Key) -> list[Event]:
         return lifecycle_events(key, self._lifecycle, self.lineage, self.registry)
+
+    def _unknown_government(self, event: Event) -> bool:
+        """Whether a recognition of a government names one the registry does not know.
+
+        Where the registry lists a state's governments (China, Russia), the event must name one
+        of them: strict mode raises, lenient mode flags it. Elsewhere any id stands.
+        """
+        if not isinstance(event, GovernmentRecognized | GovernmentRecognitionWithdrawn):
+            return False
+        if not self.registry.governments(event.of):
+            return False
+        try:
+            self.registry.government(event.of, event.government, event=event.describe())
+        except InvalidEventError as e:
+            if self.strict:
+                raise
+            self.existence_anomalies.append(
+                Anomaly(
+                    kind="unknown_government",
+                    dyad=event.between,
+                    on=event.on,
+                    message=f"{e}; the event is not applied",
+                    event=event,
+                )
+            )
+            return True
+        return False
 
     def _existing(self, events: Iterable[Event]) -> list[Event]:
         """The events whose parties all exist during their span; flag (or raise for) the rest.
@@ -154,13 +224,15 @@ class DyadIndex:
         kept: list[Event] = []
         errors: list[tuple[tuple[Any, ...], StateNotInExistenceError]] = []
         for event in events:
+            if self._unknown_government(event):
+                continue
             problem = self._existence.problem(event)
             if problem is None:
                 kept.append(event)
                 continue
             code, span = problem
             error = StateNotInExistenceError(code, str(event.on), span, event=event.describe())
-            errors.append(((*event_sort_key(event), event.describe()), error))
+            errors.append(((*event_order_key(event), event.describe()), error))
             parties = event.parties
             self.existence_anomalies.append(
                 Anomaly(
@@ -190,7 +262,7 @@ class DyadIndex:
         found = self._derived_empty.get(key)
         if found is None:
             events = sort_events(self._implied(key))
-            found = derive_dyad(key, events, self.rules, strict=False)
+            found = derive_dyad(key, events, self.rules, strict=False, window=self.window(key))
             self._derived_empty[key] = found
         return found
 

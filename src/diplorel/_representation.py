@@ -20,15 +20,17 @@ COW's coding has conventions its codebook leaves implicit. Each is a named field
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Literal, NamedTuple
 
 import attrs
 import pendulum
 
-from diplorel._status import DyadState, HeadOfMission, Mission, MissionKind, Rank
+from diplorel._status import DyadState, HeadOfMission, Level, Mission, MissionKind, Rank
 
 Observation = Literal["year_start", "year_end", "by_period"]
-Interim = Literal["mission_class", "charge", "by_period"]
+Interim = Literal["mission_class", "agreed", "charge", "by_period"]
+InterimRule = Literal["mission_class", "agreed", "charge"]
+Unrecorded = Literal["mission_class", "charge", "none"]
 NonResident = Literal["rank", "none"]
 
 EARLY_PERIOD = (1950, 1965)
@@ -45,20 +47,27 @@ class CowConventions:
     - ``observation``: the day of the year a row describes: ``"year_start"`` (1 January, or
       the first day both states were members), ``"year_end"`` (31 December, or the last such
       day), or ``"by_period"``: the start of the year up to 1940, its end from 1950.
-    - ``interim``: what a chargé a.i., or a post with nobody named, at an open embassy or
-      legation counts as: ``"mission_class"`` (3 for an embassy, 2 for a legation: COW's
-      practice before 1941), ``"charge"`` (1: closer to the person present, COW's practice in
-      1970-2005), or ``"by_period"`` (the first up to 1940, the second from 1950).
+    - ``interim``: what a chargé a.i., or a post with nobody named after its head left,
+      counts as: ``"mission_class"`` (the class of the post: its last head's rank, else 3 for
+      an embassy and 2 for a legation; COW's practice before 1941), ``"agreed"`` (the class
+      agreed for that direction, so a chargé a.i. heading a downgraded mission is 1, one
+      standing in for an ambassador 3), ``"charge"`` (always 1), or ``"by_period"``
+      (``mission_class`` up to 1940, ``agreed`` from 1950).
     - ``early_period``: in 1950-1965 COW codes only 9 (a representative of any rank) or 0;
       True codes those years so.
     - ``non_resident``: a head of mission accredited from another capital counts at its rank
       (``"rank"``) or as nobody at post (``"none"``).
+    - ``unrecorded``: what an open embassy or legation whose head the history does not record
+      at all counts as (missing data, unlike a known vacancy): ``"mission_class"`` (COW's
+      practice: a mission is coded by its class unless a lower head is known), ``"charge"``
+      (1) or ``"none"`` (0).
     - ``liaison_office``: the code of a liaison office with no accredited head (COW codes the
       United States-China liaison offices of 1973-1979 as 0).
     """
 
     observation: Observation = "by_period"
     interim: Interim = "by_period"
+    unrecorded: Unrecorded = "mission_class"
     early_period: bool = True
     non_resident: NonResident = "rank"
     liaison_office: Literal[0, 9] = 0
@@ -69,11 +78,11 @@ class CowConventions:
             return self.observation
         return "year_start" if year <= _LAST_CLASS_YEAR else "year_end"
 
-    def interim_of(self, year: int) -> Literal["mission_class", "charge"]:
+    def interim_of(self, year: int) -> InterimRule:
         """The interim rule in force for ``year``."""
         if self.interim != "by_period":
             return self.interim
-        return "mission_class" if year <= _LAST_CLASS_YEAR else "charge"
+        return "mission_class" if year <= _LAST_CLASS_YEAR else "agreed"
 
     def observation_day(
         self,
@@ -135,42 +144,77 @@ _RANK_CODE = {
     Rank.UNKNOWN: 9,
 }
 _MISSION_CLASS = {MissionKind.EMBASSY: 3, MissionKind.LEGATION: 2}
+_CLASS_RANKS = {Rank.AMBASSADOR, Rank.MINISTER, Rank.CHARGE_D_AFFAIRES}
+"""Ranks that code as themselves wherever they head; a lower head of an interests section or
+liaison office codes as the section or office."""
+
+
+class Coding(NamedTuple):
+    """The year-free part of a direction's COW coding (see :func:`coding`)."""
+
+    by_class: int
+    """The code if a chargé a.i. or a vacancy counts as the class of the post."""
+    by_agreed: int
+    """... as the class agreed."""
+    as_charge: int
+    """... as a chargé (1)."""
+    exchange: bool
+    """Whether it counts as diplomatic exchange (COW's DE)."""
+
+    def code(self, rule: InterimRule) -> int:
+        """The code under an interim rule."""
+        if rule == "mission_class":
+            return self.by_class
+        return self.by_agreed if rule == "agreed" else self.as_charge
+
+
+def _fixed(code: int, *, exchange: bool) -> Coding:
+    return Coding(code, code, code, exchange)
 
 
 def coding(
-    mission: Mission | None, head: HeadOfMission | None, conventions: CowConventions
-) -> tuple[int, int, bool]:
-    """The year-free part of the coding: ``(code by mission class, code as chargé, exchange)``.
+    mission: Mission | None,
+    head: HeadOfMission | None,
+    agreed: Level,
+    conventions: CowConventions,
+) -> Coding:
+    """The year-free part of the coding of one direction; :func:`code_in` picks a year's code.
 
-    The two codes differ only for a chargé a.i. or a vacancy at an open post (see
-    ``CowConventions.interim``); :func:`code_in` picks one for a year. A post whose mission is
-    not recorded (a head took it up; the records name no mission) has the class of the head
-    whose post it is.
+    The variants differ only for a chargé a.i. or a vacancy at a post (see
+    ``CowConventions.interim``). The class of a post is its last head's rank (the head away
+    or gone), else its mission's class (3 an embassy, 2 a legation). The head of an interests
+    section or liaison office below chargé rank codes as the section (9, or 0 when the
+    protecting power staffs it) or the office (``conventions.liaison_office``).
     """
     if head is not None and not head.resident and conventions.non_resident == "none":
         head = None
-    if head is not None and head.rank in _RANK_CODE:
+    kind = mission.kind if mission is not None else None
+    section = kind is MissionKind.INTERESTS_SECTION or kind is MissionKind.LIAISON_OFFICE
+    if (head is not None and head.rank in _CLASS_RANKS) or (
+        head is not None and head.rank in _RANK_CODE and not section
+    ):
         code = _RANK_CODE[head.rank]
-        exchange = code != 9 or head.rank is Rank.OTHER  # noqa: PLR2004 - COW's "other"
-        return code, code, exchange
-    if mission is not None:
-        kind = mission.kind
-        if kind.is_diplomatic:
-            return _MISSION_CLASS[kind], 1, True
-        if kind is MissionKind.INTERESTS_SECTION:
-            return (0, 0, False) if mission.staffed_by_power else (9, 9, False)
-        return conventions.liaison_office, conventions.liaison_office, False
-    if head is not None:  # a chargé a.i. or a vacancy at a post with no mission recorded
-        code = _RANK_CODE.get(head.titular.rank, 1) if head.titular is not None else 1
-        return (code if code in {1, 2, 3} else 1), 1, True
-    return 0, 0, False
+        return _fixed(code, exchange=code != 9 or head.rank is Rank.OTHER)  # noqa: PLR2004
+    if mission is not None and kind is MissionKind.INTERESTS_SECTION:
+        return _fixed(0 if mission.staffed_by_power else 9, exchange=False)
+    if kind is MissionKind.LIAISON_OFFICE:
+        return _fixed(conventions.liaison_office, exchange=False)
+    if head is None and kind is None:
+        return _fixed(0, exchange=False)
+    post = _MISSION_CLASS.get(kind, 1) if kind is not None else 1
+    if head is not None and head.titular is not None:
+        post = _RANK_CODE.get(head.titular.rank, post)
+        post = post if post in {1, 2, 3} else 1
+    if head is None:  # a mission with nobody recorded at all: missing data, not a vacancy
+        code = {"mission_class": post, "charge": 1, "none": 0}[conventions.unrecorded]
+        return _fixed(code, exchange=code > 0)
+    by_agreed = agreed.cow if agreed.cow in {1, 2, 3} else post
+    return Coding(post, by_agreed, 1, exchange=True)
 
 
-def code_in(
-    by_class: int, as_charge: int, year: int, conventions: CowConventions = DEFAULT_CONVENTIONS
-) -> int:
-    """The COW code for ``year`` from the two variants :func:`coding` gives."""
-    code = by_class if conventions.interim_of(year) == "mission_class" else as_charge
+def code_in(coded: Coding, year: int, conventions: CowConventions = DEFAULT_CONVENTIONS) -> int:
+    """The COW code for ``year`` of a :func:`coding`."""
+    code = coded.code(conventions.interim_of(year))
     if conventions.early_period and EARLY_PERIOD[0] <= year <= EARLY_PERIOD[1] and code:
         return 9
     return code
@@ -193,9 +237,8 @@ def represent(
     """
     mission = state.mission(sender)
     head = state.heads.get(sender)
-    by_class, as_charge, exchange = coding(mission, head, conventions)
-    code = code_in(by_class, as_charge, year, conventions)
-    return Representation(sender, mission, head, code, exchange)
+    coded = coding(mission, head, state.agreed.get(sender, Level.NONE), conventions)
+    return Representation(sender, mission, head, code_in(coded, year, conventions), coded.exchange)
 
 
 def cow_values(
