@@ -49,8 +49,6 @@ REFUSALS = [
      "already established"),
     ("agreed_class", [], rep(dr.Level.MINISTER), "needs relations"),
     ("agreed_class", [est()], rep(dr.Level.AMBASSADOR), "already agreed ambassador"),
-    ("credentials_take_up_post", [],
-     dr.HeadOfMissionAccredited(between=CK, on="1955-01-01", sender="KOR"), "needs relations"),
     ("recall_is_not_a_break", [], recall(), "no head of mission"),
     ("recall_is_not_a_break", [est(), recall()], recall(on="1956-01-01"), "already recalled"),
     ("recall_is_not_a_break", [est()], recall(dr.AmbassadorReturned), "had not been recalled"),
@@ -71,6 +69,14 @@ REFUSALS = [
      "no power protected"),
     ("recognition_is_separate", [], dr.RecognitionWithdrawn(by="CUB", of="KOR", on="1955-01-01"),
      "did not recognise"),
+    ("recognition_is_separate", [est()],
+     dr.RecognitionWithdrawn(by="CUB", of="KOR", on="1955-01-01"), "relations imply recognition"),
+    ("credentials_take_up_post", [],
+     dr.HeadOfMissionAccredited(between=CK, on="1955-01-01", sender="KOR"), "needs relations"),
+    ("charge_recalled", [est()], dr.ChargeRecalled(between=CK, on="1955-01-01", sender="KOR"),
+     "nobody at post"),
+    ("persona_non_grata", [], dr.PersonaNonGrataDeclared(between=CK, on="1955-01-01", by="CUB"),
+     "no head of mission"),
 ]  # fmt: skip
 
 
@@ -113,6 +119,94 @@ class TestRefusals:
 def state_after(*events: dr.Event, on: str = "2000-01-01") -> dr.Status:
     """The CUB-KOR status on ``on`` after ``events``."""
     return dr.History(events).status("CUB", "KOR", on=on)
+
+
+class TestPresence:
+    """Who is at post: heads, missions, closures, sections, as the rules move them."""
+
+    def test_break_closes_embassies_and_says_so(self) -> None:
+        """A break closes the embassies on its date, and the explanation names the rule."""
+        s = state_after(est(), mission(), sever(), on="1961-01-01")
+        assert s.missions["KOR"] == ()
+        assert "break_closes_missions" in str(s.explain())
+
+    def test_section_only_where_an_act_opens_it(self) -> None:
+        """A protecting power acting alone is no interests section: nobody at post (COW 0)."""
+        pp = dr.ProtectingPowerAppointed(between=CK, on="1961-01-01", protected="KOR", power="CHE")
+        s = state_after(est(), sever(), pp)
+        assert s.missions["KOR"] == ()
+        assert s.representation["KOR"].cow == 0
+        section = mission(IS, on="1962-01-01")
+        s = state_after(est(), sever(), pp, section)
+        assert s.missions["KOR"][0].protecting_power == "CHE"  # the power in force
+        assert s.representation["KOR"].cow == 9
+
+    def test_new_power_takes_over_the_section(self) -> None:
+        """A new protecting power takes over the interests section it protects."""
+        pp = dr.ProtectingPowerAppointed(between=CK, on="1961-01-01", protected="KOR", power="CHE")
+        new = dr.ProtectingPowerAppointed(between=CK, on="1970-01-01", protected="KOR", power="SWE")
+        s = state_after(est(), sever(), pp, mission(IS, on="1962-01-01"), new)
+        assert s.missions["KOR"][0].protecting_power == "SWE"
+
+    def test_resumption_ends_sections_and_same_day_end_is_done(self) -> None:
+        """A resumption ends sections and protection; a same-day end of protection is done."""
+        pp = dr.ProtectingPowerAppointed(between=CK, on="1961-01-01", protected="KOR", power="CHE")
+        back = dr.RelationsResumed(between=CK, on="1980-01-01")
+        end = dr.ProtectingPowerEnded(between=CK, on="1980-01-01", protected="KOR")
+        s = state_after(est(), sever(), pp, mission(IS, on="1962-01-01"), back, end)
+        assert (s.missions["KOR"], s.protecting_powers) == ((), {})
+
+    def test_upgrade_replaces_the_mission(self) -> None:
+        """An embassy replaces the sender's legation or liaison office."""
+        legation = mission(dr.MissionKind.LEGATION)
+        s = state_after(est(), legation, mission(on="1960-01-01"))
+        assert [m.kind for m in s.missions["KOR"]] == [dr.MissionKind.EMBASSY]
+
+    def test_departure_leaves_a_vacant_post_of_its_class(self) -> None:
+        """A head's departure leaves the post vacant, of the departed head's class."""
+        head = dr.HeadOfMissionAccredited(
+            between=CK, on="1951-01-01", sender="KOR", rank=dr.Rank.MINISTER, name="X"
+        )
+        gone = dr.HeadOfMissionDeparted(between=CK, on="1952-01-01", sender="KOR", name="X")
+        s = state_after(est(), head, gone)
+        assert s.heads["KOR"].rank is dr.Rank.VACANT
+        assert dr.represent(s.state, "KOR", year=1930).cow == 2  # a minister's post
+        charge = dr.CowConventions(interim="charge")
+        assert dr.represent(s.state, "KOR", year=1930, conventions=charge).cow == 1
+
+    def test_expulsion_and_charge_recall(self) -> None:
+        """Expelling the head leaves the post vacant; recalling the chargé leaves a lower rank."""
+        head = dr.HeadOfMissionAccredited(between=CK, on="1951-01-01", sender="KOR")
+        png = dr.PersonaNonGrataDeclared(between=CK, on="1952-01-01", by="CUB")
+        s = state_after(est(), mission(), head, png)
+        assert s.heads["KOR"].rank is dr.Rank.VACANT
+        chg = dr.HeadOfMissionAccredited(
+            between=CK, on="1953-01-01", sender="KOR", rank=dr.Rank.CHARGE_AD_INTERIM
+        )
+        out = dr.ChargeRecalled(between=CK, on="1954-01-01", sender="KOR")
+        s = state_after(est(), mission(), head, png, chg, out)
+        assert s.heads["KOR"].rank is dr.Rank.LOWER
+        assert s.representation["KOR"].cow == 9
+
+    def test_intention_is_pending(self) -> None:
+        """An announced intention changes nothing and is pending until relations come."""
+        intent = dr.IntentionAnnounced(between=CK, on="1949-06-01", by="KOR")
+        s = state_after(intent, est(), on="1949-07-01")
+        assert s.diplomatic is dr.Diplomatic.NONE
+        assert [p.proposes for p in s.pending] == [dr.Proposal.ESTABLISH_RELATIONS]
+        assert state_after(intent, est(), on="1951-01-01").pending == ()
+
+    def test_government_recognition(self) -> None:
+        """Recognising a government is its own act; China's must be one the registry knows."""
+        chn = ("CHN", "USA")
+        gov = dr.GovernmentRecognized(by="USA", of="CHN", on="1913-05-02", government="roc")
+        h = dr.History([dr.RelationsEstablished(between=chn, on="1844-06-16"), gov])
+        assert h.status("USA", "CHN", on="1920-01-01").governments == {"USA": "roc"}
+        bad = dr.GovernmentRecognized(by="USA", of="CHN", on="1913-05-02", government="xyz")
+        with pytest.raises(dr.InvalidEventError, match="xyz"):
+            dr.History([bad])
+        lenient = dr.History([bad], strict=False)
+        assert [a.kind for a in lenient.anomalies] == ["unknown_government"]
 
 
 class TestAcceptedTransitions:

@@ -262,8 +262,40 @@ DECISIONS: dict[tuple[str, str, str, str], dict[str, Any]] = {
         # A state that re-emerges starts with nothing (DESIGN: new states start with nothing);
         # with the 1944 acts refused, the OH's "reestablished" is an establishment here.
         "why": "Syria re-emerged from the UAR in 1961 and a new state starts with nothing; "
-        "the OH's 'reestablished' is an establishment in diplorel's vocabulary",
+        "the OH's 'reestablished' is an establishment in diplorel's vocabulary; the chargé "
+        "d'affaires ad interim who opened the embassy is who was there, not the class agreed",
         "type": "relations_established",
+        "level": "unknown",
+    },
+    ("DZA", "USA", "RelationsEstablished", "1962-09-29"): {
+        "why": "a chargé d'affaires ad interim opening the mission is who was there, not the "
+        "class agreed, which no source states",
+        "level": "unknown",
+    },
+    ("SYR", "USA", "RelationsResumed", "1974-06-16"): {
+        "why": "a chargé d'affaires ad interim opening the mission is who was there, not the "
+        "class agreed, which no source states",
+        "level": "unknown",
+    },
+    ("LBY", "USA", "RelationsEstablished", "1951-12-24"): {
+        "why": "a chargé d'affaires ad interim opening the mission is who was there, not the "
+        "class agreed, which no source states",
+        "level": "unknown",
+    },
+    ("SDN", "USA", "RelationsResumed", "1972-07-25"): {
+        "why": "a chargé d'affaires ad interim opening the mission is who was there, not the "
+        "class agreed, which no source states",
+        "level": "unknown",
+    },
+    ("USA", "YMD", "RelationsEstablished", "1967-12-07"): {
+        "why": "a chargé d'affaires ad interim opening the mission is who was there, not the "
+        "class agreed, which no source states",
+        "level": "unknown",
+    },
+    ("USA", "VNM", "RelationsEstablished", "1995-07-11"): {
+        "why": "a chargé d'affaires ad interim opening the mission is who was there, not the "
+        "class agreed, which no source states",
+        "level": "unknown",
     },
     ("SYR", "USA", "MissionClosed", "2012-02-06"): {
         "skip": "suspends an embassy whose opening is not in the research",
