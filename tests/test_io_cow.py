@@ -57,21 +57,32 @@ class TestReading:
     def test_change_between_observations_is_an_interval(self) -> None:
         """US-Canada: 0 in 1925, level 2 in 1930 -> the change happened between observations.
 
-        Observed at the start of each year up to 1940 (the default), that is 1925-01-02 to
-        1930-01-01; observed at the end of each year, 1926/1930.
+        Observed at the end of each year (the default), that is 1926/1930; observed at the
+        start of each year, 1925-01-02 to 1930-01-01.
         """
         changes = [
             e
             for e in imported().events("USA", "CAN")
             if isinstance(e, dr.PresenceObserved) and e.sender == "USA"
         ]
-        assert str(changes[0].on) == "1925-01-02/1930-01-01"
+        assert str(changes[0].on) == "1926/1930"
         assert changes[0].rank is dr.Rank.MINISTER
-        year_end = cow.read_diplomatic_exchange(
-            EXCERPT, conventions=dr.CowConventions(observation="year_end")
+        year_start = cow.read_diplomatic_exchange(
+            EXCERPT, conventions=dr.CowConventions(observation="year_start")
         )
-        first = next(e for e in year_end.events("USA", "CAN") if isinstance(e, dr.PresenceObserved))
-        assert str(first.on) == "1926/1930"
+        first = next(
+            e for e in year_start.events("USA", "CAN") if isinstance(e, dr.PresenceObserved)
+        )
+        assert str(first.on) == "1925-01-02/1930-01-01"
+
+    def test_round_trip_under_other_conventions(self) -> None:
+        """Read and written back under the same conventions, the rows come back unchanged."""
+        conventions = dr.CowConventions(observation="year_start", interim="charge")
+        h = cow.read_diplomatic_exchange(EXCERPT, conventions=conventions)
+        rows = cow.diplomatic_exchange_rows(h, involving=["USA"], conventions=conventions)
+        written = table([r for r in rows if r.ccode1 == 2])
+        original = table(cow.read_rows(EXCERPT))
+        assert {k: v for k, v in written.items() if k in original} == original
 
     def test_levels_are_presence_never_relations(self) -> None:
         """A COW level is read as presence: no relations and no agreed class are made up."""
@@ -84,7 +95,7 @@ class TestReading:
         """A query inside the interval is uncertain; at the observation it is certain."""
         h = imported()
         assert not h.status("USA", "CAN", on="1928-06-01").certain
-        s = h.status("USA", "CAN", on="1930-01-01")
+        s = h.status("USA", "CAN", on="1930-12-31")
         assert s.certain
         assert s.representation["USA"].cow == 2
 

@@ -103,6 +103,7 @@ def conventions_grid() -> list[dr.CowConventions]:
         ("mission_class", "charge", "none"),
         (True, False),
         ("rank", "none"),
+        (2, 5, None),
     )
     return [
         dr.CowConventions(
@@ -111,8 +112,9 @@ def conventions_grid() -> list[dr.CowConventions]:
             unrecorded=u,  # type: ignore[arg-type]
             early_period=e,
             non_resident=n,  # type: ignore[arg-type]
+            long_interim=li,
         )
-        for o, i, u, e, n in grid
+        for o, i, u, e, n, li in grid
     ]
 
 
@@ -120,7 +122,8 @@ def describe(c: dr.CowConventions) -> str:
     """The conventions in one short line."""
     return (
         f"observation={c.observation}, interim={c.interim}, unrecorded={c.unrecorded}, "
-        f"early_period={c.early_period}, non_resident={c.non_resident}"
+        f"early_period={c.early_period}, non_resident={c.non_resident}, "
+        f"long_interim={c.long_interim}"
     )
 
 

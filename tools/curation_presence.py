@@ -123,6 +123,19 @@ PRESENCE_DECISIONS: dict[Ref, dict[str, Any]] = {
         "skip": "Syria's relations of 1944-1958 are not in the curated history (see the US "
         "chiefs of mission to Syria)",
     },
+    ("EGY", "USA", "MissionOpened", "1968", "EGY"): {
+        "skip": "the later research dates Egypt's interests section (by November 1968) and "
+        "names its protecting power (India)",
+    },
+    ("EGY", "USA", "HeadOfMissionAccredited", "1968", "EGY"): {
+        "why": "Ghorbal headed Egypt's interests section, which the later research dates by "
+        "November 1968: his taking charge in 1968 is narrowed to the days from then on",
+        "on": "1968-11/1968-12",
+        "rank": "lower",
+    },
+    ("SYR", "USA", "AmbassadorRecalled", "2005-02-15", "USA"): {
+        "skip": _CHIEFS + " (Scobey's mission ended on 2005-02-16; a chargé a.i. followed)",
+    },
     ("DEU", "USA", "HeadOfMissionAccredited", "1951-06", "DEU"): {
         "skip": "the Federal Republic's chargé before relations were established (1955-05-06)",
     },
@@ -326,9 +339,15 @@ def presence_extra() -> list[tuple[Key, str, dict[str, Any]]]:
 are left out."""
 
 PRESENCE_GENERAL = [
-    "A head of mission's taking up post, or an embassy's opening, dated only to a year or a "
-    "month in which relations were established or resumed on a stated day, is narrowed to "
-    "the days from that act on: neither can come before relations stand.",
+    (
+        "A source with neither an address nor a date cannot be checked: it is not cited, and an "
+        "event left with no other source stays out."
+    ),
+    (
+        "A head of mission's taking up post, or an embassy's opening, dated only to a year or a "
+        "month in which relations were established or resumed on a stated day, is narrowed to "
+        "the days from that act on: neither can come before relations stand."
+    ),
     (
         "A head of mission recorded only as designated (appointed, not yet at post) is not "
         "presence and stays out."
@@ -351,6 +370,12 @@ def _acts_have_times() -> bool:
 
 
 _TIMES = _acts_have_times()
+
+
+def _dated(source: dict[str, Any]) -> bool:
+    """Whether a research source carries a publication date."""
+    date = (source.get("date") or "").split(" (")[0]
+    return bool(date) and date != "n.d."
 
 
 def who(e: dict[str, Any]) -> str:
@@ -406,6 +431,11 @@ def _narrowed(item: dict[str, Any], consents: dict[Key, list[Any]]) -> dict[str,
 
     if item["type"] not in _NARROWED or "between" not in item:
         return item
+    if item["type"] == "mission_opened" and item.get("kind", "embassy") not in {
+        "embassy",
+        "legation",
+    }:
+        return item  # an interests section or an office needs no relations
     text = item["on"]
     if text.startswith("..") or text.endswith(".."):
         return item
@@ -444,7 +474,10 @@ def presence_items(
                 continue
             if (e.get("fields") or {}).get("designated_only") and not decision:
                 continue
-            item = make_item([a, b], e, [make_source(s) for s in e["sources"]], events)
+            cited = [make_source(x) for x in e["sources"] if x.get("url") or _dated(x)]
+            if not cited:  # a source with neither address nor date cannot be checked
+                continue
+            item = make_item([a, b], e, cited, events)
             if item is None:
                 msg = f"{ref} cannot be mapped and has no decision"
                 raise ValueError(msg)
@@ -465,6 +498,12 @@ def presence_items(
     for key, _, item in presence_extra():
         if key in selected:
             out.append((key, item))
+    return out + _us_chiefs(selected)
+
+
+def _us_chiefs(selected: set[Key]) -> list[tuple[Key, dict[str, Any]]]:
+    """The US chiefs of mission of the selected US dyads, less the spans of ``CHIEF_SKIPS``."""
+    out: list[tuple[Key, dict[str, Any]]] = []
     log: list[str] = []
     for key in sorted(selected):
         if "USA" not in key:

@@ -80,29 +80,28 @@ class BulkStatus:
         )
 
 
+_WIDTH = 5
+"""Per direction in a row: the three interim variants, the interim's first year, its long code."""
+
+
 def _row(state: DyadState) -> tuple[int, ...]:
     """Status codes and the year-free COW codings of both directions, in the key's order."""
     codings = (
         coding(state.mission(x), state.heads.get(x), state.agreed.get(x, Level.NONE), DEFAULT)
         for x in state.dyad
     )
-    codes = [c for coded in codings for c in coded[:3]]
+    codes = [c for coded in codings for c in (*coded[:3], coded.interim_since, coded.long_code)]
     return (_DIPLOMATIC_CODE[state.diplomatic], _CONSULAR_CODE[state.consular], *codes)
 
 
-_VARIANT = {"mission_class": 0, "agreed": 1, "charge": 2}
-"""The place of each interim rule's code among a direction's three (see ``Coding``)."""
-
-
-def _year_map(year: int) -> tuple[int, list[int]]:
-    """For ``year``: which variant counts, and the code in that year of each variant value."""
-    column = _VARIANT[DEFAULT.interim_of(year)]
-    return column, [code_in(Coding(v, v, v, exchange=False), year) for v in range(10)]
+def _coded(row: Sequence[int], side: int) -> Coding:
+    """The coding of side 0 or 1 of a row."""
+    a = 2 + _WIDTH * side
+    return Coding(row[a], row[a + 1], row[a + 2], False, row[a + 3], row[a + 4])  # noqa: FBT003
 
 
 def _levels(row: tuple[int, ...], year: int, *, swapped: bool) -> tuple[int, int]:
-    column, codes = _year_map(year)
-    la, lb = codes[row[2 + column]], codes[row[5 + column]]
+    la, lb = (code_in(_coded(row, side), year) for side in (0, 1))
     return (lb, la) if swapped else (la, lb)
 
 
@@ -214,11 +213,11 @@ class _Arrays:
         end = (len(self.dyad_id) + 1) << 22
         earliest.append(end)
         settled.append(end)
-        codes.append((0,) * 8)
+        codes.append((0,) * (2 + 2 * _WIDTH))
         self.states.append(DyadState.initial(("", " ")))
         self.earliest = np.asarray(earliest, dtype=np.int64)
         self.settled = np.asarray(settled, dtype=np.int64)
-        self.codes = np.asarray(codes, dtype=np.int8).reshape(-1, 8)
+        self.codes = np.asarray(codes, dtype=np.int16).reshape(-1, 2 + 2 * _WIDTH)
 
     def levels(self, pos: Any, years: Any) -> tuple[Any, Any]:  # noqa: ANN401 - numpy arrays
         """The COW levels of both directions (key order) at rows ``pos`` in ``years``."""
@@ -228,11 +227,14 @@ class _Arrays:
         l1 = np.zeros(len(pos), dtype=np.int64)
         l2 = np.zeros(len(pos), dtype=np.int64)
         for year in np.unique(years).tolist():
-            column, codes = _year_map(int(year))
-            table = np.asarray(codes, dtype=np.int64)
-            sel = years == year
-            l1[sel] = table[rows[sel, 2 + column]]
-            l2[sel] = table[rows[sel, 5 + column]]
+            sel = np.flatnonzero(years == year)
+            # Few distinct codings: code each once (one definition: code_in), then spread.
+            for out, side in ((l1, 0), (l2, 1)):
+                a = 2 + _WIDTH * side
+                block = rows[sel, a : a + _WIDTH]
+                distinct, inverse = np.unique(block, axis=0, return_inverse=True)
+                coded = [code_in(_coded([0, 0, *d, *d], 0), int(year)) for d in distinct.tolist()]
+                out[sel] = np.asarray(coded, dtype=np.int64)[inverse.reshape(-1)]
         return l1, l2
 
 

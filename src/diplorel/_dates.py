@@ -234,6 +234,19 @@ class FuzzyDate:
             return True
         return None
 
+    @property
+    def stated(self) -> tuple[pendulum.Date, pendulum.Date]:
+        """The first and last day of the points as stated: an open side is left out.
+
+        ``../1973`` covers 1973 and ``1973/..`` 1973 (a chart can draw them; an engine bounds
+        the open side with the dyad's other acts instead).
+        """
+        if self.open_start:
+            return (_start_of(self.latest, self.end_precision or self.precision), self.latest)
+        if self.open_end:
+            return (self.earliest, _end_of(self.earliest, self.precision))
+        return (self.earliest, self.latest)
+
     def sort_key(self) -> tuple[pendulum.Date, pendulum.Date]:
         """The key that orders acts in time: earliest day, then latest day.
 
@@ -242,8 +255,7 @@ class FuzzyDate:
         decides (relations that stood by 1973 come before an ambassador who arrived in 1973).
         """
         if self.open_start:
-            point = self.end_precision or self.precision
-            return (_start_of(self.latest, point), self.latest)
+            return self.stated
         return (self.earliest, self.latest)
 
     def __str__(self) -> str:

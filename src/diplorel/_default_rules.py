@@ -61,6 +61,7 @@ V = TypeVar("V")
 
 _OPEN = (Diplomatic.ESTABLISHED,)
 _SUBSTANTIVE = {Rank.AMBASSADOR, Rank.MINISTER, Rank.CHARGE_D_AFFAIRES}
+_INTERIM = {Rank.VACANT, Rank.CHARGE_AD_INTERIM}
 """Ranks of a head accredited in their own right (a chargé a.i. stands in for one)."""
 _BROKEN = (Diplomatic.SEVERED, Diplomatic.SUSPENDED)
 
@@ -78,6 +79,13 @@ def _without_head_if_unrepresented(state: DyadState, sender: str) -> DyadState:
     return attrs.evolve(state, heads=state.heads.without(sender))
 
 
+def _interim_since(before: HeadOfMission | None, on: FuzzyDate) -> FuzzyDate:
+    """Since when a post is in interim hands, if ``before`` heads it from ``on``."""
+    if before is not None and before.rank in _INTERIM and before.interim_since is not None:
+        return before.interim_since
+    return on
+
+
 def _vacated(state: DyadState, sender: str, on: FuzzyDate) -> DyadState:
     """``sender``'s head leaves: the post stays, headed by nobody named.
 
@@ -85,18 +93,18 @@ def _vacated(state: DyadState, sender: str, on: FuzzyDate) -> DyadState:
     """
     head = state.heads.get(sender)
     if head is None:  # a mission with nobody recorded at its head
-        return attrs.evolve(
-            state, heads=state.heads.set(sender, HeadOfMission(Rank.VACANT, since=on))
-        )
+        vacant = HeadOfMission(Rank.VACANT, since=on, interim_since=on)
+        return attrs.evolve(state, heads=state.heads.set(sender, vacant))
     titular = head.titular or attrs.evolve(head, titular=None)
-    if titular.rank in {Rank.VACANT, Rank.CHARGE_AD_INTERIM}:
+    if titular.rank in _INTERIM:
         titular = titular.titular or titular
     vacant = HeadOfMission(
         Rank.VACANT,
         since=on,
         resident=head.resident,
         resides_in=head.resides_in,
-        titular=titular if titular.rank not in {Rank.VACANT, Rank.CHARGE_AD_INTERIM} else None,
+        titular=titular if titular.rank not in _INTERIM else None,
+        interim_since=_interim_since(head, on),
     )
     return attrs.evolve(state, heads=state.heads.set(sender, vacant))
 
@@ -284,11 +292,12 @@ def credentials_take_up_post(state: DyadState, event: HeadOfMissionAccredited) -
         raise Rejected(f"a head of mission needs relations ({state.diplomatic.value})")
     agreed = state.agreed.get(event.sender, Level.NONE)
     rank = event.rank if event.rank is not None else Rank.of_class(agreed)
-    titular = None
+    titular = interim = None
     if rank is Rank.CHARGE_AD_INTERIM:  # stands in for the head whose post it is
         before = state.heads.get(event.sender)
         if before is not None:
             titular = before.titular or (before if before.rank in _SUBSTANTIVE else None)
+        interim = _interim_since(before, event.on)
     head = HeadOfMission(
         rank,
         name=event.name,
@@ -296,6 +305,7 @@ def credentials_take_up_post(state: DyadState, event: HeadOfMissionAccredited) -
         resident=event.resident,
         resides_in=event.resides_in,
         titular=titular,
+        interim_since=interim,
     )
     return attrs.evolve(state, heads=state.heads.set(event.sender, head))
 
@@ -340,6 +350,7 @@ def recall_is_not_a_break(state: DyadState, event: Event) -> DyadState:
             resident=head.resident,
             resides_in=head.resides_in,
             titular=head,
+            interim_since=event.on,
         )
         return attrs.evolve(state, heads=state.heads.set(event.sender, interim))
     if not recalled:

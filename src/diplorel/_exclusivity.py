@@ -22,10 +22,10 @@ Spell = tuple[FuzzyDate, FuzzyDate | None]
 
 def _overlap(a: Spell, b: Spell, since: FuzzyDate | None) -> tuple[pendulum.Date, str] | None:
     """The first day two spells certainly overlap, and the end of the overlap; or None."""
-    start = max(a[0].latest, b[0].latest)
+    start = max(a[0].stated[1], b[0].stated[1])
     if since is not None:
         start = max(start, since.earliest)
-    ends = [e.earliest for e in (a[1], b[1]) if e is not None]
+    ends = [e.stated[0] for e in (a[1], b[1]) if e is not None]
     if ends and min(ends) <= start:
         return None
     return start, str(min(ends)) if ends else "now"

@@ -163,8 +163,8 @@ def _bounds(
     history: History, x: str, y: str, start: DayLike, end: DayLike
 ) -> tuple[pendulum.Date, pendulum.Date]:
     dates = [p.start for p in history.timeline(x, y)] or [FuzzyDate.year(2000)]
-    lo = _day(start, end=False) or pendulum.Date(min(d.earliest for d in dates).year, 1, 1)
-    hi = _day(end, end=True) or pendulum.Date(max(d.latest for d in dates).year + 1, 12, 31)
+    lo = _day(start, end=False) or pendulum.Date(min(d.stated[0] for d in dates).year, 1, 1)
+    hi = _day(end, end=True) or pendulum.Date(max(d.stated[1] for d in dates).year + 1, 12, 31)
     if hi <= lo:
         msg = f"the chart must end after it starts, not {lo} .. {hi}"
         raise ValueError(msg)
@@ -219,16 +219,16 @@ def plot_timeline(
         y = _TOP + row * (_LANE_H + _GAP)
         hatched = {e for s in segments for e in s[2:] if e is not None and not e.is_exact}
         for text, colour, begins, ends in segments:
-            x0, x1 = px(begins.earliest), px(ends.earliest if ends else hi.add(days=1))
+            x0, x1 = px(begins.stated[0]), px(ends.stated[0] if ends else hi.add(days=1))
             out.append(_rect(x0, y, x1 - x0, colour, f"{text}: {begins} .. {ends or 'now'}"))
-            x0 = max(x0, px(begins.latest.add(days=1)))
+            x0 = max(x0, px(begins.stated[1].add(days=1)))
             if x1 - x0 > 6.5 * len(text) + 8:
                 ink = "#212121" if colour in _LIGHT else "#ffffff"
                 out.append(
                     f'<text x="{x0 + 4:.1f}" y="{y + 14}" fill="{ink}">{escape(text)}</text>'
                 )
         for edge in sorted(hatched, key=FuzzyDate.sort_key):
-            h0, h1 = px(edge.earliest), px(edge.latest.add(days=1))
+            h0, h1 = px(edge.stated[0]), px(edge.stated[1].add(days=1))
             out.append(_rect(h0, y, max(h1 - h0, 1), "url(#imprecise)", f"some day in {edge}"))
     legend, height = _legend(width, bottom + 36)
     names = [history.registry.get(c).name if c in history.registry else c for c in (first, second)]

@@ -61,13 +61,18 @@ class CowConventions:
       at all counts as (missing data, unlike a known vacancy): ``"mission_class"`` (COW's
       practice: a mission is coded by its class unless a lower head is known), ``"charge"``
       (1) or ``"none"`` (0).
+    - ``long_interim``: after how many years (counted by calendar year) a post in interim
+      hands (a chargé a.i., or nobody named, since its last head in their own right) stops
+      counting as the post's class: a chargé a.i. then counts as a chargé (1), a post with
+      nobody named as nobody (0); ``None``: never.
     - ``liaison_office``: the code of a liaison office with no accredited head (COW codes the
       United States-China liaison offices of 1973-1979 as 0).
     """
 
-    observation: Observation = "by_period"
+    observation: Observation = "year_end"
     interim: Interim = "by_period"
     unrecorded: Unrecorded = "mission_class"
+    long_interim: int | None = 5
     early_period: bool = True
     non_resident: NonResident = "rank"
     liaison_office: Literal[0, 9] = 0
@@ -160,6 +165,10 @@ class Coding(NamedTuple):
     """... as a chargé (1)."""
     exchange: bool
     """Whether it counts as diplomatic exchange (COW's DE)."""
+    interim_since: int = 0
+    """For a chargé a.i. or a vacancy: the year it began (0: not an interim)."""
+    long_code: int = 0
+    """The code once the interim has lasted long (see ``CowConventions.long_interim``)."""
 
     def code(self, rule: InterimRule) -> int:
         """The code under an interim rule."""
@@ -209,12 +218,18 @@ def coding(
         code = {"mission_class": post, "charge": 1, "none": 0}[conventions.unrecorded]
         return _fixed(code, exchange=code > 0)
     by_agreed = agreed.cow if agreed.cow in {1, 2, 3} else post
-    return Coding(post, by_agreed, 1, exchange=True)
+    began = head.interim_since or head.since
+    since = began.stated[0].year if began is not None else 0
+    long_code = 0 if head.rank is Rank.VACANT else 1
+    return Coding(post, by_agreed, 1, True, since, long_code)  # noqa: FBT003 - a named tuple
 
 
 def code_in(coded: Coding, year: int, conventions: CowConventions = DEFAULT_CONVENTIONS) -> int:
     """The COW code for ``year`` of a :func:`coding`."""
     code = coded.code(conventions.interim_of(year))
+    limit = conventions.long_interim
+    if coded.interim_since and limit is not None and year - coded.interim_since > limit:
+        code = coded.long_code
     if conventions.early_period and EARLY_PERIOD[0] <= year <= EARLY_PERIOD[1] and code:
         return 9
     return code

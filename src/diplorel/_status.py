@@ -130,6 +130,9 @@ class HeadOfMission:
     ``resident=False`` is a head accredited from another capital (``resides_in``: the state
     where the head resides), as Israel's ambassador in Lima was to Bolivia. ``titular`` is the
     head recalled or away while a chargé a.i. stands in, who may return.
+
+    >>> str(HeadOfMission(Rank.AMBASSADOR, name="Lee Ho-yul"))
+    'ambassador Lee Ho-yul'
     """
 
     rank: Rank
@@ -138,6 +141,8 @@ class HeadOfMission:
     resident: bool = True
     resides_in: str | None = None
     titular: HeadOfMission | None = None
+    interim_since: FuzzyDate | None = None
+    """For a chargé a.i. or a vacancy: since when the post has had no head in their own right."""
 
     def __str__(self) -> str:
         """``ambassador Pete Peterson since 1997-05-09``."""

@@ -12,8 +12,8 @@ comes from who is at post, by :func:`~diplorel.represent` under named
 :class:`~diplorel.CowConventions`.
 
 **Observation day.** A year's row describes the state of affairs on the day the conventions
-name (``CowConventions.observation``): by default 1 January up to 1940 and 31 December from
-1950, bounded by the two states' joint membership in that year (the GFR's 1990 row describes
+name (``CowConventions.observation``): by default 31 December, bounded by the two states' joint
+membership in that year (the GFR's 1990 row describes
 2 October 1990). The reader dates observations with the same rule, so that reading a file and
 writing it back gives the same rows. A change between two observations is dated with the
 **interval** between them (0 in 1930, 3 in 1935: the change happened in 1930/1935), so queries
