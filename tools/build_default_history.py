@@ -240,9 +240,6 @@ DECISIONS: dict[tuple[str, str, str, str], dict[str, Any]] = {
     },
     # --- USA-Iraq, USA-Cambodia: left out (see LEFT_OUT) ------------------------------------
     # --- USA-Algeria ------------------------------------------------------------------------
-    ("DZA", "USA", "MissionClosed", "1967-06-06"): {
-        "skip": "closes a consulate (Oran) whose opening is not in the research",
-    },
     # --- USA-Syria ----------------------------------------------------------------------------
     ("SYR", "USA", "Recognized", "1944-09-08"): {
         "skip": "the registry starts Syria on 1946-01-01 (COW): refused as outside existence",
@@ -298,10 +295,12 @@ DECISIONS: dict[tuple[str, str, str, str], dict[str, Any]] = {
         "level": "unknown",
     },
     ("SYR", "USA", "MissionClosed", "2012-02-06"): {
-        "skip": "suspends an embassy whose opening is not in the research",
+        "why": "operations suspended, without a break of relations",
+        "type": "mission_evacuated",
     },
     ("SYR", "USA", "MissionClosed", "2014-03-18"): {
-        "skip": "suspends an embassy whose opening is not in the research",
+        "why": "operations suspended, without a break of relations",
+        "type": "mission_evacuated",
     },
     # --- USA-Libya ------------------------------------------------------------------------------
     ("LBY", "USA", "AmbassadorRecalled", "1980-02-08"): {
@@ -322,12 +321,6 @@ DECISIONS: dict[tuple[str, str, str, str], dict[str, Any]] = {
         "type": "mission_evacuated",
     },
     # --- USA-Sudan --------------------------------------------------------------------------------
-    ("SDN", "USA", "MissionClosed", "1967-06-06"): {
-        "skip": "closes an embassy whose opening is not in the research",
-    },
-    ("SDN", "USA", "MissionClosed", "1996-02-07"): {
-        "skip": "closes an embassy whose opening is not in the research",
-    },
     # --- USA-Yemen, USA-South Yemen ---------------------------------------------------------------
     ("USA", "YEM", "StateContinued", "1990-05-22"): {
         # old = [YEM, YMD], new = YEM: a state cannot continue itself; the registry knows
@@ -340,16 +333,10 @@ DECISIONS: dict[tuple[str, str, str, str], dict[str, Any]] = {
         "from 1972-07-01, so relations were resumed by that day (Rogers's visit, July 1972)",
         "on": "1972-07-01",
     },
-    ("USA", "YMD", "MissionClosed", "1969-10-26"): {
-        "skip": "closes an embassy whose opening is not in the research",
-    },
     # --- USA-Mauritania -------------------------------------------------------------------------
     ("MRT", "USA", "RelationsResumed", "1969-12-22"): {
         "skip": "made by the joint communiqué released the same day (no signing date is "
         "sourced; the communiqué is dated by its release and effective date)",
-    },
-    ("MRT", "USA", "MissionOpened", "1970-03-04"): {
-        "skip": "reopens the 1962 embassy whose closure is not in the research",
     },
     # --- USA-China ------------------------------------------------------------------------------
     # China is one state (COW 710) whose government changed; the registry lists the governments.
@@ -458,6 +445,12 @@ DECISIONS: dict[tuple[str, str, str, str], dict[str, Any]] = {
         ]
     },
     # --- USA-Russia, USA-USSR -------------------------------------------------------------------
+    ("RUS", "USA", "MissionClosed", "1919-09-14"): {
+        "why": "the only US mission in Russia on record is the 1809 legation (raised with the "
+        "1898 ambassador): the embassy that withdrew to Archangel is that mission",
+        "kind": "legation",
+        "drop": ["place"],
+    },
     ("CUB", "USA", "MissionOpened", "1977"): {
         "skip": "the Washington research dates Cuba's interests section to the day "
         "(1977-09-01, with the Czechoslovak embassy as protecting power)",
@@ -507,9 +500,6 @@ DECISIONS: dict[tuple[str, str, str, str], dict[str, Any]] = {
     ("CAN", "IRN", "MissionClosed", "2012-09"): {
         "skip": "the presence research dates the closure of Iran's embassy in Ottawa to the day",
     },
-    ("RUS", "USA", "MissionClosed", "1919-09-14"): {
-        "skip": "closes an embassy (at Archangel) whose opening is not in the research",
-    },
     ("RUS", "USA", "StateContinued", "1991-12-25"): {
         "skip": "contradicts the state registry, which dates the continuation 1991-12-26 (the "
         "USSR's last day was 25 December, the day of Gorbachev's resignation and of the US "
@@ -531,7 +521,8 @@ DECISIONS: dict[tuple[str, str, str, str], dict[str, Any]] = {
     },
     # --- USA-Venezuela ------------------------------------------------------------------------
     ("USA", "VEN", "MissionClosed", "2019-03-14?"): {
-        "skip": "suspends an embassy whose opening is not in the research",
+        "why": "operations suspended, without a break of relations",
+        "type": "mission_evacuated",
     },
     ("USA", "VEN", "ProtectingPowerAppointed", "2019-04-05"): {
         "skip": "signed but never in force: Venezuela withheld consent (in_force=false), and "
@@ -585,9 +576,6 @@ DECISIONS: dict[tuple[str, str, str, str], dict[str, Any]] = {
     },
     ("DEU", "ISR", "RelationsEstablished", "1965-05-12"): {
         "skip": "made by the exchange of letters of the same day",
-    },
-    ("DEU", "YUG", "MissionClosed", "1957-10"): {
-        "skip": "closes an embassy whose opening is not in the research",
     },
     ("CHN", "DOM", "RelationsEstablished", "2018-05-01"): {
         "skip": "made by the joint communiqué of the same day",

@@ -136,6 +136,17 @@ PRESENCE_DECISIONS: dict[Ref, dict[str, Any]] = {
     ("SYR", "USA", "AmbassadorRecalled", "2005-02-15", "USA"): {
         "skip": _CHIEFS + " (Scobey's mission ended on 2005-02-16; a chargé a.i. followed)",
     },
+    ("DEU", "USA", "HeadOfMissionAccredited", "1938-11", "DEU"): {
+        "why": "the later research corrects the rank: Thomsen, the embassy's counsellor, was "
+        "chargé d'affaires ad interim while the recalled ambassador stayed away; he took "
+        "charge when the ambassador left Washington (1938-11-18)",
+        "rank": "charge_ad_interim",
+        "on": "1938-11-18/1938-11-30",
+    },
+    ("DEU", "USA", "HeadOfMissionDeparted", "1938-11-18", "DEU"): {
+        "skip": "the other research records the ambassador's recall (November 1938): recalled, "
+        "he did not return, and the chargé a.i. held his post",
+    },
     ("DEU", "USA", "HeadOfMissionAccredited", "1951-06", "DEU"): {
         "skip": "the Federal Republic's chargé before relations were established (1955-05-06)",
     },

@@ -70,7 +70,7 @@ class CowConventions:
     """
 
     observation: Observation = "year_end"
-    interim: Interim = "by_period"
+    interim: Interim = "mission_class"
     unrecorded: Unrecorded = "mission_class"
     long_interim: int | None = 5
     early_period: bool = True
@@ -253,7 +253,8 @@ def represent(
     mission = state.mission(sender)
     head = state.heads.get(sender)
     coded = coding(mission, head, state.agreed.get(sender, Level.NONE), conventions)
-    return Representation(sender, mission, head, code_in(coded, year, conventions), coded.exchange)
+    code = code_in(coded, year, conventions)
+    return Representation(sender, mission, head, code, coded.exchange and code > 0)
 
 
 def cow_values(
