@@ -22,7 +22,13 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-from curation_presence import presence_items
+from curation_presence import (
+    CHIEF_SKIPS,
+    PRESENCE_DECISIONS,
+    PRESENCE_GENERAL,
+    presence_extra,
+    presence_items,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 RESEARCH = [ROOT / "tools/research/research_us.json", ROOT / "tools/research/research_world.json"]
@@ -1081,6 +1087,7 @@ def document(items: list[tuple[Key, dict[str, Any]]], anomalies: list[str]) -> s
             f"| {a}-{b} | added {it['type']} ({it['sender']}, {it['kind']}) | "
             f"{it['on']} | {_cell(x['why'])} |"
         )
+    lines += _presence_page()
     lines += ["", "## Research dyads left out", "", "| dyad | why |", "|---|---|"]
     for (a, b), why in LEFT_OUT.items():
         lines.append(f"| {a}-{b} | {_cell(why)} |")
@@ -1094,6 +1101,36 @@ def document(items: list[tuple[Key, dict[str, Any]]], anomalies: list[str]) -> s
     ]
     lines += [f"- {m}" for m in anomalies] or ["- none"]
     return "\n".join(lines) + "\n"
+
+
+def _presence_page() -> list[str]:
+    """The page's section on who was at post: sources, rules and decisions."""
+    lines = [
+        "",
+        "## Who was at post",
+        "",
+        (
+            "The heads of mission and missions come from the presence research "
+            "(`tools/research/research_presence.json`, `research_washington_*.json`) and, for the "
+            "United States' heads of mission, from the Office of the Historian, U.S. Department "
+            'of State, "Principal Officers and Chiefs of Mission" (history.state.gov, public '
+            "domain, CC0), with its guide to the United States' relations by country for the "
+            "facts it alone states (`tools/usdos/`)."
+        ),
+        "",
+    ]
+    lines += [f"- {g}" for g in PRESENCE_GENERAL]
+    lines += ["", "| dyad | research event | date | state | decision |", "|---|---|---|---|---|"]
+    for (a, b, kind, on, actor), d in PRESENCE_DECISIONS.items():
+        what = ("left out: " if "skip" in d else "changed: ") + _why(d)
+        lines.append(f"| {a}-{b} | {kind} | {on} | {actor} | {_cell(what)} |")
+    for key, why, item in presence_extra():
+        a, b = key
+        lines.append(f"| {a}-{b} | added {item['type']} | {item['on']} | | {_cell(why)} |")
+    lines += ["", "US chiefs of mission left out:", "", "| partner | from | to | why |"]
+    lines += ["|---|---|---|---|"]
+    lines += [f"| {p} | {f} | {t} | {_cell(w)} |" for p, f, t, w in CHIEF_SKIPS]
+    return lines
 
 
 def main() -> int:
