@@ -181,8 +181,8 @@ class _Sim:
     def moves(self) -> list[tuple[float, str]]:  # noqa: C901, PLR0912 - one branch per act
         a, b = self.a, self.b
         out: list[tuple[float, str]] = [(0.4, "recognized")]
-        if any(self.recog[s] == "rec" for s in (a, b)):
-            out.append((0.1, "recognition_withdrawn"))
+        if self.dip != "established" and any(self.recog[s] == "rec" for s in (a, b)):
+            out.append((0.1, "recognition_withdrawn"))  # relations imply recognition
         if any(self.missions[s] for s in (a, b)):
             out.append((1.5 if self.dip in {"severed", "suspended"} else 0.8, "mission_closed"))
         out.append((0.6, "consulate_opened"))
@@ -237,6 +237,8 @@ class _Sim:
             self.heads = {}
             self.powers = {}
             self.recog = {a: "rec", b: "rec"}
+            for s_ in (a, b):  # a resumption ends the interests sections
+                self.missions[s_] = [m for m in self.missions[s_] if m[0] != "interests_section"]
             if consular:
                 self.cons = "established"
         elif move in {"relations_severed", "relations_suspended"}:
@@ -249,6 +251,10 @@ class _Sim:
             self.dip = "severed" if move == "relations_severed" else "suspended"
             self.rep = {a: "none", b: "none"}
             self.heads = {}
+            for s_ in (a, b):  # a break closes the embassies and legations
+                self.missions[s_] = [
+                    m for m in self.missions[s_] if m[0] not in {"embassy", "legation"}
+                ]
         elif move == "representation_changed":
             level = rng.choice([lv for lv in LEVELS if lv != self.rep[side]])
             spec |= {"type": move, "sender": side, "level": level}
@@ -273,10 +279,15 @@ class _Sim:
             if kind == "embassy" and rng.random() < 0.2:
                 kind = "legation" if not self._has(side, "legation") else kind
             spec |= {"type": "mission_opened", "sender": side, "kind": kind}
-            if kind == "interests_section":
-                power = rng.choice([p for p in powers if p not in (a, b)])
+            if kind == "interests_section":  # under the power in force, if any
+                power = self.powers.get(side) or rng.choice([p for p in powers if p not in (a, b)])
                 spec["protecting_power"] = power
                 self.powers.setdefault(side, power)
+            if kind == "embassy":  # an upgrade replaces the legation, office or section
+                replaced = {"legation", "liaison_office", "interests_section"}
+                if any(m[0] == "interests_section" for m in self.missions[side]):
+                    self.powers.pop(side, None)
+                self.missions[side] = [m for m in self.missions[side] if m[0] not in replaced]
             self.missions[side].append((kind, None))
         elif move == "consulate_opened":
             taken = {p for k, p in self.missions[side] if k == "consulate"}
@@ -296,6 +307,9 @@ class _Sim:
             spec |= {"type": move, "sender": side, "kind": kind}
             if place is not None:
                 spec["place"] = place
+            representing = {"embassy", "legation", "liaison_office", "interests_section"}
+            if kind in representing and not any(m[0] in representing for m in self.missions[side]):
+                self.heads.pop(side, None)  # with the last mission, nobody stays at post
         elif move == "consular_relations_established":
             spec |= {"type": move}
             self.cons = "established"

@@ -521,8 +521,8 @@ def w_insert(data: Data, rows: list[Row]) -> None:
         i = len(events) // 4
         day = events[i].on.earliest
         new = dr.Recognized(by=key[0], of=key[1], on=dr.FuzzyDate.day(day))
-        new_key = _engine.event_sort_key(new)
-        later = sum(1 for e in events if _engine.event_sort_key(e) >= new_key)
+        new_key = _engine.event_order_key(new)
+        later = sum(1 for e in events if _engine.event_order_key(e) >= new_key)
         gc.collect()
         with counting_folds() as folds:
             t = time.perf_counter()
@@ -693,8 +693,8 @@ def _panel_baseline(h: dr.History, codes: list[str], years: range) -> Callable[[
                 (
                     s.diplomatic.value,
                     s.consular.value,
-                    s.representation[a].cow,
-                    s.representation[b].cow,
+                    dr.represent(s, a, year=p.start.stated[0].year).cow,
+                    dr.represent(s, b, year=p.start.stated[0].year).cow,
                     ";".join(sorted({m.kind.value for m in s.missions.get(a, ())})),
                     ";".join(sorted({m.kind.value for m in s.missions.get(b, ())})),
                     bool(s.missions_of(dr.MissionKind.TRADE_OFFICE)),
@@ -755,8 +755,9 @@ def _panel_pandas(h: dr.History, codes: list[str], years: range) -> Callable[[],
             t_days.append(_plain(p.start.earliest))
             cols["dip"].append(s.diplomatic.value)
             cols["con"].append(s.consular.value)
-            cols["la"].append(s.representation[key[0]].cow)
-            cols["lb"].append(s.representation[key[1]].cow)
+            year = p.start.stated[0].year
+            cols["la"].append(dr.represent(s, key[0], year=year).cow)
+            cols["lb"].append(dr.represent(s, key[1], year=year).cow)
     far = np.datetime64("9999-12-31")
     begins = np.array([np.datetime64(reg.get(c).begins_on or dt.date(1, 1, 1), "D") for c in codes])
     ends = np.array(

@@ -107,3 +107,23 @@ class TestFoundingExample:
         """Cuba-DPRK is established throughout: no exclusivity between the two Koreas."""
         assert h.status("CUB", "PRK", on=on).diplomatic is dr.Diplomatic.ESTABLISHED
         assert not [a for a in h.anomalies if "PRK" in a.dyad]
+
+
+class TestBuild:
+    """The shipped data file is what the build script makes from the research notes."""
+
+    def test_data_file_is_current(self) -> None:
+        """tools/build_default_history.py --check passes (the data and its page are current)."""
+        import subprocess  # noqa: PLC0415 - only this test runs a process
+        import sys  # noqa: PLC0415
+        from pathlib import Path  # noqa: PLC0415
+
+        root = Path(__file__).resolve().parent.parent
+        done = subprocess.run(  # noqa: S603 - our own script, our interpreter
+            [sys.executable, str(root / "tools/build_default_history.py"), "--check"],
+            cwd=root,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        assert done.returncode == 0, done.stdout + done.stderr
