@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from functools import cache
 from pathlib import Path
@@ -34,8 +33,9 @@ from diplorel._dates import parse_edtf
 from diplorel._events import Source
 from diplorel._history import History, Item
 from diplorel._rules import RuleSet
+from diplorel._save import write_atomic
 from diplorel._states import StateRegistry
-from diplorel.exceptions import DiplorelError, LoadError, SaveError
+from diplorel.exceptions import DiplorelError, LoadError
 
 FORMAT = "diplorel-history"
 VERSION = 2
@@ -430,34 +430,6 @@ def dumps_jsonl(history: History) -> str:
     lines = [json.dumps(header, ensure_ascii=False)]
     lines.extend(json.dumps(item, ensure_ascii=False) for item in items)
     return "\n".join(lines) + "\n"
-
-
-def write_atomic(path: str | os.PathLike[str], produce: Callable[[], str]) -> None:
-    """Write ``produce()``'s text to ``path`` atomically: the old file survives any failure.
-
-    The text goes to a temporary file in the same folder, is flushed and fsynced, and only then
-    renamed over ``path``.
-    """
-    p = Path(path)
-    try:
-        mode = p.stat().st_mode & 0o777  # keep the permissions of the file replaced
-    except FileNotFoundError:
-        umask = os.umask(0)
-        os.umask(umask)
-        mode = 0o666 & ~umask  # a new file gets what open() would give it
-    fd, tmp = tempfile.mkstemp(prefix=f".{p.name}.", suffix=".tmp", dir=p.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            f.write(produce())
-            f.flush()
-            os.fchmod(f.fileno(), mode)
-            os.fsync(f.fileno())
-        Path(tmp).replace(p)
-    except BaseException as e:
-        Path(tmp).unlink(missing_ok=True)
-        if isinstance(e, OSError | DiplorelError | ValueError | TypeError):
-            raise SaveError(str(p), str(e)) from e
-        raise
 
 
 def dump(history: History, path: str | os.PathLike[str]) -> None:

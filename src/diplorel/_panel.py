@@ -22,6 +22,7 @@ import pendulum
 
 from diplorel._dates import When
 from diplorel._representation import represent
+from diplorel._save import write_atomic
 from diplorel._status import Consular, Diplomatic, DyadState, MissionKind
 from diplorel.exceptions import InvalidDateError, MissingExtraError
 
@@ -113,8 +114,6 @@ def write_csv(rows: Panel | Iterable[Mapping[str, Any]], path: str | os.PathLike
 
     Booleans are written as ``true``/``false``, missing values as empty cells.
     """
-    from diplorel._files import write_atomic  # noqa: PLC0415 - avoids an import cycle
-
     items = rows.rows() if isinstance(rows, Panel) else iter(rows)
     first = next(items, None)
     count = 0

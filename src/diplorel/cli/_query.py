@@ -39,7 +39,7 @@ def timeline(args: argparse.Namespace, ctx: Context) -> int:
     """``diplorel timeline A B [--svg FILE]``: the periods as a table, or the chart as SVG."""
     h = ctx.history(args)
     if args.svg is not None:
-        from diplorel._files import write_atomic  # noqa: PLC0415
+        from diplorel._save import write_atomic  # noqa: PLC0415
 
         svg = h.plot_timeline(args.a, args.b)
         write_atomic(args.svg, lambda: svg)

@@ -41,10 +41,10 @@ import pendulum
 from diplorel._dates import FuzzyDate, When
 from diplorel._default_rules import default_rules
 from diplorel._events import Event, PresenceObserved, Source
-from diplorel._files import write_atomic
 from diplorel._history import History
 from diplorel._representation import DEFAULT_CONVENTIONS, CowConventions, cow_values
 from diplorel._rules import RuleSet
+from diplorel._save import write_atomic
 from diplorel._states import CowSpell, StateRegistry, default_registry
 from diplorel._status import DyadState, Rank
 from diplorel.exceptions import LoadError
