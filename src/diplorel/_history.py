@@ -49,7 +49,7 @@ from diplorel._panel import Panel, build_panel
 from diplorel._rules import RuleSet
 from diplorel._states import StateRegistry, default_registry
 from diplorel._status import DyadState
-from diplorel.exceptions import UnknownCreditLineError
+from diplorel.exceptions import InvalidQueryError, UnknownCreditLineError
 
 Item: TypeAlias = Event | DiplomaticNote | JointCommunique | ExchangeOfNotes
 """What a history holds: events and the instruments (notes, communiqués) that make them."""
@@ -191,8 +191,7 @@ class History:
         ca = self._registry.resolve(a, where="first state")
         cb = self._registry.resolve(b, where="second state")
         if ca == cb:
-            msg = f"a dyad needs two different states, got {a!r} and {b!r} ({ca})"
-            raise ValueError(msg)
+            raise InvalidQueryError((a, b), f"a dyad needs two different states, both name {ca}")
         return self._key(ca, cb)
 
     def status(self, a: str, b: str, *, on: QueryLike) -> Status:

@@ -252,3 +252,26 @@ __all__ = [
     "UnknownCurrencyError",
     "UnknownStateError",
 ]
+
+
+class InvalidTypeError(DiplorelError, TypeError):
+    """A value of the wrong type given to a public constructor or found in a file.
+
+    ``field`` names where it was given, ``value`` is the value, ``expected`` what was expected.
+    """
+
+    def __init__(self, field: str, value: object, expected: str) -> None:
+        self.field = field
+        self.value = value
+        self.expected = expected
+        got = type(value).__name__
+        super().__init__(f"{field}: expected {expected}, got {got} {value!r}")
+
+
+class InvalidQueryError(DiplorelError, ValueError):
+    """A question that cannot be asked: the same state twice, an unknown engine, bad bounds."""
+
+    def __init__(self, value: object, reason: str) -> None:
+        self.value = value
+        self.reason = reason
+        super().__init__(f"cannot ask about {value!r}: {reason}")
