@@ -132,9 +132,26 @@ class TestFoundingExample:
         assert a.state == h.status("CUB", "KOR", on="1980-06-01").state
 
     def test_before_anything(self, h: dr.History) -> None:
-        """Before 1949 there were no relations, certainly."""
+        """Before its first act the history has no record of the dyad: never a certain none."""
         s = h.status("CUB", "KOR", on="1948-12-31")
-        assert (s.diplomatic, s.certain, s.since) == (dr.Diplomatic.NONE, True, None)
+        assert (s.diplomatic, s.consular) == (dr.Diplomatic.NO_RECORD, dr.Consular.NO_RECORD)
+        assert h.record("CUB", "KOR", on="1948-12-31") is dr.Record.NO_RECORD
+        assert h.record("CUB", "KOR", on="1960-01-01") is dr.Record.RECORDED
+
+    def test_not_existing(self, h: dr.History) -> None:
+        """Before either state existed, the answer says so."""
+        s = h.status("CUB", "KOR", on="1800-01-01")
+        assert s.diplomatic is dr.Diplomatic.NOT_EXISTING
+        assert "did not exist yet" in str(s)
+
+    def test_covered_is_certain_none(self) -> None:
+        """Where the history declares coverage, no act means a certain none."""
+        cover = dr.Coverage(state="CUB", partner="KOR", since="1948-10")
+        h = dr.History(
+            [dr.RelationsEstablished(between=("CUB", "KOR"), on="1949")], coverage=[cover]
+        )
+        assert h.status("CUB", "KOR", on="1948-12-01").diplomatic is dr.Diplomatic.NONE
+        assert h.status("CUB", "KOR", on="1948-09-01").diplomatic is dr.Diplomatic.NO_RECORD
 
 
 class TestExplain:
@@ -261,7 +278,7 @@ class TestExistence:
         h = dr.History([dr.RelationsEstablished(between=("CUB", "KOR"), on="1930")], strict=False)
         (a,) = h.anomalies
         assert (a.kind, a.dyad) == ("outside_existence", ("CUB", "KOR"))
-        assert h.status("CUB", "KOR", on="1960-01-01").diplomatic is dr.Diplomatic.NONE
+        assert h.status("CUB", "KOR", on="1960-01-01").diplomatic is dr.Diplomatic.NO_RECORD
 
     def test_span_overlapping_start(self) -> None:
         """An act dated to a span that reaches into a party's existence is accepted."""

@@ -11,6 +11,7 @@ from diplorel._notes import resolve_instruments
 P = dr.Proposal
 EST = dr.Diplomatic.ESTABLISHED
 NONE = dr.Diplomatic.NONE
+NO_RECORD = dr.Diplomatic.NO_RECORD  # before any act applies: the history does not know
 
 
 def proposal(**kw: object) -> dr.DiplomaticNote:
@@ -97,7 +98,7 @@ class TestExchangeOfNotes:
     def test_takes_effect_on_reply_date(self) -> None:
         """Without effective_on, relations start on the reply's date."""
         h = dr.History([proposal(), reply()])
-        assert h.status("CUB", "KOR", on="2024-02-13").diplomatic is NONE
+        assert h.status("CUB", "KOR", on="2024-02-13").diplomatic is NO_RECORD
         s = h.status("CUB", "KOR", on="2024-02-14")
         assert s.diplomatic is EST
         assert s.consular is dr.Consular.ESTABLISHED
@@ -114,14 +115,14 @@ class TestExchangeOfNotes:
     def test_time_zone_carried(self) -> None:
         """Notes exchanged in New York are not yet in force at noon in Seoul that day."""
         h = dr.History([proposal(tz="America/New_York"), reply(tz="America/New_York")])
-        assert h.status("CUB", "KOR", on="2024-02-14T12:00+09:00").diplomatic is NONE
+        assert h.status("CUB", "KOR", on="2024-02-14T12:00+09:00").diplomatic is NO_RECORD
         assert h.status("CUB", "KOR", on="2024-02-15T12:00+09:00").diplomatic is EST
 
     def test_effective_on_later(self) -> None:
         """An agreed later date holds: until then nothing changes, and it shows as pending."""
         h = dr.History([proposal(effective_on="2024-03-01"), reply()])
         s = h.status("CUB", "KOR", on="2024-02-20")
-        assert s.diplomatic is NONE
+        assert s.diplomatic is NO_RECORD
         assert [p.instrument for p in s.pending] == ["kor-1+cub-1"]
         assert "effective on 2024-03-01" in str(s.pending[0])
         after = h.status("CUB", "KOR", on="2024-03-01")
@@ -131,7 +132,7 @@ class TestExchangeOfNotes:
     def test_reply_effective_on_wins(self) -> None:
         """The reply's effective_on takes precedence over the proposal's."""
         h = dr.History([proposal(effective_on="2024-03-01"), reply(effective_on="2024-04-01")])
-        assert h.status("CUB", "KOR", on="2024-03-15").diplomatic is NONE
+        assert h.status("CUB", "KOR", on="2024-03-15").diplomatic is NO_RECORD
         assert h.status("CUB", "KOR", on="2024-04-01").diplomatic is EST
 
     def test_level_and_consular_from_proposal(self) -> None:
@@ -168,7 +169,7 @@ class TestPending:
         h = dr.History([proposal()])
         assert h.status("CUB", "KOR", on="2024-02-09").pending == ()
         s = h.status("CUB", "KOR", on="2030-01-01")
-        assert s.diplomatic is NONE
+        assert s.diplomatic is NO_RECORD
         (p,) = s.pending
         assert (p.instrument, p.until, p.state) == ("kor-1", None, "awaiting reply")
         assert h.pending("CUB", "KOR") == s.pending
@@ -179,7 +180,7 @@ class TestPending:
         assert [p.instrument for p in h.status("CUB", "KOR", on="2024-02-12").pending] == ["kor-1"]
         later = h.status("CUB", "KOR", on="2024-02-14")
         assert later.pending == ()
-        assert later.diplomatic is NONE
+        assert later.diplomatic is NO_RECORD
         assert h.events() == ()
 
 
@@ -269,7 +270,7 @@ class TestAgreements:
         )
         h = dr.History([jc])
         s = h.status("CHN", "USA", on="1978-12-20")
-        assert s.diplomatic is NONE
+        assert s.diplomatic is NO_RECORD
         assert [p.instrument for p in s.pending] == ["jc"]
         after = h.status("CHN", "USA", on="1979-01-01")
         assert after.diplomatic is EST
@@ -293,7 +294,7 @@ class TestAgreements:
         """Without effective_on, it takes effect on signing."""
         jc = dr.JointCommunique(id="jc", between=("CUB", "KOR"), signed_on="2000-01-10")
         h = dr.History([jc])
-        assert h.status("CUB", "KOR", on="2000-01-09").diplomatic is NONE
+        assert h.status("CUB", "KOR", on="2000-01-09").diplomatic is NO_RECORD
         assert h.status("CUB", "KOR", on="2000-01-10").diplomatic is EST
 
     def test_exchange_of_notes_effective_later(self) -> None:
@@ -303,7 +304,7 @@ class TestAgreements:
         )
         h = dr.History([x])
         s = h.status("CUB", "KOR", on="2024-02-20")
-        assert s.diplomatic is NONE
+        assert s.diplomatic is NO_RECORD
         assert [p.instrument for p in s.pending] == ["x"]
         assert h.status("CUB", "KOR", on="2024-03-01").diplomatic is EST
         assert "exchange of notes x CUB-KOR" in x.describe()

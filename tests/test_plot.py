@@ -107,9 +107,9 @@ class TestPlotTimeline:
             history.plot_timeline("CUB", "KOR", start=2000, end=1990)
 
     def test_empty_dyad(self, history: dr.History) -> None:
-        """A dyad without events still draws its (empty) lanes."""
-        root = parse(history.plot_timeline("CUB", "PRK"))
-        assert "diplomatic relations" in texts(root)
+        """A dyad without events has no record: nothing to draw, and the error says so."""
+        with pytest.raises(dr.InvalidQueryError, match="no record"):
+            history.plot_timeline("CUB", "PRK")
 
     def test_continuing_state(self) -> None:
         """A dyad filed under a continuing state (SUN, RUS) draws under the code it is filed."""
@@ -137,3 +137,10 @@ class TestCommandLine:
         spec.loader.exec_module(tool)
         stale = [p.name for p, svg in tool.build().items() if p.read_text(encoding="utf-8") != svg]
         assert stale == [], "run python tools/build_docs_images.py"
+
+
+class TestNoRecord:
+    def test_no_record_is_said(self) -> None:
+        """A dyad the history has no act of gives a clear error, not an empty chart."""
+        with pytest.raises(dr.InvalidQueryError, match="no record"):
+            dr.default_history().plot_timeline("FRA", "DEU")

@@ -162,11 +162,22 @@ def report(history: dr.History) -> str:
         "| period | rows | DE | DR_at_1 (partner in Washington) | DR_at_2 (US abroad) | exact |",
         "|---|---|---|---|---|---|",
     ]
-    for name, a in agreement(ours, theirs).items():
+    figures = agreement(ours, theirs)
+    for name, a in figures.items():
         lines.append(
             f"| {name} | {a['rows']} | {a['DE']:.1%} | {a['DR_at_1']:.1%} | "
             f"{a['DR_at_2']:.1%} | {a['exact']:.1%} |"
         )
+    unwritten = len([k for k in theirs if k not in ours])
+    exact_all = figures["all"]["exact"] * figures["all"]["rows"] / len(theirs)
+    lines += [
+        "",
+        f"The figures are over the {figures['all']['rows']} COW rows diplorel writes. Of COW's "
+        f"{len(theirs)} rows for these partners, {unwritten} fall where the history has no "
+        "record of the pair (before its first act; listed at the end): diplorel writes no "
+        "row there rather than zeros. Counting those as disagreements, exact agreement is "
+        f"{exact_all:.1%}.",
+    ]
     lines += [
         "",
         "## Each convention changed alone (all periods)",
@@ -214,7 +225,7 @@ def report(history: dr.History) -> str:
     if missing:
         lines += [
             "",
-            f"COW rows diplorel does not write ({len(missing)}): "
+            f"COW rows diplorel does not write, having no record of the pair ({len(missing)}): "
             + ", ".join(f"{ccodes[k[0]]} {k[1]}" for k in missing)
             + ".",
         ]

@@ -36,6 +36,7 @@ from diplorel.exceptions import (
 if TYPE_CHECKING:  # the names below load on first use (PEP 562), so import stays light
     from diplorel._answer import Explanation, Period, RuleApplication, Status, Step
     from diplorel._bulk import BulkStatus
+    from diplorel._coverage import Coverage, Dimension, Record
     from diplorel._credit import (
         CreditLine,
         CreditLineCancelled,
@@ -119,6 +120,9 @@ if TYPE_CHECKING:  # the names below load on first use (PEP 562), so import stay
     )
 
 _LAZY: dict[str, str] = {
+    "Coverage": "diplorel._coverage",
+    "Dimension": "diplorel._coverage",
+    "Record": "diplorel._coverage",
     "ChargeRecalled": "diplorel._events",
     "GovernmentRecognitionWithdrawn": "diplorel._events",
     "GovernmentRecognized": "diplorel._events",
@@ -239,6 +243,7 @@ __all__ = [
     "Consular",
     "ConsularRelationsEstablished",
     "ConsularRelationsSevered",
+    "Coverage",
     "CowConventions",
     "CreditLine",
     "CreditLineCancelled",
@@ -253,6 +258,7 @@ __all__ = [
     "CreditStatus",
     "Currency",
     "CurrencyMismatchError",
+    "Dimension",
     "Diplomatic",
     "DiplomaticNote",
     "DiplorelError",
@@ -304,6 +310,7 @@ __all__ = [
     "Recognition",
     "RecognitionWithdrawn",
     "Recognized",
+    "Record",
     "RelationsEstablished",
     "RelationsResumed",
     "RelationsSevered",

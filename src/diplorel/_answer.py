@@ -25,6 +25,13 @@ from diplorel._status import (
     Recognition,
 )
 
+_UNKNOWN: dict[object, str] = {
+    Diplomatic.NO_RECORD: "no record (the history holds no act of these states up to this date)",
+    Consular.NO_RECORD: "no record",
+    Diplomatic.NOT_EXISTING: "not existing (at least one of the two states did not exist yet)",
+    Consular.NOT_EXISTING: "not existing",
+}
+
 _DIMENSIONS = (
     "diplomatic",
     "consular",
@@ -297,9 +304,12 @@ class Status:
         a, b = self.dyad
         rows: list[tuple[str, str]] = []
         since = f" since {s.since}" if s.since else ""
-        rows.append(("diplomatic relations", f"{s.diplomatic.value}{since}"))
+        unknown = _UNKNOWN.get(s.diplomatic)
+        rows.append(("diplomatic relations", unknown or f"{s.diplomatic.value}{since}"))
         csince = f" since {s.consular_since}" if s.consular_since else ""
-        rows.append(("consular relations", f"{s.consular.value}{csince}"))
+        rows.append(
+            ("consular relations", _UNKNOWN.get(s.consular) or f"{s.consular.value}{csince}")
+        )
         representation = self.representation
         for sender in s.dyad:
             rows.append((f"{sender} agreed class", _show(s.agreed.get(sender, Level.NONE))))

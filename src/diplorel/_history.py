@@ -14,10 +14,12 @@ from collections.abc import Iterable, Iterator, Sequence
 from typing import Any, TypeAlias
 
 import attrs
+import pendulum
 
 from diplorel._alloc import bulk_allocation
 from diplorel._answer import Explanation, Period, Status, explain_step
 from diplorel._bulk import BulkStatus
+from diplorel._coverage import Coverage, Dimension, Record, record_of
 from diplorel._credit import CreditLine, CreditLineEvent, CreditLineOpened
 from diplorel._credit_book import CreditBook
 from diplorel._dates import QueryLike, When, to_when
@@ -48,7 +50,7 @@ from diplorel._notes import (
 from diplorel._panel import Panel, build_panel
 from diplorel._rules import RuleSet
 from diplorel._states import StateRegistry, default_registry
-from diplorel._status import DyadState
+from diplorel._status import Diplomatic, DyadState
 from diplorel.exceptions import InvalidQueryError, UnknownCreditLineError
 
 Item: TypeAlias = Event | DiplomaticNote | JointCommunique | ExchangeOfNotes
@@ -79,6 +81,7 @@ class History:
         "_anomalies",
         "_anomalies_by_dyad",
         "_arrays",
+        "_coverage",
         "_credit",
         "_index",
         "_items",
@@ -97,9 +100,16 @@ class History:
         strict: bool = True,
         rules: RuleSet | None = None,
         registry: StateRegistry | None = None,
+        coverage: Iterable[Coverage] = (),
     ) -> None:
-        """Validate ``items`` and derive every dyad's timeline."""
+        """Validate ``items`` and derive every dyad's timeline.
+
+        ``coverage`` declares where the history records every act (see
+        :class:`~diplorel.Coverage`): there, no act means a certain "none"; elsewhere the
+        answer before a dyad's first act is "no record".
+        """
         self._items: tuple[Item, ...] = tuple(items)
+        self._coverage: tuple[Coverage, ...] = tuple(coverage)
         self._strict = strict
         self._rules = rules if rules is not None else default_rules()
         self._registry = registry if registry is not None else default_registry()
@@ -214,10 +224,11 @@ class History:
         when = to_when(on)
         answer = self._timeline(key).at(when, self._rules)
         names = self._index.names_on(key, when.day)
+        state = self._index.renamed(answer.state, names) if names else answer.state
         status = Status(
             dyad=_pair(*(names.get(c, c) for c in key)) if names else key,
             on=when,
-            state=self._index.renamed(answer.state, names) if names else answer.state,
+            state=self._recorded(key, state, answer, when.day),
             certain=answer.certain,
             alternatives=tuple(self._index.renamed(x, names) for x in answer.alternatives)
             if names
@@ -409,7 +420,61 @@ class History:
         answer = self._timeline(key).at(when, self._rules)
         names = self._index.names_on(key, when.day)
         state = self._index.renamed(answer.state, names) if names else answer.state
-        return state, answer.certain
+        return self._recorded(key, state, answer, when.day), answer.certain
+
+    def _recorded(
+        self, key: Key, state: DyadState, answer: Answer[DyadState], day: pendulum.Date
+    ) -> DyadState:
+        """The state, marked as unknown where no act of the dyad applies and nothing covers it.
+
+        An ended dyad (a party ceased to exist) stays ended.
+        """
+        if state.diplomatic is Diplomatic.ENDED or self._acted(key, answer):
+            return state
+        first, last = self._index.window(key)
+        exists = (first is None or first <= day) and (last is None or day < last)
+        record = record_of(self._coverage, (key, state.dyad), day, exists=exists)
+        if record is Record.NO_RECORD:
+            return state.without_record(Diplomatic.NO_RECORD)
+        if record is Record.NOT_EXISTING:
+            return state.without_record(Diplomatic.NOT_EXISTING)
+        return state
+
+    def _acted(self, key: Key, answer: Answer[DyadState]) -> bool:
+        """Whether an act of the dyad applies in ``answer``.
+
+        A refused act does not count, nor a state's continuation (the registry's, which every
+        dyad of the state carries).
+        """
+        if not (answer.prefix or answer.extra):
+            return False
+        timeline = self._timeline(key)
+        rejected, events = timeline.rejected, timeline.events
+        return any(
+            i not in rejected and not isinstance(events[i], StateContinued)
+            for i in answer.applied()
+        )
+
+    def record(
+        self, a: str, b: str, *, on: QueryLike, dimension: Dimension = Dimension.RELATIONS
+    ) -> Record:
+        """How the history knows the dyad on a date: recorded, covered, no record, not existing.
+
+        ``dimension`` is what a coverage declaration must vouch for (relations by default).
+        """
+        key = self.resolve(a, b)
+        when = to_when(on)
+        answer = self._timeline(key).at(when, self._rules)
+        if self._acted(key, answer):
+            return Record.RECORDED
+        first, last = self._index.window(key)
+        exists = (first is None or first <= when.day) and (last is None or when.day < last)
+        return record_of(self._coverage, (key,), when.day, exists=exists, dimension=dimension)
+
+    @property
+    def coverage(self) -> tuple[Coverage, ...]:
+        """The history's coverage declarations: where no act means a certain "none"."""
+        return self._coverage
 
     def filed_as(self, state: str) -> str:
         """The code under which a state's dyads are filed: its lineage's (SUN -> RUS)."""
@@ -493,6 +558,7 @@ class History:
         """
         new = History.__new__(History)
         new._items = (*self._items, *items)  # noqa: SLF001 - same class
+        new._coverage = self._coverage  # noqa: SLF001
         new._strict = self._strict  # noqa: SLF001
         new._rules = self._rules  # noqa: SLF001
         new._registry = self._registry  # noqa: SLF001
@@ -519,7 +585,13 @@ class History:
             return self
         refused = [a for a in self.anomalies if a.kind != "exclusivity_overlap"]
         if refused:
-            return History(self._items, strict=True, rules=self._rules, registry=self._registry)
+            return History(
+                self._items,
+                strict=True,
+                rules=self._rules,
+                registry=self._registry,
+                coverage=self._coverage,
+            )
         new = History.__new__(History)
         for name in History.__slots__:
             object.__setattr__(new, name, getattr(self, name))
@@ -536,10 +608,11 @@ class History:
         """Equal when built from equal items, in the same mode, with equal rules."""
         if not isinstance(other, History):
             return NotImplemented
-        return (self._items, self._strict, self._rules) == (
+        return (self._items, self._strict, self._rules, self._coverage) == (
             other._items,
             other._strict,
             other._rules,
+            other._coverage,
         )
 
     __hash__ = None  # type: ignore[assignment] # a history holds caches; compare, don't hash

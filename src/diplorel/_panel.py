@@ -47,8 +47,9 @@ COLUMNS = (
     "certain",
 )
 """The panel's columns. ``level_a`` is the COW level of ``state_a``'s representative at
-``state_b``: who is there, not the class agreed (see :func:`~diplorel.represent`);
-``missions_a`` the kinds of mission ``state_a`` keeps there."""
+``state_b``: who is there, not the class agreed (see :func:`~diplorel.represent`), empty
+(None) where the history has no record of the dyad (``diplomatic`` is then ``no_record``:
+missing data never becomes 0); ``missions_a`` the kinds of mission ``state_a`` keeps there."""
 
 
 @attrs.frozen
@@ -191,6 +192,16 @@ def _alive(history: History, codes: list[str], day: pendulum.Date) -> list[str]:
     return [c for c in alive if c in keep]
 
 
+_UNKNOWN = (Diplomatic.NO_RECORD, Diplomatic.NOT_EXISTING)
+
+
+def level_of(state: DyadState, sender: str, year: int) -> int | None:
+    """A panel's COW level of ``sender``: None where the history has no record of the dyad."""
+    if state.diplomatic in _UNKNOWN:
+        return None
+    return represent(state, sender, year=year).cow
+
+
 def build_panel(
     history: History,
     *,
@@ -234,7 +245,7 @@ def build_panel(
             )
             if not ties and history.has_credit_lines(key):
                 ties = history.status(a, b, on=when).economic_ties
-            rep = {n: represent(state, n, year=year).cow for n in (na, nb)}
+            rep = {n: level_of(state, n, year) for n in (na, nb)}
             for x, y, nx, ny in ((a, b, na, nb), (b, a, nb, na)) if directed else ((a, b, na, nb),):
                 data["year"].append(year)
                 data["state_a"].append(nx)

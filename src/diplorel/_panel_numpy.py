@@ -8,14 +8,14 @@ identical to the pure-Python one.
 
 from __future__ import annotations
 
+import itertools
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import pendulum
 
 from diplorel._dates import When
-from diplorel._panel import COLUMNS, _alive, _day, _missions, _names
-from diplorel._representation import represent
+from diplorel._panel import COLUMNS, _alive, _day, _missions, _names, level_of
 from diplorel._status import MissionKind
 
 if TYPE_CHECKING:
@@ -36,6 +36,18 @@ class _RowTable:
             miss_1.append(_missions(state, first))
             miss_2.append(_missions(state, second))
             trade.append(bool(state.missions_of(MissionKind.TRADE_OFFICE)))
+        first_of = np.zeros(len(arrays.states), dtype=np.int64)
+        bounds = [*arrays.first, arrays.none_row, len(arrays.states)]
+        for start, stop in itertools.pairwise(bounds):
+            first_of[start:stop] = start
+        self.initial = np.asarray(
+            [
+                st is arrays.states[f]
+                for st, f in zip(arrays.states, first_of.tolist(), strict=True)
+            ],
+            dtype=bool,
+        )
+        """Rows where no act of the dyad applies (its initial state, or refused acts only)."""
         self.diplomatic = np.asarray(diplomatic, dtype=object)
         self.consular = np.asarray(consular, dtype=object)
         self.missions = (np.asarray(miss_1, dtype=object), np.asarray(miss_2, dtype=object))
@@ -112,7 +124,17 @@ def build_columns(
         cols["ccode_a"], cols["ccode_b"] = ccodes[ia], ccodes[ib]
         for k in ("state_a", "state_b", "diplomatic", "consular", "missions_a", "missions_b"):
             cols[k] = cols[k].astype(object)
-        _exact(history, cols, np.flatnonzero(~certain | credit), day)
+        unknown = table.initial[pos]
+        exact = ~certain | credit
+        if history.coverage:  # where coverage may make silence a certain none: exactly
+            exact |= unknown
+        else:
+            for k in ("diplomatic", "consular"):
+                cols[k][unknown] = "no_record"
+            for k in ("level_a", "level_b"):
+                cols[k] = cols[k].astype(object)
+                cols[k][unknown] = None
+        _exact(history, cols, np.flatnonzero(exact), day)
         _append(parts, cols, directed=directed)
     return parts
 
@@ -127,8 +149,8 @@ def _exact(history: History, cols: dict[str, Any], rows: Any, day: pendulum.Date
         na, nb = _names(state, a, b)
         cols["diplomatic"][r] = state.diplomatic.value
         cols["consular"][r] = state.consular.value
-        cols["level_a"][r] = represent(state, na, year=day.year).cow
-        cols["level_b"][r] = represent(state, nb, year=day.year).cow
+        cols["level_a"][r] = level_of(state, na, day.year)
+        cols["level_b"][r] = level_of(state, nb, day.year)
         cols["missions_a"][r] = _missions(state, na)
         cols["missions_b"][r] = _missions(state, nb)
         ties = bool(state.missions_of(MissionKind.TRADE_OFFICE))

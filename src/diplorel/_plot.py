@@ -22,6 +22,7 @@ import pendulum
 from diplorel._credit import CreditLineCancelled, CreditStatus
 from diplorel._dates import FuzzyDate, to_when
 from diplorel._status import Consular, Diplomatic, DyadState, Level, MissionKind, Rank
+from diplorel.exceptions import InvalidQueryError
 
 if TYPE_CHECKING:
     from diplorel._history import History
@@ -198,6 +199,10 @@ def plot_timeline(
     shows its dates.
     """
     first, second = _order(history, a, b)
+    if not history.timeline(first, second):
+        raise InvalidQueryError(
+            (a, b), "the history has no record of these two states: there is nothing to draw"
+        )
     lo, hi = _bounds(history, first, second, start, end)
     lanes = _lanes(history, first, second, hi)
     plot_w = width - _LABEL_W - 20

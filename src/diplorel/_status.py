@@ -21,15 +21,23 @@ V = TypeVar("V")
 
 
 class Diplomatic(enum.Enum):
-    """Diplomatic relations between two states."""
+    """Diplomatic relations between two states.
+
+    ``NONE`` is a certain "none": acts of the dyad show it, or the history covers the dyad.
+    Where a history is silent the answer is ``NO_RECORD``, never ``NONE``.
+    """
 
     NONE = "none"
-    """Never established (or not yet)."""
+    """Never established (or not yet), as the acts or the history's coverage show."""
     ESTABLISHED = "established"
     SUSPENDED = "suspended"
     SEVERED = "severed"
     ENDED = "ended"
     """A party ceased to exist: not a break."""
+    NO_RECORD = "no_record"
+    """The history holds no act of the dyad up to this date and does not cover it: unknown."""
+    NOT_EXISTING = "not_existing"
+    """At least one of the two states did not exist yet."""
 
 
 class Consular(enum.Enum):
@@ -39,6 +47,10 @@ class Consular(enum.Enum):
     ESTABLISHED = "established"
     SEVERED = "severed"
     ENDED = "ended"
+    NO_RECORD = "no_record"
+    """No act of the dyad up to this date, and no coverage: unknown."""
+    NOT_EXISTING = "not_existing"
+    """At least one of the two states did not exist yet."""
 
 
 class Level(enum.Enum):
@@ -316,8 +328,17 @@ class DyadState:
                     return m
         return None
 
+    def without_record(self, record: Diplomatic) -> DyadState:
+        """This (initial) state marked as unknown: no record, or a party not yet existing."""
+        consular = Consular(record.value)
+        return attrs.evolve(self, diplomatic=record, consular=consular)
+
     def summary(self) -> str:
         """One line: ``diplomatic relations severed (since 1959/1960), consular severed``."""
+        if self.diplomatic is Diplomatic.NO_RECORD:
+            return "no record of relations (the history holds no act and does not cover it)"
+        if self.diplomatic is Diplomatic.NOT_EXISTING:
+            return "at least one of the two states did not exist yet"
         since = f" (since {self.since})" if self.since is not None else ""
         text = f"diplomatic relations {self.diplomatic.value}{since}"
         text += f", consular {self.consular.value}"

@@ -38,6 +38,7 @@ from pathlib import Path
 import attrs
 import pendulum
 
+from diplorel._coverage import Coverage, Dimension, Record
 from diplorel._dates import FuzzyDate, When
 from diplorel._default_rules import default_rules
 from diplorel._events import Event, PresenceObserved, Source
@@ -224,7 +225,9 @@ def read_diplomatic_exchange(
 
     Each change of a directed level between two observations becomes a
     :class:`~diplorel.PresenceObserved` dated with the interval between them: presence, never
-    relations or an agreed class. Rows for a year in which a state was not a system member at
+    relations or an agreed class. The history covers (:class:`~diplorel.Coverage`) the
+    presence of each pair on the days the file observes it, so that a pair at 0 is a certain
+    nobody there, and writing the history back gives exactly the rows read. Rows for a year in which a state was not a system member at
     all are skipped (they carry no level). ``conventions`` must be those the file will be
     written back with for the rows to come back unchanged.
     """
@@ -275,7 +278,18 @@ def read_diplomatic_exchange(
                     )
                 )
             previous, previous_day = rank, day
-    return History(events, registry=reg, strict=strict)
+    coverage = [
+        Coverage(
+            state=a,
+            partner=b,
+            dimensions=(Dimension.PRESENCE,),
+            days=sorted(seen),
+            sources=(SOURCE,),
+        )
+        for (a, b), seen in sorted(observations.items())
+        if a < b
+    ]
+    return History(events, registry=reg, strict=strict, coverage=coverage)
 
 
 def _span(begin: pendulum.Date, end: pendulum.Date) -> FuzzyDate:
@@ -304,8 +318,10 @@ def diplomatic_exchange_rows(
 
     ``states`` limits the pairs to those states, ``involving`` to pairs with at least one of
     those states (codes, names or aliases); by default every pair of COW members is written,
-    as in the COW data. Each ccode has one row per pair and year. Levels are who is at post,
-    coded by :func:`~diplorel.represent` under ``conventions``.
+    as in the COW data, where the history has a record of the pair that year: a pair the
+    history holds no act of, and does not cover (:class:`~diplorel.Coverage`), has no row
+    (never a row of zeros). Each ccode has one row per pair and year. Levels are who is at
+    post, coded by :func:`~diplorel.represent` under ``conventions``.
     """
     reg = history.registry
     members = (
@@ -331,11 +347,16 @@ def diplomatic_exchange_rows(
             if focus is not None and a not in focus and b not in focus:
                 continue
             day = _observation_day(year, conventions, sa, sb)
+            if history.record(a, b, on=When(day=day), dimension=Dimension.PRESENCE) in _UNKNOWN:
+                continue  # no record of the pair: no row, never a row of zeros
             state = history.status(a, b, on=When(day=day)).state
             shown_a, shown_b = (_shown(state, reg, x) for x in (a, b))
             at_a, at_b, de = cow_values(state, shown_a, shown_b, year=year, conventions=conventions)
             yield CowRow(sa.ccode, sb.ccode, year, at_a, at_b, de, version)
             yield CowRow(sb.ccode, sa.ccode, year, at_b, at_a, de, version)
+
+
+_UNKNOWN = (Record.NO_RECORD, Record.NOT_EXISTING)
 
 
 def _shown(state: DyadState, reg: StateRegistry, code: str) -> str:

@@ -1,0 +1,110 @@
+"""What a history covers: where the absence of acts is a fact, and where it is only silence.
+
+A history that holds no act between two states on a date does not know that they had no
+relations: it has **no record**. Only where the history *declares* that it covers a dyad (a COW
+import observes every pair of its rows on its observation days; a source that lists every act
+of a state) is the absence of acts a certain "none". A declaration names a dimension
+(relations, or presence: who is at post), the states it covers, and the period or the days.
+
+>>> import diplorel as dr
+>>> h = dr.History([])
+>>> h.status("FRA", "DEU", on="1983-01-01").diplomatic
+<Diplomatic.NO_RECORD: 'no_record'>
+>>> covered = dr.History([], coverage=[dr.Coverage(state="FRA", partner="DEU", since="1950")])
+>>> covered.status("FRA", "DEU", on="1983-01-01").diplomatic
+<Diplomatic.NONE: 'none'>
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterable
+
+import attrs
+import pendulum
+
+from diplorel._dates import FuzzyDate, to_optional_fuzzy
+from diplorel._events import Source, _optional_state, _sources, _state
+
+
+class Dimension(enum.Enum):
+    """What a coverage declaration vouches for."""
+
+    RELATIONS = "relations"
+    """Diplomatic and consular relations: no act means none."""
+    PRESENCE = "presence"
+    """Who is at post (COW's levels): no act means nobody."""
+
+
+def _days(value: Iterable[pendulum.Date]) -> tuple[pendulum.Date, ...]:
+    out = tuple(sorted(value))
+    for d in out:
+        if type(d) is not pendulum.Date:
+            msg = f"days: expected pendulum.Date values, got {type(d).__name__} {d!r}"
+            raise TypeError(msg)
+    return out
+
+
+@attrs.frozen(kw_only=True)
+class Coverage:
+    """A declaration that the history records every act of a kind for some dyads and dates.
+
+    ``state`` and ``partner`` (None: every partner) name the dyads; ``dimensions`` what is
+    covered; ``since`` and ``until`` (inclusive, None: open) bound the period, or ``days`` lists
+    the only days covered (a COW import's observation days). Coverage is not subject to
+    knowledge time: it says what the history's sources vouch for.
+    """
+
+    state: str = attrs.field(converter=_state)
+    partner: str | None = attrs.field(default=None, converter=_optional_state)
+    dimensions: tuple[Dimension, ...] = (Dimension.RELATIONS, Dimension.PRESENCE)
+    since: FuzzyDate | None = attrs.field(default=None, converter=to_optional_fuzzy)
+    until: FuzzyDate | None = attrs.field(default=None, converter=to_optional_fuzzy)
+    days: tuple[pendulum.Date, ...] = attrs.field(default=(), converter=_days)
+    sources: tuple[Source, ...] = attrs.field(default=(), converter=_sources)
+
+    def covers(self, a: str, b: str, day: pendulum.Date, dimension: Dimension) -> bool:
+        """Whether the declaration covers the dyad ``a``-``b`` on ``day`` for ``dimension``."""
+        if dimension not in self.dimensions:
+            return False
+        pair = {a, b}
+        if self.state not in pair or (self.partner is not None and self.partner not in pair):
+            return False
+        if self.days:
+            return day in self.days
+        if self.since is not None and day < self.since.stated[0]:
+            return False
+        return self.until is None or day <= self.until.stated[1]
+
+
+class Record(enum.Enum):
+    """How a history knows a dyad on a date, before any act of it applies."""
+
+    RECORDED = "recorded"
+    """Acts of the dyad apply: the status is derived from them."""
+    COVERED = "covered"
+    """No act, in a covered span: a certain "none"."""
+    NO_RECORD = "no_record"
+    """No act and no coverage: the history does not know."""
+    NOT_EXISTING = "not_existing"
+    """At least one of the two states did not exist yet."""
+
+
+def record_of(
+    coverage: Iterable[Coverage],
+    names: Iterable[tuple[str, str]],
+    day: pendulum.Date,
+    *,
+    exists: bool,
+    dimension: Dimension = Dimension.RELATIONS,
+) -> Record:
+    """The record of a dyad on ``day`` when no act of it applies.
+
+    ``names`` are the dyad's pairs of codes (as filed and as named on the day: RUS and SUN).
+    """
+    if not exists:
+        return Record.NOT_EXISTING
+    pairs = tuple(names)
+    if any(c.covers(a, b, day, dimension) for c in coverage for a, b in pairs):
+        return Record.COVERED
+    return Record.NO_RECORD
