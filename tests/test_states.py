@@ -622,4 +622,3 @@ class TestValidation:
 def test_code_resolves_to_itself(code: str, lower: bool) -> None:
     """Any code in the registry resolves to itself, in upper or lower case."""
     assert REG.resolve(code.lower() if lower else code) == code
-
