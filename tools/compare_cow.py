@@ -172,11 +172,13 @@ def report(history: dr.History) -> str:
     exact_all = figures["all"]["exact"] * figures["all"]["rows"] / len(theirs)
     lines += [
         "",
-        f"The figures are over the {figures['all']['rows']} COW rows diplorel writes. Of COW's "
-        f"{len(theirs)} rows for these partners, {unwritten} fall where the history has no "
-        "record of the pair (before its first act; listed at the end): diplorel writes no "
-        "row there rather than zeros. Counting those as disagreements, exact agreement is "
-        f"{exact_all:.1%}.",
+        (
+            f"The figures are over the {figures['all']['rows']} COW rows diplorel writes. Of COW's "
+            f"{len(theirs)} rows for these partners, {unwritten} fall where the history has no "
+            "record of the pair (before its first act; listed at the end): diplorel writes no "
+            "row there rather than zeros. Counting those as disagreements, exact agreement is "
+            f"{exact_all:.1%}."
+        ),
     ]
     lines += [
         "",
