@@ -136,6 +136,9 @@ SELECT: dict[Key, str] = {
     ("ECU", "MEX"): "ambassador expelled, break announced at night on 5 April 2024 (time of "
     "day), Swiss protection both ways",
     ("BOL", "ISR"): "a non-resident ambassador accredited from Lima (2009); breaks",
+    ("TWN", "USA"): "the Republic of China's government on Taiwan (COW 713 from 1949-12-08): "
+    "relations carried from the mainland, embassy in Taipei, break and withdrawal of "
+    "recognition (1979), the American Institute in Taiwan",
 }
 
 LEFT_OUT: dict[Key, str] = {
@@ -164,10 +167,6 @@ LEFT_OUT: dict[Key, str] = {
     "recognition and establishment are refused, and everything after them",
     ("IRQ", "USA"): "the registry starts Iraq on 1932-10-03, so the sourced 1930 recognition "
     "and 1931 establishment are refused, and everything after them",
-    ("TWN", "USA"): "no establishment of relations in this research dyad: the Republic of "
-    "China's relations before 1949 are China's (CHN-USA, COW 710), and no source records an act "
-    "that established relations with the Republic of China on Taiwan (TWN, COW 713 from "
-    "1949-12-08), so the 1979 break cannot apply",
     ("CRI", "TWN"): "no sourced establishment of relations: the 1941 establishment was with "
     "China's Republic of China government and is filed under CHN (COW 710), TWN exists from "
     "1949-12-08, so the 2007 break cannot apply",
@@ -451,6 +450,11 @@ DECISIONS: dict[tuple[str, str, str, str], dict[str, Any]] = {
         ]
     },
     # --- USA-Russia, USA-USSR -------------------------------------------------------------------
+    ("TWN", "USA", "RelationsSevered", "1979-01-01"): {
+        "why": "the embassy in Taipei closed on 1979-02-28 (the same research), so the missions "
+        "do not close with the break itself",
+        "missions_stay_open": True,
+    },
     ("RUS", "USA", "MissionClosed", "1919-09-14"): {
         "why": "the only US mission in Russia on record is the 1809 legation (raised with the "
         "1898 ambassador): the embassy that withdrew to Archangel is that mission",

@@ -280,9 +280,71 @@ def _existing_relations(key: Key, by: str, level: str, first: tuple[str, str], w
     )
 
 
+def _koo() -> list[dict[str, Any]]:
+    """The source of Wellington Koo's term as ambassador (research_washington_a)."""
+    import json  # noqa: PLC0415 - only the builder's run needs it
+
+    path = Path(__file__).resolve().parent / "research" / "research_washington_a.json"
+    for d in json.loads(path.read_text(encoding="utf-8"))["dyads"]:
+        for e in d["events"]:
+            if e["on"] == "1946-06-27" and e["fields"].get("name") == "V. K. Wellington Koo":
+                return [
+                    {
+                        "publisher": x["publisher"],
+                        "title": x["title"],
+                        "url": x["url"],
+                        "excerpt": x["quote"],
+                    }
+                    for x in e["sources"]
+                ]
+    msg = "Koo's term is not in research_washington_a.json"
+    raise KeyError(msg)
+
+
 def presence_extra() -> list[tuple[Key, str, dict[str, Any]]]:
     """Items stated by a source that no research recorded as an event of its own."""
     return [
+        (
+            ("TWN", "USA"),
+            "the United States kept its relations with the Republic of China's government when "
+            "it moved to Taiwan, which the registry holds as a state from 1949-12-08 (COW 713): "
+            "the relations stood by Taiwan's first day (an open start, bounded by it)",
+            {
+                "type": "relations_established",
+                "between": ["TWN", "USA"],
+                "on": "../1949-12-08",
+                "level": "ambassador",
+                "sources": [
+                    rdcr_source("china", "Embassy Moved to Taipei", "continued to recognize")
+                ],
+            },
+        ),
+        (
+            ("TWN", "USA"),
+            "Wellington Koo, the Republic of China's ambassador since 1946, stayed at post for "
+            "its government on Taiwan until 1956-03-21 (the source's term of office)",
+            {
+                "type": "head_of_mission_accredited",
+                "between": ["TWN", "USA"],
+                "on": "../1949-12-08",
+                "sender": "TWN",
+                "rank": "ambassador",
+                "name": "V. K. Wellington Koo",
+                "sources": _koo(),
+            },
+        ),
+        (
+            ("TWN", "USA"),
+            "the end of Koo's term of office as ambassador",
+            {
+                "type": "head_of_mission_departed",
+                "between": ["TWN", "USA"],
+                "on": "1956-03-21",
+                "sender": "TWN",
+                "name": "V. K. Wellington Koo",
+                "sources": _koo(),
+            },
+        ),
         _existing_relations(
             ("CAN", "IRN"),
             "1979",
@@ -509,7 +571,31 @@ def presence_items(
     for key, _, item in presence_extra():
         if key in selected:
             out.append((key, item))
-    return out + _us_chiefs(selected)
+    chiefs = [(k, i) for k, i in _us_chiefs(selected) if signature(i) not in seen]
+    return out + chiefs
+
+
+TAIWAN = ("1949-12-08", "1978-12-31")
+"""The US chiefs of mission to the Republic of China whose post was in Taipei: filed under
+China in the records, under Taiwan (COW 713) here."""
+
+
+def _chiefs_of(partner: str, log: list[str]) -> list[dict[str, Any]]:
+    """The chiefs' items of a partner; Taiwan's are China's chiefs of 1949-1978."""
+    if partner != "TWN":
+        return chief_items(partner, log)
+    first, last = TAIWAN
+    out: list[dict[str, Any]] = []
+    keep: set[str] = set()
+    for item in chief_items("CHN", log):
+        if item["type"] == "head_of_mission_accredited":
+            if not first <= item["on"][:10] <= last:
+                continue
+            keep.add(item["name"])
+        elif item["name"] not in keep:
+            continue
+        out.append({**item, "between": ["TWN", "USA"]})
+    return out
 
 
 def _us_chiefs(selected: set[Key]) -> list[tuple[Key, dict[str, Any]]]:
@@ -523,7 +609,7 @@ def _us_chiefs(selected: set[Key]) -> list[tuple[Key, dict[str, Any]]]:
         if partner not in TERRITORIES:
             continue
         skipped: set[str] = set()
-        for item in chief_items(partner, log):
+        for item in _chiefs_of(partner, log):
             name = item["name"]
             if item["type"] == "head_of_mission_accredited":
                 if _skipped_chief(partner, item["on"]) is not None:

@@ -62,6 +62,11 @@ V = TypeVar("V")
 _OPEN = (Diplomatic.ESTABLISHED,)
 _SUBSTANTIVE = {Rank.AMBASSADOR, Rank.MINISTER, Rank.CHARGE_D_AFFAIRES}
 _INTERIM = {Rank.VACANT, Rank.CHARGE_AD_INTERIM}
+_CLASS_OF_RANK = {
+    Rank.AMBASSADOR: Level.AMBASSADOR,
+    Rank.MINISTER: Level.MINISTER,
+    Rank.CHARGE_D_AFFAIRES: Level.CHARGE_D_AFFAIRES,
+}
 """Ranks of a head accredited in their own right (a chargé a.i. stands in for one)."""
 _BROKEN = (Diplomatic.SEVERED, Diplomatic.SUSPENDED)
 
@@ -307,7 +312,12 @@ def credentials_take_up_post(state: DyadState, event: HeadOfMissionAccredited) -
         titular=titular,
         interim_since=interim,
     )
-    return attrs.evolve(state, heads=state.heads.set(event.sender, head))
+    new = attrs.evolve(state, heads=state.heads.set(event.sender, head))
+    agreed_now = _CLASS_OF_RANK.get(rank)
+    if agreed_now is not None and agreed_now is not agreed and state.diplomatic is _OPEN[0]:
+        # An ambassador accredited is an ambassador's class agreed (VCDR art. 14-15).
+        new = attrs.evolve(new, agreed=new.agreed.set(event.sender, agreed_now))
+    return new
 
 
 @rule(HeadOfMissionDeparted, citation="VCDR art. 19, 43")

@@ -214,6 +214,8 @@ def coding(
     if head is not None and head.titular is not None:
         post = _RANK_CODE.get(head.titular.rank, post)
         post = post if post in {1, 2, 3} else 1
+    if agreed.cow in {1, 2, 3} and agreed.cow < post:
+        post = agreed.cow  # a downgraded mission: its post is of the class now agreed
     if head is None:  # a mission with nobody recorded at all: missing data, not a vacancy
         code = {"mission_class": post, "charge": 1, "none": 0}[conventions.unrecorded]
         return _fixed(code, exchange=code > 0)

@@ -40,6 +40,7 @@ TERRITORIES: dict[str, str] = {
     "RUS": "russia",
     "SDN": "sudan",
     "SYR": "syria",
+    "TWN": "china",
     "USA": "",
     "VAT": "holy-see",
     "VEN": "venezuela",
