@@ -282,7 +282,7 @@ def _existing_relations(key: Key, by: str, level: str, first: tuple[str, str], w
 
 def _koo() -> list[dict[str, Any]]:
     """The source of Wellington Koo's term as ambassador (research_washington_a)."""
-    import json  # noqa: PLC0415 - only the builder's run needs it
+    import json
 
     path = Path(__file__).resolve().parent / "research" / "research_washington_a.json"
     for d in json.loads(path.read_text(encoding="utf-8"))["dyads"]:
@@ -306,9 +306,11 @@ def presence_extra() -> list[tuple[Key, str, dict[str, Any]]]:
     return [
         (
             ("TWN", "USA"),
-            "the United States kept its relations with the Republic of China's government when "
-            "it moved to Taiwan, which the registry holds as a state from 1949-12-08 (COW 713): "
-            "the relations stood by Taiwan's first day (an open start, bounded by it)",
+            (
+                "the United States kept its relations with the Republic of China's government "
+                "when it moved to Taiwan, which the registry holds as a state from 1949-12-08 "
+                "(COW 713): the relations stood by Taiwan's first day (an open start, bounded by it)"
+            ),
             {
                 "type": "relations_established",
                 "between": ["TWN", "USA"],
@@ -321,8 +323,10 @@ def presence_extra() -> list[tuple[Key, str, dict[str, Any]]]:
         ),
         (
             ("TWN", "USA"),
-            "Wellington Koo, the Republic of China's ambassador since 1946, stayed at post for "
-            "its government on Taiwan until 1956-03-21 (the source's term of office)",
+            (
+                "Wellington Koo, the Republic of China's ambassador since 1946, stayed at post for "
+                "its government on Taiwan until 1956-03-21 (the source's term of office)"
+            ),
             {
                 "type": "head_of_mission_accredited",
                 "between": ["TWN", "USA"],

@@ -227,9 +227,10 @@ def read_diplomatic_exchange(
     :class:`~diplorel.PresenceObserved` dated with the interval between them: presence, never
     relations or an agreed class. The history covers (:class:`~diplorel.Coverage`) the
     presence of each pair on the days the file observes it, so that a pair at 0 is a certain
-    nobody there, and writing the history back gives exactly the rows read. Rows for a year in which a state was not a system member at
-    all are skipped (they carry no level). ``conventions`` must be those the file will be
-    written back with for the rows to come back unchanged.
+    nobody there, and writing the history back gives exactly the rows read. Rows for a year
+    in which a state was not a system member at all are skipped (they carry no level).
+    ``conventions`` must be those the file will be written back with for the rows to come
+    back unchanged.
     """
     reg = registry or default_registry()
     spells = _Spells(reg)
