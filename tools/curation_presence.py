@@ -309,7 +309,8 @@ def presence_extra() -> list[tuple[Key, str, dict[str, Any]]]:
             (
                 "the United States kept its relations with the Republic of China's government "
                 "when it moved to Taiwan, which the registry holds as a state from 1949-12-08 "
-                "(COW 713): the relations stood by Taiwan's first day (an open start, bounded by it)"
+                "(COW 713): the relations stood by Taiwan's first day (an open start, "
+                "bounded by it)"
             ),
             {
                 "type": "relations_established",
