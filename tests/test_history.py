@@ -153,6 +153,33 @@ class TestFoundingExample:
         assert h.status("CUB", "KOR", on="1948-12-01").diplomatic is dr.Diplomatic.NONE
         assert h.status("CUB", "KOR", on="1948-09-01").diplomatic is dr.Diplomatic.NO_RECORD
 
+    def test_coverage_per_direction(self) -> None:
+        """A source of one side's missions covers that direction of presence only."""
+        us_posts = dr.Coverage(
+            state="USA", sender="USA", dimensions=(dr.Dimension.PRESENCE,), since="1778"
+        )
+        h = dr.History([], coverage=[us_posts])
+        presence = dr.Dimension.PRESENCE
+        assert h.record("USA", "FRA", on="1900-01-01", dimension=presence, sender="USA") is (
+            dr.Record.COVERED
+        )
+        assert h.record("USA", "FRA", on="1900-01-01", dimension=presence, sender="FRA") is (
+            dr.Record.NO_RECORD
+        )
+        assert h.record("USA", "FRA", on="1900-01-01", dimension=presence) is dr.Record.NO_RECORD
+        assert h.status("USA", "FRA", on="1900-01-01").diplomatic is dr.Diplomatic.NO_RECORD
+
+    def test_coverage_checked(self) -> None:
+        """A direction belongs to presence, and to one of the two states."""
+        with pytest.raises(dr.InvalidEventError, match="presence only"):
+            dr.Coverage(state="USA", sender="USA")
+        with pytest.raises(dr.InvalidEventError, match="neither"):
+            dr.Coverage(
+                state="USA", partner="FRA", sender="GBR", dimensions=(dr.Dimension.PRESENCE,)
+            )
+        with pytest.raises(dr.InvalidTypeError, match=r"Coverage\.dimensions"):
+            dr.Coverage(state="USA", dimensions=("presence",))  # type: ignore[arg-type]
+
 
 class TestExplain:
     """Explanations name the events, rules and citations."""

@@ -25,6 +25,9 @@ import pendulum
 
 from diplorel._dates import FuzzyDate, to_optional_fuzzy
 from diplorel._events import Source, _optional_state, _sources, _state
+from diplorel.exceptions import InvalidEventError, InvalidTypeError
+
+_WHAT = "coverage declaration"
 
 
 class Dimension(enum.Enum):
@@ -36,12 +39,21 @@ class Dimension(enum.Enum):
     """Who is at post (COW's levels): no act means nobody."""
 
 
+def _dimensions(value: Iterable[Dimension]) -> tuple[Dimension, ...]:
+    out = tuple(value)
+    for d in out:
+        if not isinstance(d, Dimension):
+            raise InvalidTypeError("Coverage.dimensions", d, "a Dimension")
+    if not out:
+        raise InvalidEventError(_WHAT, "dimensions: it must cover at least one dimension")
+    return out
+
+
 def _days(value: Iterable[pendulum.Date]) -> tuple[pendulum.Date, ...]:
     out = tuple(sorted(value))
     for d in out:
         if type(d) is not pendulum.Date:
-            msg = f"days: expected pendulum.Date values, got {type(d).__name__} {d!r}"
-            raise TypeError(msg)
+            raise InvalidTypeError("Coverage.days", d, "a pendulum.Date")
     return out
 
 
@@ -50,25 +62,56 @@ class Coverage:
     """A declaration that the history records every act of a kind for some dyads and dates.
 
     ``state`` and ``partner`` (None: every partner) name the dyads; ``dimensions`` what is
-    covered; ``since`` and ``until`` (inclusive, None: open) bound the period, or ``days`` lists
-    the only days covered (a COW import's observation days). Coverage is not subject to
-    knowledge time: it says what the history's sources vouch for.
+    covered; ``sender`` (presence only, None: both directions) the state whose representation
+    at the other the declaration vouches for (the US State Department's records list every US
+    chief of mission abroad, not the partners' envoys in Washington); ``since`` and ``until``
+    (inclusive, None: open) bound the period, or ``days`` lists the only days covered (a COW
+    import's observation days). Coverage is not subject to knowledge time: it says what the
+    history's sources vouch for.
     """
 
     state: str = attrs.field(converter=_state)
     partner: str | None = attrs.field(default=None, converter=_optional_state)
-    dimensions: tuple[Dimension, ...] = (Dimension.RELATIONS, Dimension.PRESENCE)
+    dimensions: tuple[Dimension, ...] = attrs.field(
+        default=(Dimension.RELATIONS, Dimension.PRESENCE), converter=_dimensions
+    )
+    sender: str | None = attrs.field(default=None, converter=_optional_state)
     since: FuzzyDate | None = attrs.field(default=None, converter=to_optional_fuzzy)
     until: FuzzyDate | None = attrs.field(default=None, converter=to_optional_fuzzy)
     days: tuple[pendulum.Date, ...] = attrs.field(default=(), converter=_days)
     sources: tuple[Source, ...] = attrs.field(default=(), converter=_sources)
 
-    def covers(self, a: str, b: str, day: pendulum.Date, dimension: Dimension) -> bool:
-        """Whether the declaration covers the dyad ``a``-``b`` on ``day`` for ``dimension``."""
+    def __attrs_post_init__(self) -> None:
+        if self.sender is not None:
+            if self.dimensions != (Dimension.PRESENCE,):
+                reason = (
+                    f"sender {self.sender!r}: a direction applies to presence only; "
+                    "give dimensions=(Dimension.PRESENCE,)"
+                )
+                raise InvalidEventError(_WHAT, reason)
+            if self.partner is not None and self.sender not in (self.state, self.partner):
+                reason = f"sender {self.sender!r} is neither {self.state!r} nor {self.partner!r}"
+                raise InvalidEventError(_WHAT, reason)
+
+    def covers(
+        self,
+        a: str,
+        b: str,
+        day: pendulum.Date,
+        dimension: Dimension,
+        sender: str | None = None,
+    ) -> bool:
+        """Whether the declaration covers the dyad ``a``-``b`` on ``day`` for ``dimension``.
+
+        ``sender`` asks about one direction of presence (``sender``'s mission at the other);
+        None asks about both, which a declaration for one direction does not cover.
+        """
         if dimension not in self.dimensions:
             return False
         pair = {a, b}
         if self.state not in pair or (self.partner is not None and self.partner not in pair):
+            return False
+        if self.sender is not None and self.sender != sender:
             return False
         if self.days:
             return day in self.days
@@ -97,14 +140,16 @@ def record_of(
     *,
     exists: bool,
     dimension: Dimension = Dimension.RELATIONS,
+    sender: str | None = None,
 ) -> Record:
     """The record of a dyad on ``day`` when no act of it applies.
 
-    ``names`` are the dyad's pairs of codes (as filed and as named on the day: RUS and SUN).
+    ``names`` are the dyad's pairs of codes (as filed and as named on the day: RUS and SUN);
+    ``sender`` asks about one direction of presence.
     """
     if not exists:
         return Record.NOT_EXISTING
     pairs = tuple(names)
-    if any(c.covers(a, b, day, dimension) for c in coverage for a, b in pairs):
+    if any(c.covers(a, b, day, dimension, sender) for c in coverage for a, b in pairs):
         return Record.COVERED
     return Record.NO_RECORD

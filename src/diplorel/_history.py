@@ -456,11 +456,18 @@ class History:
         )
 
     def record(
-        self, a: str, b: str, *, on: QueryLike, dimension: Dimension = Dimension.RELATIONS
+        self,
+        a: str,
+        b: str,
+        *,
+        on: QueryLike,
+        dimension: Dimension = Dimension.RELATIONS,
+        sender: str | None = None,
     ) -> Record:
         """How the history knows the dyad on a date: recorded, covered, no record, not existing.
 
-        ``dimension`` is what a coverage declaration must vouch for (relations by default).
+        ``dimension`` is what a coverage declaration must vouch for (relations by default);
+        ``sender`` asks about one direction of presence (``sender``'s mission at the other).
         """
         key = self.resolve(a, b)
         when = to_when(on)
@@ -469,7 +476,11 @@ class History:
             return Record.RECORDED
         first, last = self._index.window(key)
         exists = (first is None or first <= when.day) and (last is None or when.day < last)
-        return record_of(self._coverage, (key,), when.day, exists=exists, dimension=dimension)
+        if sender is not None:
+            sender = self._registry.get(sender).code
+        return record_of(
+            self._coverage, (key,), when.day, exists=exists, dimension=dimension, sender=sender
+        )
 
     @property
     def coverage(self) -> tuple[Coverage, ...]:
