@@ -85,6 +85,43 @@ class TestRoundTrip:
             )
         assert (tmp_path / "h.jsonl").read_text(encoding="utf-8").startswith('{"format"')
 
+    def test_coverage_round_trip(self) -> None:
+        """Coverage declarations are saved in the header, their sources in the table."""
+        src = dr.Source(publisher="Office of the Historian", title="Chiefs of Mission")
+        cov = [
+            dr.Coverage(
+                state="USA",
+                sender="USA",
+                dimensions=(dr.Dimension.PRESENCE,),
+                since="1778",
+                sources=(src,),
+            ),
+            dr.Coverage(state="CUB", partner="KOR", since="1948-10", until="1949-06"),
+        ]
+        h = dr.History(small().items, coverage=cov)
+        doc = json.loads(dr.dumps(h))
+        assert doc["coverage"][0]["sources"] == ["s2"]
+        assert doc["coverage"][1] == {
+            "state": "CUB",
+            "partner": "KOR",
+            "since": "1948-10",
+            "until": "1949-06",
+        }
+        for back in (dr.loads(dr.dumps(h)), dr.loads_jsonl(dr.dumps_jsonl(h))):
+            assert back.coverage == h.coverage
+            assert back.status("CUB", "KOR", on="1948-12-01").diplomatic is dr.Diplomatic.NONE
+
+    def test_bad_coverage_named(self) -> None:
+        """A bad declaration is a load problem at its place, never dropped."""
+        text = dr.dumps(dr.History([], coverage=[dr.Coverage(state="CUB", since="1959")]))
+        doc = json.loads(text)
+        doc["coverage"][0]["dimensions"] = ["relations", "gossip"]
+        with pytest.raises(dr.LoadError, match=r"\$\.coverage\[0\]"):
+            dr.loads(json.dumps(doc))
+        doc["coverage"] = {"state": "CUB"}
+        with pytest.raises(dr.LoadError, match="list of coverage declarations"):
+            dr.loads(json.dumps(doc))
+
     def test_inline_source_objects(self) -> None:
         """An item may carry a source object instead of a key."""
         item = {**EST, "sources": [{"publisher": "AFP", "title": "t"}]}

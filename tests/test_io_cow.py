@@ -43,6 +43,15 @@ class TestRoundTrip:
         assert all(2 in (r.ccode1, r.ccode2) for r in rows)  # only the file's pairs
         assert not COW_GAPS & set(written)
 
+    def test_saved_import_keeps_its_coverage(self, tmp_path: Path) -> None:
+        """A COW import saved as a history file and loaded again exports the same rows."""
+        path = tmp_path / "cow.jsonl"
+        dr.dump(imported(), path)
+        back = dr.load(path, strict=False)
+        assert back.coverage == imported().coverage
+        rows = table(list(cow.diplomatic_exchange_rows(back, involving=["USA"])))
+        assert {k: v for k, v in rows.items() if k[0] == 2} == table(cow.read_rows(EXCERPT))
+
     def test_written_file_reads_back(self, tmp_path: Path) -> None:
         """A written file has the COW header and reads back to the same rows."""
         out = tmp_path / "de.csv"
