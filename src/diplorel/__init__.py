@@ -106,6 +106,7 @@ if TYPE_CHECKING:  # the names below load on first use (PEP 562), so import stay
     )
     from diplorel._panel import Panel
     from diplorel._representation import CowConventions, Representation, represent
+    from diplorel._save import FileToken, file_token
     from diplorel._states import State, StateRegistry, default_registry, resolve_state
     from diplorel._status import (
         Consular,
@@ -161,6 +162,7 @@ _LAZY: dict[str, str] = {
     "Event": "diplorel._events",
     "ExchangeOfNotes": "diplorel._notes",
     "Explanation": "diplorel._answer",
+    "FileToken": "diplorel._save",
     "FuzzyDate": "diplorel._dates",
     "HeadOfMission": "diplorel._status",
     "HeadOfMissionAccredited": "diplorel._events",
@@ -205,6 +207,7 @@ _LAZY: dict[str, str] = {
     "dump": "diplorel._files",
     "dumps": "diplorel._files",
     "dumps_jsonl": "diplorel._files",
+    "file_token": "diplorel._save",
     "format_edtf": "diplorel._dates",
     "format_money": "diplorel._money",
     "load": "diplorel._files",
@@ -267,6 +270,7 @@ __all__ = [
     "Event",
     "ExchangeOfNotes",
     "Explanation",
+    "FileToken",
     "FloatAmountError",
     "FuzzyDate",
     "GovernmentRecognitionWithdrawn",
@@ -338,6 +342,7 @@ __all__ = [
     "dump",
     "dumps",
     "dumps_jsonl",
+    "file_token",
     "format_edtf",
     "format_money",
     "load",

@@ -7,8 +7,9 @@ A JSON document::
      "items": [{"type": "relations_established", "between": ["CUB", "KOR"], "on": "1949",
                 "sources": ["afp-2024"]}, ...]}
 
-An optional ``"rules"`` field names the rule set the items assume (``"cow"`` for imported COW
-data); without it the default rules apply. A JSON Lines file has the same header (without
+An optional ``"rules"`` field names the rule set the items assume; without it the default rules
+apply. An optional ``"coverage"`` field lists the history's coverage declarations (where no act
+means a certain "none"; a COW import declares the days it observes). A JSON Lines file has the same header (without
 ``items``) on its first line and one item per line after it. An item's ``sources`` may hold
 source objects or keys of the ``sources`` table.
 
@@ -28,19 +29,21 @@ from typing import Any
 from cattrs.preconf.json import JsonConverter
 
 from diplorel._alloc import bulk_allocation
+from diplorel._coverage import Coverage
 from diplorel._convert import ITEM, describe_errors, make_converter, tag_problem
 from diplorel._dates import parse_edtf
 from diplorel._events import Source
 from diplorel._history import History, Item
 from diplorel._rules import RuleSet
-from diplorel._save import write_atomic
+from diplorel._save import FileToken, write_atomic
 from diplorel._states import StateRegistry
 from diplorel.exceptions import DiplorelError, LoadError
 
 FORMAT = "diplorel-history"
 VERSION = 2
 """The schema version this diplorel writes. History of versions: 1 (diplorel 0.1): first;
-2 (diplorel 0.2): presence apart from the agreed class (see :func:`upcast_v1_v2`)."""
+2 (diplorel 0.2): presence apart from the agreed class (see :func:`upcast_v1_v2`), and
+the optional ``coverage`` header field (see :class:`~diplorel.Coverage`)."""
 
 Upcaster = Callable[[dict[str, Any], list[Any]], tuple[dict[str, Any], list[Any]]]
 """Takes a document's header and its raw items; returns both at the next version.
@@ -216,10 +219,29 @@ def _read_header(
     problems: list[str] = []
     table = _sources_table(header, where, problems)
     rules = _rules_of(header, rules, where, problems)
-    extra = set(header) - {"format", "version", "rules", "sources", *body}
+    extra = set(header) - {"format", "version", "rules", "sources", "coverage", *body}
     if extra:
         problems.append(f"unknown field(s): {', '.join(sorted(extra))} @ {where}")
     return problems, table, rules
+
+
+def _coverage_of(
+    header: dict[str, Any], table: dict[str, Any], where: str, problems: list[str]
+) -> list[Coverage]:
+    """The header's coverage declarations (see :class:`~diplorel.Coverage`)."""
+    raw = header.get("coverage", [])
+    if not isinstance(raw, list):
+        problems.append(f"expected a list of coverage declarations @ {where}.coverage")
+        return []
+    out = []
+    for i, data in enumerate(raw):
+        place = f"{where}.coverage[{i}]"
+        expanded = _expand_sources(data, table, place, problems)
+        try:
+            out.append(_converter().structure(expanded, Coverage))
+        except Exception as e:  # noqa: BLE001 - cattrs wraps errors in groups of its own
+            problems.extend(describe_errors(e, place))
+    return out
 
 
 def _sources_table(header: dict[str, Any], where: str, problems: list[str]) -> dict[str, Any]:
@@ -279,13 +301,16 @@ def _build(
     strict: bool,
     rules: RuleSet | None,
     registry: StateRegistry | None,
+    coverage: list[Coverage],
 ) -> History:
     if problems:
         raise LoadError(source, problems)
     items = [item for _, item in located]
     where_of = {id(item): where for where, item in located}
     try:
-        lenient = History(items, strict=False, rules=rules, registry=registry)
+        lenient = History(
+            items, strict=False, rules=rules, registry=registry, coverage=coverage
+        )
     except DiplorelError as e:
         raise LoadError(source, [str(e)]) from None
     if strict:
@@ -322,11 +347,20 @@ def loads(
         raise LoadError(source, ["expected a list of items @ $.items"])
     doc, raw = upcast({k: v for k, v in doc.items() if k != "items"}, raw)
     problems, table, rules = _read_header(doc, "$", rules, {"items"})
+    coverage = _coverage_of(doc, table, "$", problems)
     with bulk_allocation(len(raw)):
         located = _structure_items(
             ((f"$.items[{i}]", x) for i, x in enumerate(raw)), table, problems
         )
-        return _build(located, problems, source, strict=strict, rules=rules, registry=registry)
+        return _build(
+            located,
+            problems,
+            source,
+            strict=strict,
+            rules=rules,
+            registry=registry,
+            coverage=coverage,
+        )
 
 
 def _jsonl_lines(text: str, problems: list[str]) -> Iterator[tuple[str, Any]]:
@@ -368,11 +402,20 @@ def loads_jsonl(
     header, raw = upcast(first[1], [data for _, data in rest])
     header_problems, table, rules = _read_header(header, first[0], rules, set())
     problems.extend(header_problems)
+    coverage = _coverage_of(header, table, first[0], problems)
     with bulk_allocation(text.count("\n")):
         located = _structure_items(
             ((where, data) for (where, _), data in zip(rest, raw, strict=True)), table, problems
         )
-        return _build(located, problems, source, strict=strict, rules=rules, registry=registry)
+        return _build(
+            located,
+            problems,
+            source,
+            strict=strict,
+            rules=rules,
+            registry=registry,
+            coverage=coverage,
+        )
 
 
 def load(
@@ -409,12 +452,20 @@ def _document_parts(history: History) -> tuple[dict[str, Any], list[dict[str, An
         if sources:
             data["sources"] = [_source_key(s, keys) for s in sources]
         items.append(data)
+    coverage = []
+    for declared in history.coverage:
+        data = _converter().unstructure(declared)
+        if declared.sources:
+            data["sources"] = [_source_key(s, keys) for s in declared.sources]
+        coverage.append(data)
     table = {key: _converter().unstructure(s) for s, key in keys.items()}
     header: dict[str, Any] = {"format": FORMAT, "version": VERSION}
     if history.rules.name not in {None, "default"}:
         header["rules"] = history.rules.name
     if table:
         header["sources"] = table
+    if coverage:
+        header["coverage"] = coverage
     return header, items
 
 
@@ -432,7 +483,30 @@ def dumps_jsonl(history: History) -> str:
     return "\n".join(lines) + "\n"
 
 
-def dump(history: History, path: str | os.PathLike[str]) -> None:
-    """Save a history atomically: JSON Lines if the path ends in ``.jsonl``, else JSON."""
+def dump(
+    history: History, path: str | os.PathLike[str], *, expect: FileToken | None = None
+) -> None:
+    """Save a history atomically: JSON Lines if the path ends in ``.jsonl``, else JSON.
+
+    The save touches only the file asked for: through a symbolic link it writes the file the
+    link leads to (keeping its permissions), it refuses pipes, devices, folders and the name
+    ``-``, and it waits for another diplorel process saving the same file. With ``expect``, a
+    :class:`FileToken` taken (by :func:`file_token`) before the file was loaded, it refuses to
+    overwrite the file if someone else changed it since. Every failure is a
+    :class:`~diplorel.SaveError` naming the file; the previous file is then left as it was.
+
+    >>> import pathlib, tempfile
+    >>> import diplorel as dr
+    >>> path = pathlib.Path(tempfile.mkdtemp()) / "h.json"
+    >>> dr.dump(dr.History([dr.RelationsEstablished(between=("CUB", "KOR"), on="1949")]), path)
+    >>> token = dr.file_token(path)
+    >>> h = dr.load(path)
+    >>> dr.dump(dr.History(), path)  # someone else saves in between
+    >>> try:
+    ...     dr.dump(h, path, expect=token)
+    ... except dr.SaveError as e:
+    ...     print(e.lost_update)
+    True
+    """
     writer = dumps_jsonl if Path(path).suffix == ".jsonl" else dumps
-    write_atomic(path, lambda: writer(history))
+    write_atomic(path, lambda: writer(history), expect=expect)

@@ -213,12 +213,36 @@ class LoadError(DiplorelError, ValueError):
 
 
 class SaveError(DiplorelError, OSError):
-    """A history that could not be written; the previous file is left as it was."""
+    """A file that could not be written (or was refused); nothing else was touched.
 
-    def __init__(self, path: str, reason: str) -> None:
+    Attributes:
+        path: the path the caller gave.
+        target: the file the save would have written: ``path`` with its symbolic links
+            followed (the same as ``path`` when there are none).
+        reason: what went wrong, in one sentence.
+        kept_previous: whether there was a previous file, left as it was (only then does the
+            message say "the previous file is unchanged").
+        lost_update: whether the save was refused because the file changed since the
+            ``expect`` token was taken (another writer saved it in between).
+    """
+
+    def __init__(
+        self,
+        path: str,
+        reason: str,
+        *,
+        target: str | None = None,
+        kept_previous: bool = False,
+        lost_update: bool = False,
+    ) -> None:
         self.path = path
+        self.target = path if target is None else target
         self.reason = reason
-        super().__init__(f"cannot save {path}: {reason} (the previous file is unchanged)")
+        self.kept_previous = kept_previous
+        self.lost_update = lost_update
+        leads = "" if self.target == path else f" -> {self.target}"
+        kept = " (the previous file is unchanged)" if kept_previous else ""
+        super().__init__(f"cannot save {path}{leads}: {reason}{kept}")
 
 
 class MissingExtraError(DiplorelError, ImportError):
