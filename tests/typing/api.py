@@ -67,3 +67,16 @@ def needs_sources(state: dr.DyadState, event: dr.RelationsSevered) -> dr.DyadSta
 
 rules: RuleSet = default_rules().with_rule(needs_sources).without("continuity")
 h2: dr.History = h.add(dr.MissionOpened(between=("CUB", "KOR"), sender="KOR", on="2025-01-17"))
+
+covered = dr.History(
+    [],
+    coverage=[
+        dr.Coverage(state="USA", sender="USA", dimensions=(dr.Dimension.PRESENCE,), since="1778")
+    ],
+)
+record: dr.Record = covered.record(
+    "USA", "FRA", on="1900-01-01", dimension=dr.Dimension.PRESENCE, sender="USA"
+)
+declared: tuple[dr.Coverage, ...] = covered.coverage
+token: dr.FileToken = dr.file_token("h.json")
+dr.dump(covered, "h.json", expect=token)
