@@ -224,9 +224,14 @@ class Status:
         return self.state.missions_of(MissionKind.TRADE_OFFICE)
 
     @property
-    def economic_ties(self) -> bool:
-        """True while a trade office or an active credit line exists: independent of relations."""
-        return bool(self.trade_offices) or any(line.is_active for line in self.credit_lines)
+    def economic_ties(self) -> bool | None:
+        """True while a trade office or an active credit line exists: independent of relations.
+
+        None where the history has no record of the dyad.
+        """
+        if bool(self.trade_offices) or any(line.is_active for line in self.credit_lines):
+            return True
+        return False if self.state.known else None
 
     @property
     def diplomatic(self) -> Diplomatic:
@@ -242,9 +247,10 @@ class Status:
     def agreed(self) -> Mapping[str, Level]:
         """Sending state -> the class of head of mission agreed (VCDR art. 14-15).
 
-        What the states agreed, not who is there: see :attr:`representation`.
+        What the states agreed, not who is there: see :attr:`representation`. Empty where the
+        history has no record of the dyad.
         """
-        return self.state.agreed
+        return self.state.agreed if self.state.known else {}
 
     @property
     def representation(self) -> Mapping[str, Representation]:
@@ -252,7 +258,10 @@ class Status:
 
         Derived from who is actually at post (the mission, its head), as the Correlates of
         War data code it under the default :class:`~diplorel.CowConventions`.
+        Empty where the history has no record of the dyad (``diplomatic`` says which).
         """
+        if not self.state.known:
+            return {}
         year = self.on.day.year
         return {
             s: represent(self.state, s, year=year, conventions=DEFAULT_CONVENTIONS)
@@ -260,8 +269,13 @@ class Status:
         }
 
     @property
-    def exchange(self) -> bool:
-        """True when either side has a representative at the other (COW's DE = 1)."""
+    def exchange(self) -> bool | None:
+        """True when either side has a representative at the other (COW's DE = 1).
+
+        None where the history has no record of the dyad.
+        """
+        if not self.state.known:
+            return None
         return any(r.exchange for r in self.representation.values())
 
     @property
@@ -276,8 +290,8 @@ class Status:
 
     @property
     def missions(self) -> Mapping[str, tuple[Mission, ...]]:
-        """Sending state -> its missions in the other state."""
-        return self.state.missions
+        """Sending state -> its missions in the other state (empty where there is no record)."""
+        return self.state.missions if self.state.known else {}
 
     @property
     def protecting_powers(self) -> Mapping[str, str]:
@@ -286,8 +300,8 @@ class Status:
 
     @property
     def recognition(self) -> Mapping[str, Recognition]:
-        """State -> whether it recognises the other."""
-        return self.state.recognition
+        """State -> whether it recognises the other (empty where there is no record)."""
+        return self.state.recognition if self.state.known else {}
 
     @property
     def since(self) -> FuzzyDate | None:
@@ -310,11 +324,15 @@ class Status:
         rows.append(
             ("consular relations", _UNKNOWN.get(s.consular) or f"{s.consular.value}{csince}")
         )
+        if s.diplomatic is Diplomatic.NOT_EXISTING:
+            rows.append(("everything else", "nothing: the dyad did not exist yet"))
+        elif not s.known:
+            rows.append(("everything else", "no record (no class, presence or mission is known)"))
         representation = self.representation
-        for sender in s.dyad:
+        for sender in s.dyad if s.known else ():
             rows.append((f"{sender} agreed class", _show(s.agreed.get(sender, Level.NONE))))
             rows.append((f"{sender} at post", str(representation[sender])))
-        for sender, missions in s.missions.items():
+        for sender, missions in self.missions.items():
             rows.append((f"{sender} missions", "; ".join(map(str, missions)) or "none"))
         rows.extend(
             (f"{x} recognises", f"{s.other(x)}'s government {g}") for x, g in s.governments.items()
@@ -325,14 +343,15 @@ class Status:
         )
         recognised = [
             f"{x} recognises {s.other(x)}"
-            for x, r in s.recognition.items()
+            for x, r in self.recognition.items()
             if r.value == "recognized"
         ]
         if recognised:
             rows.append(("recognition", "; ".join(recognised)))
         lines = self.credit_lines
-        ties = "yes" if self.economic_ties else "no"
-        rows.append(("economic ties", f"{ties} (independent of diplomatic relations)"))
+        if s.known or self.economic_ties:
+            ties = "yes" if self.economic_ties else "no"
+            rows.append(("economic ties", f"{ties} (independent of diplomatic relations)"))
         rows.extend(("credit line", str(line)) for line in lines)
         rows.extend(("pending", str(p)) for p in self.pending)
         rows.extend(("anomaly", str(x)) for x in self.anomalies)

@@ -20,6 +20,9 @@ from diplorel._frozen import FrozenMap
 from diplorel._representation import represent
 from diplorel._status import DyadState, HeadOfMission, Mission
 
+_FACTS = ("agreed", "heads", "missions", "protecting_powers", "recognition", "governments")
+"""What a state says beyond its relations: unknown (null) where there is no record."""
+
 
 @cache
 def _converter() -> JsonConverter:
@@ -34,9 +37,15 @@ def _converter() -> JsonConverter:
 
 
 def _state(state: DyadState, year: int) -> dict[str, Any]:
+    """A state as JSON-ready data; where there is no record, every dimension is null."""
     c = _converter()
     data: dict[str, Any] = c.unstructure(state)
     data["dyad"] = list(state.dyad)
+    if not state.known:
+        for k in _FACTS:
+            data[k] = None
+        data["representation"] = data["exchange"] = None
+        return data
     reps = {s: represent(state, s, year=year) for s in state.dyad}
     data["representation"] = {
         s: {

@@ -9,9 +9,9 @@ A JSON document::
 
 An optional ``"rules"`` field names the rule set the items assume; without it the default rules
 apply. An optional ``"coverage"`` field lists the history's coverage declarations (where no act
-means a certain "none"; a COW import declares the days it observes). A JSON Lines file has the same header (without
-``items``) on its first line and one item per line after it. An item's ``sources`` may hold
-source objects or keys of the ``sources`` table.
+means a certain "none"; a COW import declares the days it observes). A JSON Lines file has the
+same header (without ``items``) on its first line and one item per line after it. An item's
+``sources`` may hold source objects or keys of the ``sources`` table.
 
 Loading reports every problem at once, each with its place (JSON path, and line number for JSON
 Lines), as one :class:`~diplorel.LoadError`; nothing is half-loaded.
@@ -29,8 +29,8 @@ from typing import Any
 from cattrs.preconf.json import JsonConverter
 
 from diplorel._alloc import bulk_allocation
-from diplorel._coverage import Coverage
 from diplorel._convert import ITEM, describe_errors, make_converter, tag_problem
+from diplorel._coverage import Coverage
 from diplorel._dates import parse_edtf
 from diplorel._events import Source
 from diplorel._history import History, Item
@@ -308,9 +308,7 @@ def _build(
     items = [item for _, item in located]
     where_of = {id(item): where for where, item in located}
     try:
-        lenient = History(
-            items, strict=False, rules=rules, registry=registry, coverage=coverage
-        )
+        lenient = History(items, strict=False, rules=rules, registry=registry, coverage=coverage)
     except DiplorelError as e:
         raise LoadError(source, [str(e)]) from None
     if strict:

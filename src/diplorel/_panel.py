@@ -161,7 +161,9 @@ def _day(year: int, month: int, day: int) -> pendulum.Date:
         return pendulum.Date(year, month, 28)
 
 
-def _missions(state: DyadState, sender: str) -> str:
+def _missions(state: DyadState, sender: str) -> str | None:
+    if not state.known:
+        return None
     missions = state.missions.get(sender)
     if not missions:
         return ""
@@ -192,12 +194,24 @@ def _alive(history: History, codes: list[str], day: pendulum.Date) -> list[str]:
     return [c for c in alive if c in keep]
 
 
-_UNKNOWN = (Diplomatic.NO_RECORD, Diplomatic.NOT_EXISTING)
+def ties_of(
+    history: History,
+    key: tuple[str, str],
+    state: DyadState,
+    pair: tuple[str, str],
+    when: When,
+) -> bool | None:
+    """A panel's economic ties: a trade office or an active credit line; None if no record."""
+    if state.missions_of(MissionKind.TRADE_OFFICE):
+        return True
+    if history.has_credit_lines(key):
+        return history.status(*pair, on=when).economic_ties
+    return False if state.known else None
 
 
 def level_of(state: DyadState, sender: str, year: int) -> int | None:
     """A panel's COW level of ``sender``: None where the history has no record of the dyad."""
-    if state.diplomatic in _UNKNOWN:
+    if not state.known:
         return None
     return represent(state, sender, year=year).cow
 
@@ -240,11 +254,7 @@ def build_panel(
             key = history.key(a, b)
             state, certain = history.state_at_key(key, when)
             na, nb = _names(state, a, b)
-            ties = bool(state.missions[na] or state.missions[nb]) and bool(
-                state.missions_of(MissionKind.TRADE_OFFICE)
-            )
-            if not ties and history.has_credit_lines(key):
-                ties = history.status(a, b, on=when).economic_ties
+            ties = ties_of(history, key, state, (a, b), when)
             rep = {n: level_of(state, n, year) for n in (na, nb)}
             for x, y, nx, ny in ((a, b, na, nb), (b, a, nb, na)) if directed else ((a, b, na, nb),):
                 data["year"].append(year)

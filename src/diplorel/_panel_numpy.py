@@ -15,7 +15,7 @@ import numpy as np
 import pendulum
 
 from diplorel._dates import When
-from diplorel._panel import COLUMNS, _alive, _day, _missions, _names, level_of
+from diplorel._panel import COLUMNS, _alive, _day, _missions, _names, level_of, ties_of
 from diplorel._status import MissionKind
 
 if TYPE_CHECKING:
@@ -131,7 +131,7 @@ def build_columns(
         else:
             for k in ("diplomatic", "consular"):
                 cols[k][unknown] = "no_record"
-            for k in ("level_a", "level_b"):
+            for k in ("level_a", "level_b", "missions_a", "missions_b", "economic_ties"):
                 cols[k] = cols[k].astype(object)
                 cols[k][unknown] = None
         _exact(history, cols, np.flatnonzero(exact), day)
@@ -153,10 +153,7 @@ def _exact(history: History, cols: dict[str, Any], rows: Any, day: pendulum.Date
         cols["level_b"][r] = level_of(state, nb, day.year)
         cols["missions_a"][r] = _missions(state, na)
         cols["missions_b"][r] = _missions(state, nb)
-        ties = bool(state.missions_of(MissionKind.TRADE_OFFICE))
-        if not ties and history.has_credit_lines(key):
-            ties = history.status(a, b, on=when).economic_ties
-        cols["economic_ties"][r] = ties
+        cols["economic_ties"][r] = ties_of(history, key, state, (a, b), when)
         cols["certain"][r] = certain
 
 

@@ -328,6 +328,14 @@ class DyadState:
                     return m
         return None
 
+    @property
+    def known(self) -> bool:
+        """False where the history has no record of the dyad or a party did not exist yet.
+
+        Then nothing else in the state is a fact: no agreed class, nobody known at post.
+        """
+        return self.diplomatic not in (Diplomatic.NO_RECORD, Diplomatic.NOT_EXISTING)
+
     def without_record(self, record: Diplomatic) -> DyadState:
         """This (initial) state marked as unknown: no record, or a party not yet existing."""
         consular = Consular(record.value)

@@ -37,7 +37,7 @@ c: dr.Consular = s.consular
 level: dr.Level = s.agreed["KOR"]
 present: dr.Representation = s.representation["KOR"]
 cow: int = present.cow
-exchange: bool = s.exchange
+exchange: bool | None = s.exchange
 head: dr.HeadOfMission | None = s.heads.get("KOR")
 rank: dr.Rank | None = head.rank if head is not None else None
 conventions = dr.CowConventions(observation="year_end", interim="charge")
@@ -78,5 +78,10 @@ record: dr.Record = covered.record(
     "USA", "FRA", on="1900-01-01", dimension=dr.Dimension.PRESENCE, sender="USA"
 )
 declared: tuple[dr.Coverage, ...] = covered.coverage
-token: dr.FileToken = dr.file_token("h.json")
-dr.dump(covered, "h.json", expect=token)
+
+
+def save_unless_changed(path: str, token: dr.FileToken) -> None:
+    """Save only if nobody changed the file since ``token`` was taken (not run: typing only)."""
+    dr.dump(covered, path, expect=token)
+    again: dr.FileToken = dr.file_token(path)
+    assert again != token
