@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 import diplorel as dr
+from diplorel.cli import _parser as cli_parser
 from diplorel.cli import main
 
 TODAY = dt.date(2024, 6, 1)
@@ -145,47 +146,135 @@ class TestOtherCommands:
 
 
 class TestErrors:
-    """Errors are one line on stderr; usage errors exit 2."""
+    """A wrong command line exits 2 with its usage line; wrong data exits 1; no traceback."""
 
     def test_unknown_state(self, history_file: Path) -> None:
-        """An unknown state exits 1 with one line and a suggestion, no traceback."""
+        """An unknown state is a usage error: the usage, then one line with suggestions."""
         code, out, err = run(
             "status", "CUB", "Koreaa", "--on", "2000-01-01", "--history", str(history_file)
         )
-        assert code == 1
+        assert code == 2
         assert out == ""
-        assert err.count("\n") == 1
-        assert err.startswith("diplorel: error: unknown state 'Koreaa'")
-        assert "KOR" in err
+        assert err.startswith("usage: diplorel status")
+        last = err.splitlines()[-1]
+        assert last.startswith("diplorel status: error: argument b: unknown state 'Koreaa'")
+        assert "KOR" in last
         assert "Traceback" not in err
 
+    def test_same_state_twice(self) -> None:
+        """Two names of one state are a usage error that says so."""
+        code, _, err = run("status", "CUB", "Cuba")
+        assert code == 2
+        assert "both name CUB" in err
+
     def test_bad_date(self, history_file: Path) -> None:
-        """A bad date exits 1."""
+        """A bad --on date is a usage error that says what a date looks like."""
         code, _, err = run("status", "CUB", "KOR", "--on", "1949", "--history", str(history_file))
-        assert code == 1
-        assert "invalid date '1949'" in err
+        assert code == 2
+        assert "argument --on: invalid date '1949'" in err
+        assert "1949-06-01" in err
 
     def test_missing_history_file(self, tmp_path: Path) -> None:
-        """A missing history file exits 1 with a message."""
+        """A missing history file is a usage error naming the file."""
         code, _, err = run("status", "CUB", "KOR", "--history", str(tmp_path / "nope.json"))
-        assert code == 1
-        assert err.startswith("diplorel: error:")
+        assert code == 2
+        assert "no such file" in err
+        assert "nope.json" in err
+
+    def test_bad_history_file(self, tmp_path: Path) -> None:
+        """A history file with problems exits 1: a summary line, then one line per problem."""
+        path = tmp_path / "bad.json"
+        path.write_text('{"format": "diplorel-history", "version": 2, "items": [{"type": 1}]}')
+        code, out, err = run("status", "CUB", "KOR", "--history", str(path))
+        assert (code, out) == (1, "")
+        lines = err.splitlines()
+        assert lines[0] == f"diplorel: error: cannot load {path}: 1 problem"
+        assert lines[1].startswith("  - ")
+        assert "$.items[0]" in lines[1]
 
     @pytest.mark.parametrize(
         "argv",
         [["status"], ["status", "CUB"], ["frobnicate"], ["status", "CUB", "KOR", "--bogus"]],
     )
-    def test_usage(self, argv: list[str], capsys: pytest.CaptureFixture[str]) -> None:
-        """Bad usage exits 2."""
-        code, _, _ = run(*argv)
+    def test_usage(self, argv: list[str]) -> None:
+        """Bad usage exits 2, with the usage on the stderr stream given to main()."""
+        code, out, err = run(*argv)
         assert code == 2
-        assert "usage" in capsys.readouterr().err
+        assert out == ""
+        assert "usage" in err
 
     def test_no_command(self) -> None:
-        """No command prints help and exits 2."""
-        code, out, _ = run()
-        assert code == 2
-        assert "usage" in out
+        """No command is a usage error: the usage, and what to do, on stderr."""
+        code, out, err = run()
+        assert (code, out) == (2, "")
+        assert err.startswith("usage: diplorel")
+        assert err.endswith("diplorel: error: give a command; diplorel --help lists them\n")
+
+
+class TestUnexpected:
+    """Errors nobody foresaw: one line asking for a report; the traceback only on request."""
+
+    @pytest.fixture
+    def broken(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        """Make `rules` fail the way a bug would."""
+        monkeypatch.delenv("DIPLOREL_DEBUG", raising=False)
+
+        def fail(*_: object) -> int:
+            msg = "a bug"
+            raise RuntimeError(msg)
+
+        monkeypatch.setitem(cli_parser.COMMANDS, "rules", fail)
+
+    @pytest.mark.usefixtures("broken")
+    def test_one_line(self) -> None:
+        """A bug is one line: what it was, and to report it; exit 1."""
+        code, out, err = run("rules")
+        assert (code, out) == (1, "")
+        assert err.count("\n") == 1
+        assert err.startswith("diplorel: internal error: RuntimeError: a bug; ")
+        assert "please report it" in err
+        assert "--debug" in err
+
+    @pytest.mark.usefixtures("broken")
+    @pytest.mark.parametrize("argv", [["--debug", "rules"], ["rules", "--debug"]])
+    def test_debug_option(self, argv: list[str]) -> None:
+        """--debug, before or after the command, adds the traceback."""
+        code, _, err = run(*argv)
+        assert code == 1
+        assert err.startswith("Traceback (most recent call last):")
+        assert err.splitlines()[-1].startswith("diplorel: internal error:")
+
+    @pytest.mark.usefixtures("broken")
+    def test_debug_variable(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        """DIPLOREL_DEBUG=1 adds the traceback; 0 does not."""
+        monkeypatch.setenv("DIPLOREL_DEBUG", "1")
+        assert "Traceback" in run("rules")[2]
+        monkeypatch.setenv("DIPLOREL_DEBUG", "0")
+        assert "Traceback" not in run("rules")[2]
+
+    @pytest.mark.parametrize(
+        ("error", "code", "words"),
+        [
+            (KeyboardInterrupt(), 130, "diplorel: interrupted"),
+            (OSError(5, "Input/output error", "x.json"), 1, "diplorel: error: 'x.json': Input"),
+            (RecursionError(), 1, "nested too deeply"),
+            (MemoryError(), 1, "out of memory"),
+            (BrokenPipeError(), 1, ""),
+        ],
+    )
+    def test_error_kinds(
+        self, error: BaseException, code: int, words: str, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """Interrupts, I/O errors, deep recursion and memory each get their own line."""
+
+        def fail(*_: object) -> int:
+            raise error
+
+        monkeypatch.setitem(cli_parser.COMMANDS, "rules", fail)
+        got, _, err = run("rules")
+        assert got == code
+        assert words in err
+        assert "Traceback" not in err
 
 
 class TestSubprocess:
@@ -214,10 +303,10 @@ class TestSubprocess:
         assert isinstance(json.loads(p.stdout), list)
 
     def test_unknown_state(self) -> None:
-        """Exit 1, one line on stderr, no traceback."""
+        """Exit 2, the usage and one error line, no traceback."""
         p = self.cli("status", "CUB", "Koreaa", "--on", "2000-01-01")
-        assert p.returncode == 1
-        assert p.stderr.count("\n") == 1
+        assert p.returncode == 2
+        assert p.stderr.splitlines()[-1].startswith("diplorel status: error:")
         assert "Traceback" not in p.stderr
 
     def test_usage(self) -> None:
@@ -232,3 +321,29 @@ class TestSubprocess:
         assert p.returncode == 0
         for command in ("status", "explain", "timeline", "states", "rules"):
             assert command in p.stdout
+
+    def test_broken_pipe(self) -> None:
+        """A reader that goes away (| head) ends the command quietly, exit 1."""
+        p = subprocess.Popen(
+            [sys.executable, "-m", "diplorel", "rules"],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+        )
+        assert p.stdout is not None
+        assert p.stderr is not None
+        p.stdout.close()
+        assert p.wait(timeout=60) == 1
+        assert p.stderr.read() == b""
+        p.stderr.close()
+
+    def test_history_from_a_pipe(self, history_file: Path) -> None:
+        """`--history -` reads the history piped into standard input."""
+        p = subprocess.run(
+            [sys.executable, "-m", "diplorel", "timeline", "CUB", "KOR", "--history", "-"],
+            input=history_file.read_bytes(),
+            capture_output=True,
+            check=False,
+            timeout=60,
+        )
+        assert p.returncode == 0
+        assert b"1959/1960" in p.stdout

@@ -5,6 +5,9 @@ from __future__ import annotations
 import datetime as dt
 import io
 import json
+import os
+import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -111,3 +114,129 @@ def test_help(command: str, capsys: pytest.CaptureFixture[str]) -> None:
     """Every command has --help (exit 0)."""
     assert main([command, "--help"]) == 0
     assert "usage: diplorel" in capsys.readouterr().out
+
+
+def run_with(stdin: bytes, *argv: str) -> tuple[int, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    code = main(list(argv), stdin=io.BytesIO(stdin), stdout=out, stderr=err, today=TODAY)
+    return code, out.getvalue(), err.getvalue()
+
+
+def small_history() -> dr.History:
+    return dr.History([dr.RelationsEstablished(between=("CUB", "KOR"), on="1949")])
+
+
+class TestStreams:
+    def test_validate_stdin_json(self) -> None:
+        """`validate -` reads a JSON document from standard input."""
+        code, out, _ = run_with(dr.dumps(small_history()).encode(), "validate", "-")
+        assert code == 0
+        assert out == "<stdin>: valid, 1 items, 1 dyads\n"
+
+    def test_validate_stdin_jsonl(self) -> None:
+        """`validate -` recognises JSON Lines by its header line."""
+        code, out, _ = run_with(dr.dumps_jsonl(small_history()).encode(), "validate", "-")
+        assert code == 0
+        assert "valid, 1 items" in out
+
+    def test_history_stdin(self) -> None:
+        """`--history -` answers from the history on standard input."""
+        code, out, _ = run_with(
+            dr.dumps(small_history()).encode(),
+            "status", "CUB", "KOR", "--on", "1950-01-01", "--history", "-",
+        )  # fmt: skip
+        assert code == 0
+        assert "established" in out
+
+    def test_export_to_stdout(self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        """`--out -` writes the CSV to standard output, and no file named '-'."""
+        monkeypatch.chdir(tmp_path)
+        code, out, err = run(
+            "export", "panel", "--out", "-", "--from", "2000", "--to", "2001",
+            "--states", "CUB", "KOR",
+        )  # fmt: skip
+        assert code == 0
+        assert out.startswith("year,state_a,state_b")
+        assert len(out.splitlines()) == 3
+        assert err == "diplorel: wrote 2 rows to standard output\n"
+        assert list(tmp_path.iterdir()) == []
+
+    def test_export_cow_to_stdout(self) -> None:
+        """`export cow --out -` writes the COW rows to standard output."""
+        code, out, _ = run(
+            "export", "cow", "--out", "-", "--states", "USA", "CUB",
+            "--from", "1980", "--to", "1980",
+        )  # fmt: skip
+        assert code == 0
+        assert "2,40,1980,9,9,0" in out
+
+    def test_import_to_stdout(self) -> None:
+        """`import --out -` writes the history document to standard output."""
+        csv = DATA / "Diplomatic_Exchange_2006v1_US_rows.csv"
+        code, out, _ = run("import", "cow", str(csv), "--out", "-")
+        assert code == 0
+        assert len(dr.loads(out)) > 0
+
+    def test_import_from_stdin(self) -> None:
+        """`import cow -` reads the CSV from standard input."""
+        csv = (DATA / "Diplomatic_Exchange_2006v1_US_rows.csv").read_bytes()
+        code, out, err = run_with(csv, "import", "cow", "-", "--out", "-")
+        assert code == 0
+        assert len(dr.loads(out)) > 0
+        assert "items" in err
+
+    def test_svg_to_stdout(self) -> None:
+        """`timeline --svg -` writes the chart to standard output."""
+        code, out, _ = run("timeline", "CUB", "KOR", "--svg", "-")
+        assert code == 0
+        assert out.startswith(("<svg", "<?xml"))
+
+    def test_out_to_device(self) -> None:
+        """An output that is a character device is streamed to, not replaced."""
+        code, _, err = run(
+            "export", "panel", "--out", "/dev/null", "--from", "2000", "--to", "2000",
+            "--states", "CUB", "KOR",
+        )  # fmt: skip
+        assert code == 0
+        assert "1 rows to /dev/null" in err
+        assert Path("/dev/null").is_char_device()
+
+    def test_out_to_fifo(self, tmp_path: Path) -> None:
+        """An output that is a FIFO with a reader is streamed to."""
+        fifo = tmp_path / "fifo"
+        os.mkfifo(fifo)
+        got: list[str] = []
+        reader = threading.Thread(target=lambda: got.append(fifo.read_text()))
+        reader.start()
+        try:
+            for _ in range(200):  # the reader must have the FIFO open before the write
+                code, _, err = run(
+                    "export", "panel", "--out", str(fifo), "--from", "2000", "--to", "2000",
+                    "--states", "CUB", "KOR",
+                )  # fmt: skip
+                if code == 0:
+                    break
+                time.sleep(0.01)
+        finally:
+            if reader.is_alive() and code != 0:
+                fifo.open("w").close()
+            reader.join(5)
+        assert code == 0, err
+        assert got[0].startswith("year,")
+
+    def test_out_to_fifo_without_reader(self, tmp_path: Path) -> None:
+        """Writing to a FIFO that nobody reads fails at once instead of hanging."""
+        fifo = tmp_path / "fifo"
+        os.mkfifo(fifo)
+        code, _, err = run("export", "panel", "--out", str(fifo), "--states", "CUB", "KOR")
+        assert code == 1
+        assert "no process is reading the pipe" in err
+
+    @pytest.mark.parametrize(
+        ("size", "limit"), [("1K", 1024), ("64KiB", 65536), ("2m", 2**21), ("100", 100)]
+    )
+    def test_max_size_units(self, size: str, limit: int) -> None:
+        """--max-size takes bytes or K, M, G units; the message names the limit."""
+        code, out, _ = run_with(b" " * (limit + 1), "validate", "-", "--max-size", size)
+        assert code == 1
+        assert f"{limit} bytes" in out

@@ -1,4 +1,4 @@
-"""What every sub-command gets: its arguments' streams and today's date, and small helpers."""
+"""What every sub-command gets: its streams, today's date, its limits, and small helpers."""
 
 from __future__ import annotations
 
@@ -6,33 +6,45 @@ import argparse
 import datetime as dt
 import json
 from collections.abc import Sequence
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, BinaryIO, TextIO
 
 import attrs
 
-from diplorel._history import History
 from diplorel.cli._progress import progress
+from diplorel.cli._streams import DEFAULT_MAX_SIZE, Input, load_history, read_input
+
+if TYPE_CHECKING:
+    from diplorel._history import History
 
 
 @attrs.frozen
 class Context:
-    """The streams a command writes to and the date it takes for "today"."""
+    """The streams a command reads and writes, the date it takes for "today", its input limit.
+
+    ``stdin`` is None for the process's standard input, read only when a command is given ``-``.
+    """
 
     out: TextIO
     err: TextIO
     today: dt.date
+    stdin: BinaryIO | None = None
+    max_size: int = DEFAULT_MAX_SIZE
+
+    def read(self, path: str) -> Input:
+        """The bytes of an input file (``-`` for standard input), within the size limit."""
+        return read_input(path, self.stdin, self.max_size)
 
     def history(self, args: argparse.Namespace) -> History:
-        """The history named by ``--history``, else the built-in default history."""
+        """The history named by ``--history`` (``-`` for standard input), else the default."""
         path = getattr(args, "history", None)
-        with progress("loading the history", self.err):
-            if path is None:
+        if path is None:
+            with progress("loading the history", self.err):
                 from diplorel._default_history import default_history  # noqa: PLC0415
 
                 return default_history()
-            from diplorel._files import load  # noqa: PLC0415 - only when a file is given
-
-            return load(path)
+        source = self.read(path)
+        with progress(f"loading {source.name}", self.err):
+            return load_history(source)
 
     def on(self, args: argparse.Namespace) -> str:
         """The ``--on`` date, defaulting to today (the only place a clock is read)."""

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import argparse
 
+from diplorel.cli import _args
+from diplorel.cli._args import CommandError, UsageError
 from diplorel.cli._context import Context
 from diplorel.cli._progress import progress
 from diplorel.exceptions import LoadError
@@ -15,6 +17,9 @@ def states(args: argparse.Namespace, ctx: Context) -> int:
 
     registry = default_registry()
     found = registry.search(args.query) if args.query else list(registry)
+    if not found:
+        msg = f"no state matches {args.query[:80]!r}; try a code, or part of a name (korea)"
+        raise CommandError(msg)
     if args.json:
         ctx.dump(
             [
@@ -81,65 +86,103 @@ def rules(args: argparse.Namespace, ctx: Context) -> int:
 
 def validate(args: argparse.Namespace, ctx: Context) -> int:
     """``diplorel validate FILE``: every problem; exit 1 if any."""
-    from diplorel._files import load  # noqa: PLC0415
+    from diplorel.cli._streams import STDIN, load_history  # noqa: PLC0415
 
+    name = STDIN if args.file == "-" else args.file
     try:
-        with progress(f"validating {args.file}", ctx.err):
-            h = load(args.file, strict=True)
+        source = ctx.read(args.file)
+        with progress(f"validating {name}", ctx.err):
+            h = load_history(source, strict=True)
     except LoadError as e:
+        problems = [" ".join(str(p).split()) for p in e.problems]
         if args.json:
-            ctx.dump({"file": args.file, "valid": False, "problems": list(e.problems)})
+            ctx.dump({"file": name, "valid": False, "problems": problems})
         else:
-            ctx.out.write(f"{args.file}: {len(e.problems)} problem(s)\n")
-            ctx.out.writelines(f"  {p}\n" for p in e.problems)
+            ctx.out.write(f"{name}: {len(problems)} problem(s)\n")
+            ctx.out.writelines(f"  {p}\n" for p in problems)
         return 1
     flagged = [str(a) for a in h.anomalies]
     if args.json:
-        ctx.dump({"file": args.file, "valid": True, "items": len(h), "flagged": flagged})
+        ctx.dump({"file": name, "valid": True, "items": len(h), "flagged": flagged})
     else:
-        ctx.out.write(f"{args.file}: valid, {len(h)} items, {len(h.dyads)} dyads\n")
+        ctx.out.write(f"{name}: valid, {len(h)} items, {len(h.dyads)} dyads\n")
         ctx.out.writelines(f"  flagged (not an error): {a}\n" for a in flagged)
     return 0
 
 
-def _years(args: argparse.Namespace) -> list[int]:
-    return list(range(args.first, args.last + 1, args.step))
+def _export_checks(args: argparse.Namespace, today: int) -> list[int]:
+    """The years to export, after every usage check of ``export``; before any data is read."""
+    if args.states is not None:
+        codes = set(_args.state_codes(args.states, "--states"))
+        if len(codes) < 2:  # noqa: PLR2004 - a dyad
+            msg = f"argument --states: give at least two different states (got {', '.join(codes)})"
+            raise UsageError(msg)
+    if args.format == "panel":
+        return _args.year_range(args.first, args.last, args.step, (1946, today - 1))
+    for given, option in ((args.day, "--on"), (args.directed or None, "--directed")):
+        if given is not None:
+            msg = f"{option} applies to export panel only; leave it out of export cow"
+            raise UsageError(msg)
+    if args.first is None and args.last is None:
+        if args.step is not None:
+            msg = "--step applies to a range of years; give --from and --to with it"
+            raise UsageError(msg)
+        from diplorel.io.cow import OBSERVATION_YEARS  # noqa: PLC0415
+
+        return list(OBSERVATION_YEARS)
+    return _args.year_range(args.first, args.last, args.step, (1816, today - 1))
 
 
 def export(args: argparse.Namespace, ctx: Context) -> int:
     """``diplorel export cow|panel --out FILE``: COW Diplomatic Exchange rows or a panel."""
-    h = ctx.history(args)
-    if args.format == "cow":
-        from diplorel.io import cow  # noqa: PLC0415
+    from diplorel.cli._streams import describe, save  # noqa: PLC0415
 
-        years = _years(args) if args.first is not None else list(cow.OBSERVATION_YEARS)
-        with progress(f"writing {args.out}", ctx.err):
-            n = cow.write_diplomatic_exchange(h, args.out, years=years, states=args.states)
-    else:
-        if args.first is None:
-            args.first, args.last = 1946, ctx.today.year - 1
-        with progress(f"building the panel for {args.out}", ctx.err):
-            panel = h.panel(
-                years=_years(args), on=args.day, directed=args.directed, states=args.states
-            )
-            n = panel.to_csv(args.out)
-    ctx.err.write(f"diplorel: wrote {n} rows to {args.out}\n")
+    years = _export_checks(args, ctx.today.year)
+    h = ctx.history(args)
+
+    def write(path: str) -> int:
+        if args.format == "cow":
+            from diplorel.io.cow import write_diplomatic_exchange  # noqa: PLC0415
+
+            return write_diplomatic_exchange(h, path, years=years, states=args.states)
+        panel = h.panel(
+            years=years, on=args.day or "12-31", directed=args.directed, states=args.states
+        )
+        return panel.to_csv(path)
+
+    with progress(f"writing {describe(args.out)}", ctx.err):
+        n = save(args.out, write, ctx.out)
+    ctx.err.write(f"diplorel: wrote {n} rows to {describe(args.out)}\n")
     return 0
 
 
 def import_(args: argparse.Namespace, ctx: Context) -> int:
     """``diplorel import cow|wikidata FILE --out HISTORY``: convert into a history file."""
     from diplorel._files import dump  # noqa: PLC0415
+    from diplorel.cli._streams import STDIN, as_file, describe, save  # noqa: PLC0415
 
-    with progress(f"reading {args.file}", ctx.err):
+    name = STDIN if args.file == "-" else args.file
+    with (
+        progress(f"reading {name}", ctx.err),
+        as_file(
+            args.file, ctx.stdin, ctx.max_size, ".csv" if args.format == "cow" else ".json"
+        ) as path,
+    ):
         if args.format == "cow":
             from diplorel.io.cow import read_diplomatic_exchange  # noqa: PLC0415
 
-            h = read_diplomatic_exchange(args.file, strict=False)
+            h = read_diplomatic_exchange(path, strict=False)
         else:
             from diplorel.io.wikidata import read_p530  # noqa: PLC0415
 
-            h = read_p530(args.file)
-        dump(h, args.out)
-    ctx.err.write(f"diplorel: wrote {len(h)} items ({len(h.dyads)} dyads) to {args.out}\n")
+            h = read_p530(path)
+
+    def write(path: str) -> int:
+        dump(h, path)
+        return len(h)
+
+    save(args.out, write, ctx.out)
+    ctx.err.write(
+        f"diplorel: wrote {len(h)} items ({len(h.dyads)} dyads) to {describe(args.out)}\n"
+    )
     return 0

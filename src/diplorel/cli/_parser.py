@@ -6,7 +6,7 @@ import argparse
 from collections.abc import Callable
 from typing import Any
 
-from diplorel.cli import _data, _query
+from diplorel.cli import _args, _data, _query
 from diplorel.cli._context import Context
 
 Command = Callable[[argparse.Namespace, Context], int]
@@ -21,18 +21,56 @@ EPILOG = """examples:
   diplorel states korea
   diplorel rules
   diplorel validate my-history.json
+  cat my-history.json | diplorel validate -
   diplorel export panel --out panel.csv --from 1946 --to 2024
-  diplorel export cow --out de.csv
+  diplorel export cow --out - | head
   diplorel import cow Diplomatic_Exchange_2006v1.csv --out cow-history.json
+
+exit status: 0 done; 1 the data is wrong (or a file could not be written);
+2 the command line is wrong. --debug (or DIPLOREL_DEBUG=1) shows a traceback.
 """
 
+FILE_HELP = "a file, or - for standard input"
 
-def _common(p: argparse.ArgumentParser, *, history: bool = True) -> None:
-    if history:
-        p.add_argument(
-            "--history", metavar="FILE", help="a history file (default: the built-in one)"
-        )
-    p.add_argument("--json", action="store_true", help="machine-readable output")
+
+def _debug(p: argparse.ArgumentParser, *, default: object) -> None:
+    p.add_argument(
+        "--debug",
+        action="store_true",
+        default=default,
+        help="on an error, show the Python traceback too",
+    )
+
+
+def _max_size(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--max-size",
+        type=_args.size,
+        metavar="SIZE",
+        help="the largest input to read, such as 500M or 2G (default 256M)",
+    )
+
+
+def _history(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--history",
+        type=_args.input_file,
+        metavar="FILE",
+        help="a history file, or - for standard input (default: the built-in history)",
+    )
+    _max_size(p)
+
+
+def _command(
+    sub: Any,  # noqa: ANN401 - argparse's sub-parser action has no public type
+    name: str,
+    text: str,
+    **kw: Any,  # noqa: ANN401 - passed on to add_parser
+) -> argparse.ArgumentParser:
+    p: argparse.ArgumentParser = sub.add_parser(name, help=text, **kw)
+    p.set_defaults(parser=p)
+    _debug(p, default=argparse.SUPPRESS)
+    return p
 
 
 def _dyad(
@@ -43,9 +81,10 @@ def _dyad(
     *,
     with_date: bool = True,
 ) -> argparse.ArgumentParser:
-    p: argparse.ArgumentParser = sub.add_parser(
+    p = _command(
+        sub,
         name,
-        help=text,
+        text,
         description=text,
         epilog=f"example:\n  {example}",
         formatter_class=argparse.RawDescriptionHelpFormatter,
@@ -59,14 +98,18 @@ def _dyad(
             help="a day (2024-02-15) or an aware datetime (2024-02-14T12:00:00+09:00); "
             "default: today",
         )
-    _common(p)
+    _history(p)
+    p.add_argument("--json", action="store_true", help="machine-readable output")
     return p
 
 
 def _years(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--from", dest="first", type=int, metavar="YEAR", help="first year")
-    p.add_argument("--to", dest="last", type=int, metavar="YEAR", help="last year")
-    p.add_argument("--step", type=int, default=1, help="years between rows (default 1)")
+    p.add_argument("--from", dest="first", type=_args.year, metavar="YEAR",
+                   help="first year (1 to 9999)")  # fmt: skip
+    p.add_argument("--to", dest="last", type=_args.year, metavar="YEAR",
+                   help="last year, not before --from")  # fmt: skip
+    p.add_argument("--step", type=_args.step, metavar="N",
+                   help="years between rows (default 1)")  # fmt: skip
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -77,6 +120,7 @@ def build_parser() -> argparse.ArgumentParser:
         epilog=EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
+    _debug(parser, default=False)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     _dyad(sub, "status", "the status of two states on a date, with every dimension",
           "diplorel status CUB KOR --on 2024-02-15")  # fmt: skip
@@ -84,31 +128,40 @@ def build_parser() -> argparse.ArgumentParser:
           "diplorel explain CUB KOR --on 1959-06-01")  # fmt: skip
     p = _dyad(sub, "timeline", "the periods of a dyad's history", "diplorel timeline USA CUB",
               with_date=False)  # fmt: skip
-    p.add_argument("--svg", metavar="FILE",
-                   help="write the timeline chart (SVG) to FILE instead of the table")  # fmt: skip
+    p.add_argument("--svg", metavar="FILE", type=_args.output_file,
+                   help="write the timeline chart (SVG) to FILE (- for standard output) "
+                   "instead of the table")  # fmt: skip
     _dyad(sub, "credit", "credit lines between two states and their balances on a date",
           "diplorel credit KOR CUB --on 2016-01-01")  # fmt: skip
-    p = sub.add_parser("states", help="look up state codes, names, aliases and COW numbers")
+    p = _command(sub, "states", "look up state codes, names, aliases and COW numbers")
     p.add_argument("query", nargs="?", help="a code, name or part of a name")
-    _common(p, history=False)
-    p = sub.add_parser("rules", help="the rule table with citations")
-    _common(p, history=False)
-    p = sub.add_parser("validate", help="check a history file; list every problem (exit 1)")
-    p.add_argument("file", help="a .json or .jsonl history file")
-    _common(p, history=False)
-    p = sub.add_parser("export", help="write COW Diplomatic Exchange rows or a dyad-year panel")
+    p.add_argument("--json", action="store_true", help="machine-readable output")
+    p = _command(sub, "rules", "the rule table with citations")
+    p.add_argument("--json", action="store_true", help="machine-readable output")
+    p = _command(sub, "validate", "check a history file; list every problem (exit 1)")
+    p.add_argument("file", type=_args.input_file,
+                   help="a .json or .jsonl history file, or - for standard input")  # fmt: skip
+    _max_size(p)
+    p.add_argument("--json", action="store_true", help="machine-readable output")
+    p = _command(sub, "export", "write COW Diplomatic Exchange rows or a dyad-year panel")
     p.add_argument("format", choices=["cow", "panel"])
-    p.add_argument("--out", required=True, metavar="FILE", help="the CSV file to write")
-    p.add_argument("--states", nargs="+", metavar="STATE", help="only these states")
-    p.add_argument("--on", dest="day", default="12-31", metavar="MM-DD",
+    p.add_argument("--out", required=True, metavar="FILE", type=_args.output_file,
+                   help="the CSV file to write, or - for standard output")  # fmt: skip
+    p.add_argument("--states", nargs="+", metavar="STATE",
+                   help="only these states (at least two)")  # fmt: skip
+    p.add_argument("--on", dest="day", type=_args.month_day, metavar="MM-DD",
                    help="panel: the day observed in each year (default 12-31)")  # fmt: skip
     p.add_argument("--directed", action="store_true", help="panel: both (a, b) and (b, a)")
     _years(p)
-    p.add_argument("--history", metavar="FILE", help="a history file (default: the built-in one)")
-    p = sub.add_parser("import", help="turn COW or Wikidata data into a history file")
+    _history(p)
+    p = _command(sub, "import", "turn COW or Wikidata data into a history file")
     p.add_argument("format", choices=["cow", "wikidata"])
-    p.add_argument("file", help="the COW CSV or Wikidata JSON file")
-    p.add_argument("--out", required=True, metavar="FILE", help="the history file to write")
+    p.add_argument("file", type=_args.input_file,
+                   help="the COW CSV or Wikidata JSON file, or - for standard input")  # fmt: skip
+    p.add_argument("--out", required=True, metavar="FILE", type=_args.output_file,
+                   help="the history file to write (.json or .jsonl), or - for standard "
+                   "output")  # fmt: skip
+    _max_size(p)
     return parser
 
 

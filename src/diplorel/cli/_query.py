@@ -4,11 +4,19 @@ from __future__ import annotations
 
 import argparse
 
+from diplorel.cli import _args
 from diplorel.cli._context import Context
+
+
+def _check(args: argparse.Namespace) -> None:
+    """Usage errors first, before any data is read: two different states, a valid date."""
+    _args.dyad(args.a, args.b)
+    _args.query_date(getattr(args, "on", None))
 
 
 def status(args: argparse.Namespace, ctx: Context) -> int:
     """``diplorel status A B [--on DATE]``: every dimension, certainty, since when, and why."""
+    _check(args)
     s = ctx.history(args).status(args.a, args.b, on=ctx.on(args))
     if args.json:
         from diplorel._export import status_to_json  # noqa: PLC0415
@@ -25,6 +33,7 @@ def status(args: argparse.Namespace, ctx: Context) -> int:
 
 def explain(args: argparse.Namespace, ctx: Context) -> int:
     """``diplorel explain A B --on DATE``: the derivation with rules and citations."""
+    _check(args)
     explanation = ctx.history(args).status(args.a, args.b, on=ctx.on(args)).explain()
     if args.json:
         from diplorel._export import explanation_to_json  # noqa: PLC0415
@@ -37,13 +46,13 @@ def explain(args: argparse.Namespace, ctx: Context) -> int:
 
 def timeline(args: argparse.Namespace, ctx: Context) -> int:
     """``diplorel timeline A B [--svg FILE]``: the periods as a table, or the chart as SVG."""
+    _check(args)
     h = ctx.history(args)
     if args.svg is not None:
-        from diplorel._save import write_atomic  # noqa: PLC0415
+        from diplorel.cli._streams import describe, write_text  # noqa: PLC0415
 
-        svg = h.plot_timeline(args.a, args.b)
-        write_atomic(args.svg, lambda: svg)
-        ctx.err.write(f"diplorel: wrote the timeline chart to {args.svg}\n")
+        write_text(args.svg, h.plot_timeline(args.a, args.b), ctx.out)
+        ctx.err.write(f"diplorel: wrote the timeline chart to {describe(args.svg)}\n")
         return 0
     periods = h.timeline(args.a, args.b)
     if args.json:
@@ -68,6 +77,7 @@ def timeline(args: argparse.Namespace, ctx: Context) -> int:
 
 def credit(args: argparse.Namespace, ctx: Context) -> int:
     """``diplorel credit A B [--on DATE]``: credit lines and balances."""
+    _check(args)
     on = ctx.on(args)
     lines = ctx.history(args).credit_lines(args.a, args.b, on=on)
     if args.json:
