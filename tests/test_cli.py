@@ -82,6 +82,37 @@ class TestStatus:
         assert "diplomatic relations  established" in out
 
 
+class TestNoRecord:
+    """A pair the history holds no act of is said to have no record, in every output."""
+
+    def test_status_text_and_json(self) -> None:
+        """Not a certain none: no class, presence, mission or ties are claimed."""
+        code, out, _ = run("status", "FRA", "DEU", "--on", "1983-01-01")
+        assert code == 0
+        assert "diplomatic relations  no record" in out
+        assert "COW 0" not in out
+        assert "economic ties" not in out
+        code, out, _ = run("status", "FRA", "DEU", "--on", "1983-01-01", "--json")
+        data = json.loads(out)
+        assert data["diplomatic"] == "no_record"
+        assert data["representation"] is data["exchange"] is data["economic_ties"] is None
+        assert data["agreed"] is None
+
+    def test_not_existing(self) -> None:
+        """Before either state existed, the answer says so."""
+        code, out, _ = run("status", "CUB", "KOR", "--on", "1800-01-01")
+        assert code == 0
+        assert "not existing" in out
+
+    def test_timeline(self) -> None:
+        """An empty timeline says there is no record; a period before the first act has none."""
+        code, out, _ = run("timeline", "FRA", "DEU")
+        assert (code, out) == (0, "DEU-FRA: no record (the history holds no act of these states)\n")
+        code, out, _ = run("timeline", "USA", "VNM")
+        first = out.splitlines()[1].split()
+        assert first[:4] == ["1976-07-02", "1995-01-28", "no_record", "no_record"]
+
+
 class TestOtherCommands:
     """explain, timeline, states, rules."""
 

@@ -341,19 +341,36 @@ class History:
         )
 
     def timeline(self, a: str, b: str) -> tuple[Period, ...]:
-        """The periods of the dyad's history, in order: one per event."""
-        timeline = self._timeline(self.resolve(a, b))
-        events = timeline.events
-        return tuple(
-            Period(
-                start=e.on,
-                end=events[i + 1].on if i + 1 < len(events) else None,
-                state=timeline.states[i],
-                event=self._index.shown(e),
-                anomaly=timeline.rejected.get(i),
+        """The periods of the dyad's history, in order: one per event.
+
+        Empty when the history holds no event of the dyad. A period before the dyad's first
+        act (one that only a state's continuation or a refused act begins) has no record, as
+        :meth:`status` says, unless the history covers it.
+        """
+        key = self.resolve(a, b)
+        timeline = self._timeline(key)
+        events, rejected = timeline.events, timeline.rejected
+        periods = []
+        acted = False
+        for i, e in enumerate(events):
+            acted = acted or (i not in rejected and not isinstance(e, StateContinued))
+            state = timeline.states[i]
+            if not acted and state.diplomatic is not Diplomatic.ENDED:
+                day = e.on.stated[0]
+                if record_of(self._coverage, (key, state.dyad), day, exists=True) is (
+                    Record.NO_RECORD
+                ):
+                    state = state.without_record(Diplomatic.NO_RECORD)
+            periods.append(
+                Period(
+                    start=e.on,
+                    end=events[i + 1].on if i + 1 < len(events) else None,
+                    state=state,
+                    event=self._index.shown(e),
+                    anomaly=rejected.get(i),
+                )
             )
-            for i, e in enumerate(events)
-        )
+        return tuple(periods)
 
     def plot_timeline(self, a: str, b: str, **kw: Any) -> str:  # noqa: ANN401 - see _plot
         """The dyad's history as an SVG chart (text): one lane per dimension, a year axis.

@@ -60,6 +60,10 @@ def timeline(args: argparse.Namespace, ctx: Context) -> int:
 
         ctx.dump([period_to_json(p) for p in periods])
         return 0
+    if not periods:
+        a, b = h.key(args.a, args.b)
+        ctx.out.write(f"{a}-{b}: no record (the history holds no act of these states)\n")
+        return 0
     rows = [("from", "until", "diplomatic", "consular", "event")]
     rows.extend(
         (
