@@ -58,15 +58,15 @@ Usage (from the repository root)::
 
 from __future__ import annotations
 
-import argparse
 import datetime as dt
-import json
 import re
 import sys
 import xml.etree.ElementTree as ET
 from collections import Counter, defaultdict
 from pathlib import Path
 from typing import Any
+
+from _generated import run
 
 HERE = Path(__file__).resolve().parent
 DATA = HERE / "data" / "pocom"
@@ -601,27 +601,8 @@ def build() -> tuple[dict[str, Any], list[str]]:
     return document, lines
 
 
-def render(document: dict[str, Any]) -> str:
-    return json.dumps(document, indent=1, ensure_ascii=False, sort_keys=True) + "\n"
-
-
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
-    parser.add_argument("--check", action="store_true", help="exit 1 if the JSON is out of date")
-    args = parser.parse_args(argv)
-    document, lines = build()
-    output = render(document)
-    if args.check:
-        current = OUTPUT.read_text(encoding="utf-8") if OUTPUT.exists() else ""
-        if current != output:
-            print(f"{OUTPUT.name} is out of date", file=sys.stderr)
-            return 1
-        print(f"{OUTPUT.name} is up to date")
-        return 0
-    OUTPUT.write_text(output, encoding="utf-8", newline="\n")
-    print("\n".join(lines))
-    print(f"wrote {OUTPUT.relative_to(HERE.parent.parent)}")
-    return 0
+    return run(__doc__.split("\n", 1)[0], build, OUTPUT, argv)
 
 
 if __name__ == "__main__":
