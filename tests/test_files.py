@@ -318,7 +318,10 @@ class TestUpcasting:
         ):
             assert [type(e) for e in h.events()] == [dr.PresenceObserved] * 2
             s = h.status("USA", "CUB", on="1931-01-01")
-            assert (s.heads["USA"].rank, s.diplomatic) == (dr.Rank.MINISTER, dr.Diplomatic.NONE)
+            assert (s.heads["USA"].rank, s.diplomatic) == (
+                dr.Rank.MINISTER,
+                dr.Diplomatic.NO_RECORD,
+            )
             assert "USA" not in h.status("USA", "CUB", on="1936-01-01").heads
 
     def test_v1_break_before_a_stated_closure_keeps_the_embassy(self) -> None:

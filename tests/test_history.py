@@ -169,6 +169,46 @@ class TestFoundingExample:
         assert h.record("USA", "FRA", on="1900-01-01", dimension=presence) is dr.Record.NO_RECORD
         assert h.status("USA", "FRA", on="1900-01-01").diplomatic is dr.Diplomatic.NO_RECORD
 
+    def test_imprecise_coverage_bounds(self) -> None:
+        """A coverage bound known only to a span vouches only where it is certain."""
+        h = dr.History([], coverage=[dr.Coverage(state="FRA", partner="ITA", since="1950/1955")])
+        assert h.status("FRA", "ITA", on="1950-01-01").diplomatic is dr.Diplomatic.NO_RECORD
+        assert h.status("FRA", "ITA", on="1956-01-01").diplomatic is dr.Diplomatic.NONE
+
+    def test_presence_and_relations_known_apart(self) -> None:
+        """Who is there and whether relations stand are known apart.
+
+        An observation of presence says nothing of relations, nor coverage of relations of
+        who is at post.
+        """
+        seen = dr.PresenceObserved(
+            between=("USA", "FRA"), sender="USA", rank=dr.Rank.AMBASSADOR, on="1950-06-01"
+        )
+        s = dr.History([seen]).status("USA", "FRA", on="1951-01-01")
+        assert s.diplomatic is dr.Diplomatic.NO_RECORD
+        assert s.exchange is True
+        relations_only = dr.Coverage(
+            state="USA", partner="ITA", dimensions=(dr.Dimension.RELATIONS,), since="1950"
+        )
+        h = dr.History([], coverage=[relations_only])
+        s = h.status("USA", "ITA", on="1955-01-01")
+        assert (s.diplomatic, s.representation, s.exchange) == (dr.Diplomatic.NONE, {}, None)
+        for engine in ("python", "numpy"):
+            (row,) = h.panel(years=[1955], states=["USA", "ITA"], engine=engine).rows()
+            assert (row["diplomatic"], row["level_a"], row["economic_ties"]) == ("none", None, None)
+
+    def test_bulk_answers_say_no_record(self) -> None:
+        """Bulk answers give the same unknowns as status, on both engines."""
+        h = dr.default_history()
+        args = (["USA", "FRA", "CUB"], ["SSD", "DEU", "KOR"], ["2005-01-01"] * 3)
+        for engine in ("python", "numpy"):
+            bulk = h.bulk_status(*args, engine=engine)
+            assert bulk.diplomatic == ["not_existing", "no_record", "severed"]
+            assert bulk.level_a[:2] == [None, None]
+            assert [
+                h.status(a, b, on=d).diplomatic.value for a, b, d in zip(*args, strict=True)
+            ] == (bulk.diplomatic)
+
     def test_coverage_checked(self) -> None:
         """A direction belongs to presence, and to one of the two states."""
         with pytest.raises(dr.InvalidEventError, match="presence only"):

@@ -97,9 +97,15 @@ class TestReading:
     def test_levels_are_presence_never_relations(self) -> None:
         """A COW level is read as presence: no relations and no agreed class are made up."""
         s = imported().status("USA", "CAN", on="1935-06-01")
-        assert s.diplomatic is dr.Diplomatic.NONE
-        assert s.agreed["USA"] is dr.Level.NONE
+        # Who was there is observed; whether relations stood is not: no record, not "none".
+        assert s.diplomatic is dr.Diplomatic.NO_RECORD
+        assert s.agreed == {}
         assert s.heads["USA"].rank is dr.Rank.MINISTER
+        assert s.representation["USA"].cow == 2
+        # COW's row 2,365,1935 is 3/3/1: ambassadors both ways, and no certain "none".
+        soviet = imported().status("USA", "RUS", on="1935-12-31")
+        assert soviet.diplomatic is dr.Diplomatic.NO_RECORD
+        assert soviet.exchange is True
 
     def test_between_observations_is_uncertain(self) -> None:
         """A query inside the interval is uncertain; at the observation it is certain."""
@@ -180,7 +186,8 @@ class TestExportOfDatedEvents:
             between=("USA", "CUB"), sender="USA", rank=dr.Rank.OTHER, on="1980"
         )
         s = dr.History([seen]).status("USA", "CUB", on="1981-01-01")
-        assert (s.representation["USA"].cow, s.diplomatic) == (9, dr.Diplomatic.NONE)
+        # Presence is observed; relations are not: no record of them, never a certain none.
+        assert (s.representation["USA"].cow, s.diplomatic) == (9, dr.Diplomatic.NO_RECORD)
         agreed = dr.RepresentationChanged(
             between=("USA", "CUB"), sender="USA", level=dr.Level.OTHER, on="1980"
         )

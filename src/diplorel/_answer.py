@@ -231,7 +231,7 @@ class Status:
         """
         if bool(self.trade_offices) or any(line.is_active for line in self.credit_lines):
             return True
-        return False if self.state.known else None
+        return False if self.state.presence_known else None
 
     @property
     def diplomatic(self) -> Diplomatic:
@@ -260,7 +260,7 @@ class Status:
         War data code it under the default :class:`~diplorel.CowConventions`.
         Empty where the history has no record of the dyad (``diplomatic`` says which).
         """
-        if not self.state.known:
+        if not self.state.presence_known:
             return {}
         year = self.on.day.year
         return {
@@ -274,7 +274,7 @@ class Status:
 
         None where the history has no record of the dyad.
         """
-        if not self.state.known:
+        if not self.state.presence_known:
             return None
         return any(r.exchange for r in self.representation.values())
 
@@ -291,7 +291,7 @@ class Status:
     @property
     def missions(self) -> Mapping[str, tuple[Mission, ...]]:
         """Sending state -> its missions in the other state (empty where there is no record)."""
-        return self.state.missions if self.state.known else {}
+        return self.state.missions if self.state.presence_known else {}
 
     @property
     def protecting_powers(self) -> Mapping[str, str]:
@@ -324,14 +324,13 @@ class Status:
         rows.append(
             ("consular relations", _UNKNOWN.get(s.consular) or f"{s.consular.value}{csince}")
         )
-        if s.diplomatic is Diplomatic.NOT_EXISTING:
-            rows.append(("everything else", "nothing: the dyad did not exist yet"))
-        elif not s.known:
-            rows.append(("everything else", "no record (no class, presence or mission is known)"))
+        rows.extend(_unknown_rows(s))
         representation = self.representation
-        for sender in s.dyad if s.known else ():
-            rows.append((f"{sender} agreed class", _show(s.agreed.get(sender, Level.NONE))))
-            rows.append((f"{sender} at post", str(representation[sender])))
+        for sender in s.dyad:
+            if s.known:
+                rows.append((f"{sender} agreed class", _show(s.agreed.get(sender, Level.NONE))))
+            if s.presence_known:
+                rows.append((f"{sender} at post", str(representation[sender])))
         for sender, missions in self.missions.items():
             rows.append((f"{sender} missions", "; ".join(map(str, missions)) or "none"))
         rows.extend(
@@ -349,7 +348,7 @@ class Status:
         if recognised:
             rows.append(("recognition", "; ".join(recognised)))
         lines = self.credit_lines
-        if s.known or self.economic_ties:
+        if s.presence_known or self.economic_ties:
             ties = "yes" if self.economic_ties else "no"
             rows.append(("economic ties", f"{ties} (independent of diplomatic relations)"))
         rows.extend(("credit line", str(line)) for line in lines)
@@ -362,6 +361,17 @@ class Status:
             out.append("  an imprecisely dated act may not have happened yet; if it had:")
             out.extend(f"    {alt.summary()}" for alt in self.alternatives)
         return "\n".join(out)
+
+
+def _unknown_rows(s: DyadState) -> list[tuple[str, str]]:
+    """A status's lines for what the history does not know."""
+    if s.diplomatic is Diplomatic.NOT_EXISTING:
+        return [("everything else", "nothing: the dyad did not exist yet")]
+    if not (s.known or s.presence_known):
+        return [("everything else", "no record (no class, presence or mission is known)")]
+    if not s.presence_known:
+        return [("at post", "no record (nobody is known to be there or not)")]
+    return []
 
 
 @attrs.frozen

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 import pendulum
 
+from diplorel._coverage import NO_ACT, RELATIONS_ACT, act_kind
 from diplorel._dates import to_when
 from diplorel._engine import DyadTimeline
 from diplorel._representation import DEFAULT_CONVENTIONS as DEFAULT
@@ -44,13 +45,14 @@ class BulkStatus:
     """The answers to many (a, b, day) questions, as columns in the order asked.
 
     ``level_a`` is the COW level of the representative ``a`` has at ``b`` (who is there, not
-    the class agreed; see :func:`~diplorel.represent`).
+    the class agreed; see :func:`~diplorel.represent`); None where the history has no record
+    of who is there (``diplomatic`` is then ``no_record`` or ``not_existing``).
     """
 
     diplomatic: list[str]
     consular: list[str]
-    level_a: list[int]
-    level_b: list[int]
+    level_a: list[int | None]
+    level_b: list[int | None]
     certain: list[bool]
     engine: str
     """``numpy`` or ``python``: which path answered."""
@@ -119,8 +121,8 @@ def bulk_python(
     keys: dict[tuple[str, str], tuple[tuple[str, str], bool]] = {}
     diplomatic: list[str] = []
     consular: list[str] = []
-    levels_a: list[int] = []
-    levels_b: list[int] = []
+    levels_a: list[int | None] = []
+    levels_b: list[int | None] = []
     certainty: list[bool] = []
     for x, y, day in zip(a, b, on, strict=True):
         found = keys.get((x, y))
@@ -129,15 +131,16 @@ def bulk_python(
             found = keys[x, y] = (key, history.filed_as(x) != key[0])
         key, swapped = found
         when = to_when(day)
-        answer = history.timeline_of(key).at(when, history.rules)
-        certain = answer.certain
-        row = _row(answer.state)
-        d, c = row[0], row[1]
-        la, lb = _levels(row, when.day.year, swapped=swapped)
-        diplomatic.append(_DIPLOMATIC[d].value)
-        consular.append(_CONSULAR[c].value)
-        levels_a.append(la)
-        levels_b.append(lb)
+        state, certain = history.recorded_at(key, when)
+        diplomatic.append(state.diplomatic.value)
+        consular.append(state.consular.value)
+        if state.presence_known:
+            la, lb = _levels(_row(state), when.day.year, swapped=swapped)
+            levels_a.append(la)
+            levels_b.append(lb)
+        else:
+            levels_a.append(None)
+            levels_b.append(None)
         certainty.append(certain)
     return BulkStatus(diplomatic, consular, levels_a, levels_b, certainty, engine="python")
 
@@ -193,6 +196,7 @@ class _Arrays:
         settled: list[int] = []
         codes: list[tuple[int, ...]] = []
         self.first: list[int] = []  # index of each dyad's initial-state row
+        acted: list[int] = []  # what the acts up to each row make known (act_kind)
         self.states: list[DyadState] = []  # the state of every row
         for key in sorted(history.dyads):
             timeline: DyadTimeline = history.timeline_of(key)
@@ -203,11 +207,17 @@ class _Arrays:
             settled.append(n << 22)
             codes.append(_row(timeline.initial))
             self.states.append(timeline.initial)
-            for e, s, st in zip(timeline.earliest, timeline.settled, timeline.states, strict=True):
+            acted.append(NO_ACT)
+            kind = NO_ACT
+            rows = zip(timeline.earliest, timeline.settled, timeline.states, strict=True)
+            for i, (e, s, st) in enumerate(rows):
                 earliest.append((n << 22) | e.toordinal())
                 settled.append((n << 22) | s.toordinal())
                 codes.append(_row(st))
                 self.states.append(st)
+                if i not in timeline.rejected:
+                    kind = max(kind, act_kind(timeline.events[i]))
+                acted.append(kind)
         # A last row for dyads without events: nothing at all (sorts after every dyad).
         self.none_row = len(codes)
         end = (len(self.dyad_id) + 1) << 22
@@ -215,6 +225,10 @@ class _Arrays:
         settled.append(end)
         codes.append((0,) * (2 + 2 * _WIDTH))
         self.states.append(DyadState.initial(("", " ")))
+        acted.append(NO_ACT)
+        self.acted = np.asarray(acted, dtype=np.int8)
+        """Per row, what the acts up to it make known (:func:`~diplorel._coverage.act_kind`):
+        below ``RELATIONS_ACT`` the answer depends on the history's coverage."""
         self.earliest = np.asarray(earliest, dtype=np.int64)
         self.settled = np.asarray(settled, dtype=np.int64)
         self.codes = np.asarray(codes, dtype=np.int16).reshape(-1, 2 + 2 * _WIDTH)
@@ -265,7 +279,8 @@ def bulk_numpy(
     query = (np.maximum(dyad, 0) << 22) | ordinal
     possible = np.searchsorted(arrays.earliest, query, side="right") - 1
     settled = np.searchsorted(arrays.settled, query, side="right") - 1
-    exact = (dyad >= 0) & (possible == settled)
+    # Rows without an act on relations: no record, or coverage decides: the Python path.
+    exact = (dyad >= 0) & (possible == settled) & (arrays.acted[possible] >= RELATIONS_ACT)
     rows = arrays.codes[possible]
     years = _years(ordinal, np)
     l1, l2 = arrays.levels(possible, years)

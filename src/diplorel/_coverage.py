@@ -24,7 +24,15 @@ import attrs
 import pendulum
 
 from diplorel._dates import FuzzyDate, to_optional_fuzzy
-from diplorel._events import Source, _optional_state, _sources, _state
+from diplorel._events import (
+    Event,
+    PresenceObserved,
+    Source,
+    StateContinued,
+    _optional_state,
+    _sources,
+    _state,
+)
 from diplorel.exceptions import InvalidEventError, InvalidTypeError
 
 _WHAT = "coverage declaration"
@@ -65,9 +73,10 @@ class Coverage:
     covered; ``sender`` (presence only, None: both directions) the state whose representation
     at the other the declaration vouches for (the US State Department's records list every US
     chief of mission abroad, not the partners' envoys in Washington); ``since`` and ``until``
-    (inclusive, None: open) bound the period, or ``days`` lists the only days covered (a COW
-    import's observation days). Coverage is not subject to knowledge time: it says what the
-    history's sources vouch for.
+    (inclusive, None: open; an imprecise bound counts only where it is certain: ``since="1950"``
+    covers from 1950-12-31, ``since="1950/1955"`` from 1955-12-31) bound the period, or
+    ``days`` lists the only days covered (a COW import's observation days). Coverage is not
+    subject to knowledge time: it says what the history's sources vouch for.
     """
 
     state: str = attrs.field(converter=_state)
@@ -115,9 +124,11 @@ class Coverage:
             return False
         if self.days:
             return day in self.days
-        if self.since is not None and day < self.since.stated[0]:
+        # An imprecise bound vouches only where it is certain: from the last day a "since"
+        # may mean, up to the first day an "until" may mean.
+        if self.since is not None and day < self.since.stated[1]:
             return False
-        return self.until is None or day <= self.until.stated[1]
+        return self.until is None or day <= self.until.stated[0]
 
 
 class Record(enum.Enum):
@@ -153,3 +164,21 @@ def record_of(
     if any(c.covers(a, b, day, dimension, sender) for c in coverage for a, b in pairs):
         return Record.COVERED
     return Record.NO_RECORD
+
+
+NO_ACT, PRESENCE_ACT, RELATIONS_ACT = 0, 1, 2
+"""What an act tells of its dyad, in increasing order (see :func:`act_kind`)."""
+
+
+def act_kind(event: Event) -> int:
+    """What an applied act makes known of its dyad.
+
+    A state's continuation nothing (the registry's, which every dyad of the state carries); an
+    observation of who is at post (a COW row) presence only; any other act of the dyad its
+    relations and who is at post (a curated dyad is known from its first act).
+    """
+    if isinstance(event, StateContinued):
+        return NO_ACT
+    if isinstance(event, PresenceObserved):
+        return PRESENCE_ACT
+    return RELATIONS_ACT

@@ -20,8 +20,10 @@ from diplorel._frozen import FrozenMap
 from diplorel._representation import represent
 from diplorel._status import DyadState, HeadOfMission, Mission
 
-_FACTS = ("agreed", "heads", "missions", "protecting_powers", "recognition", "governments")
-"""What a state says beyond its relations: unknown (null) where there is no record."""
+_RELATIONS_FACTS = ("agreed", "protecting_powers", "recognition", "governments")
+"""What is unknown (null) where there is no record of the relations."""
+_PRESENCE_FACTS = ("heads", "missions")
+"""What is unknown (null) where there is no record of who is at post."""
 
 
 @cache
@@ -42,7 +44,10 @@ def _state(state: DyadState, year: int) -> dict[str, Any]:
     data: dict[str, Any] = c.unstructure(state)
     data["dyad"] = list(state.dyad)
     if not state.known:
-        for k in _FACTS:
+        for k in _RELATIONS_FACTS:
+            data[k] = None
+    if not state.presence_known:
+        for k in _PRESENCE_FACTS:
             data[k] = None
         data["representation"] = data["exchange"] = None
         return data

@@ -19,7 +19,16 @@ import pendulum
 from diplorel._alloc import bulk_allocation
 from diplorel._answer import Explanation, Period, Status, explain_step
 from diplorel._bulk import BulkStatus
-from diplorel._coverage import Coverage, Dimension, Record, record_of
+from diplorel._coverage import (
+    NO_ACT,
+    PRESENCE_ACT,
+    RELATIONS_ACT,
+    Coverage,
+    Dimension,
+    Record,
+    act_kind,
+    record_of,
+)
 from diplorel._credit import CreditLine, CreditLineEvent, CreditLineOpened
 from diplorel._credit_book import CreditBook
 from diplorel._dates import QueryLike, When, to_when
@@ -351,16 +360,17 @@ class History:
         timeline = self._timeline(key)
         events, rejected = timeline.events, timeline.rejected
         periods = []
-        acted = False
+        kind = NO_ACT
         for i, e in enumerate(events):
-            acted = acted or (i not in rejected and not isinstance(e, StateContinued))
-            state = timeline.states[i]
-            if not acted and state.diplomatic is not Diplomatic.ENDED:
-                day = e.on.stated[0]
-                if record_of(self._coverage, (key, state.dyad), day, exists=True) is (
-                    Record.NO_RECORD
-                ):
-                    state = state.without_record(Diplomatic.NO_RECORD)
+            if i not in rejected:
+                kind = max(kind, act_kind(e))
+            state = self._marked(
+                key,
+                timeline.states[i],
+                e.on.stated[0],
+                relations=kind >= RELATIONS_ACT,
+                presence=kind >= PRESENCE_ACT,
+            )
             periods.append(
                 Period(
                     start=e.on,
@@ -439,38 +449,60 @@ class History:
         state = self._index.renamed(answer.state, names) if names else answer.state
         return self._recorded(key, state, answer, when.day), answer.certain
 
+    def recorded_at(self, key: Key, when: When) -> tuple[DyadState, bool]:
+        """The state of a dyad key in the key's names, with the unknown marked, and certainty.
+
+        What bulk answers use: :meth:`state_at_key` without renaming continuing states.
+        """
+        answer = self._timeline(key).at(when, self._rules)
+        return self._recorded(key, answer.state, answer, when.day), answer.certain
+
     def _recorded(
         self, key: Key, state: DyadState, answer: Answer[DyadState], day: pendulum.Date
     ) -> DyadState:
-        """The state, marked as unknown where no act of the dyad applies and nothing covers it.
+        """The state, with what the history does not know marked so, dimension by dimension.
 
-        An ended dyad (a party ceased to exist) stays ended.
+        Relations are known from an act that concerns them (an observation of who is at post
+        does not), presence from any act of the dyad (a curated dyad is known from its first
+        act); either, without an act, where a coverage declaration vouches for it. An ended
+        dyad (a party ceased to exist) stays ended.
         """
-        if state.diplomatic is Diplomatic.ENDED or self._acted(key, answer):
+        relations, presence = self._acted(key, answer)
+        return self._marked(key, state, day, relations=relations, presence=presence)
+
+    def _marked(
+        self, key: Key, state: DyadState, day: pendulum.Date, *, relations: bool, presence: bool
+    ) -> DyadState:
+        """:meth:`_recorded` once the acts are counted."""
+        if relations or state.diplomatic is Diplomatic.ENDED:
             return state
         first, last = self._index.window(key)
         exists = (first is None or first <= day) and (last is None or day < last)
-        record = record_of(self._coverage, (key, state.dyad), day, exists=exists)
-        if record is Record.NO_RECORD:
-            return state.without_record(Diplomatic.NO_RECORD)
-        if record is Record.NOT_EXISTING:
+        names = (key, state.dyad)
+        if not exists:
             return state.without_record(Diplomatic.NOT_EXISTING)
-        return state
+        if not presence:
+            presence = (
+                record_of(self._coverage, names, day, exists=True, dimension=Dimension.PRESENCE)
+                is Record.COVERED
+            )
+        if record_of(self._coverage, names, day, exists=True) is Record.COVERED:
+            return state if presence else state.without_presence()
+        return state.without_record(Diplomatic.NO_RECORD, presence=presence)
 
-    def _acted(self, key: Key, answer: Answer[DyadState]) -> bool:
-        """Whether an act of the dyad applies in ``answer``.
+    def _acted(self, key: Key, answer: Answer[DyadState]) -> tuple[bool, bool]:
+        """Whether an act of the dyad applies in ``answer``: one on relations, one on presence.
 
-        A refused act does not count, nor a state's continuation (the registry's, which every
-        dyad of the state carries).
+        A refused act does not count (see :func:`~diplorel._coverage.act_kind` for the rest).
         """
         if not (answer.prefix or answer.extra):
-            return False
+            return False, False
         timeline = self._timeline(key)
         rejected, events = timeline.rejected, timeline.events
-        return any(
-            i not in rejected and not isinstance(events[i], StateContinued)
-            for i in answer.applied()
+        kind = max(
+            (act_kind(events[i]) for i in answer.applied() if i not in rejected), default=NO_ACT
         )
+        return kind >= RELATIONS_ACT, kind >= PRESENCE_ACT
 
     def record(
         self,
@@ -489,14 +521,17 @@ class History:
         key = self.resolve(a, b)
         when = to_when(on)
         answer = self._timeline(key).at(when, self._rules)
-        if self._acted(key, answer):
+        relations, presence = self._acted(key, answer)
+        if relations or (presence and dimension is Dimension.PRESENCE):
             return Record.RECORDED
         first, last = self._index.window(key)
         exists = (first is None or first <= when.day) and (last is None or when.day < last)
+        names = self._index.names_on(key, when.day)
+        pairs = [key, (names.get(key[0], key[0]), names.get(key[1], key[1]))] if names else [key]
         if sender is not None:
             sender = self._registry.get(sender).code
         return record_of(
-            self._coverage, (key,), when.day, exists=exists, dimension=dimension, sender=sender
+            self._coverage, pairs, when.day, exists=exists, dimension=dimension, sender=sender
         )
 
     @property

@@ -162,7 +162,7 @@ def _day(year: int, month: int, day: int) -> pendulum.Date:
 
 
 def _missions(state: DyadState, sender: str) -> str | None:
-    if not state.known:
+    if not state.presence_known:
         return None
     missions = state.missions.get(sender)
     if not missions:
@@ -206,12 +206,12 @@ def ties_of(
         return True
     if history.has_credit_lines(key):
         return history.status(*pair, on=when).economic_ties
-    return False if state.known else None
+    return False if state.presence_known else None
 
 
 def level_of(state: DyadState, sender: str, year: int) -> int | None:
     """A panel's COW level of ``sender``: None where the history has no record of the dyad."""
-    if not state.known:
+    if not state.presence_known:
         return None
     return represent(state, sender, year=year).cow
 

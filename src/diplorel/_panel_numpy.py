@@ -8,12 +8,12 @@ identical to the pure-Python one.
 
 from __future__ import annotations
 
-import itertools
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import pendulum
 
+from diplorel._coverage import PRESENCE_ACT, RELATIONS_ACT
 from diplorel._dates import When
 from diplorel._panel import COLUMNS, _alive, _day, _missions, _names, level_of, ties_of
 from diplorel._status import MissionKind
@@ -36,18 +36,6 @@ class _RowTable:
             miss_1.append(_missions(state, first))
             miss_2.append(_missions(state, second))
             trade.append(bool(state.missions_of(MissionKind.TRADE_OFFICE)))
-        first_of = np.zeros(len(arrays.states), dtype=np.int64)
-        bounds = [*arrays.first, arrays.none_row, len(arrays.states)]
-        for start, stop in itertools.pairwise(bounds):
-            first_of[start:stop] = start
-        self.initial = np.asarray(
-            [
-                st is arrays.states[f]
-                for st, f in zip(arrays.states, first_of.tolist(), strict=True)
-            ],
-            dtype=bool,
-        )
-        """Rows where no act of the dyad applies (its initial state, or refused acts only)."""
         self.diplomatic = np.asarray(diplomatic, dtype=object)
         self.consular = np.asarray(consular, dtype=object)
         self.missions = (np.asarray(miss_1, dtype=object), np.asarray(miss_2, dtype=object))
@@ -122,21 +110,36 @@ def build_columns(
         }
         ccodes = np.asarray([history.registry.get(c).cow_code(day) for c in alive], dtype=object)
         cols["ccode_a"], cols["ccode_b"] = ccodes[ia], ccodes[ib]
-        for k in ("state_a", "state_b", "diplomatic", "consular", "missions_a", "missions_b"):
+        for k in _OBJECTS:
             cols[k] = cols[k].astype(object)
-        unknown = table.initial[pos]
+        acted = arrays.acted[pos]
+        unknown = acted < RELATIONS_ACT
         exact = ~certain | credit
         if history.coverage:  # where coverage may make silence a certain none: exactly
             exact |= unknown
         else:
             for k in ("diplomatic", "consular"):
                 cols[k][unknown] = "no_record"
+            nobody_known = acted < PRESENCE_ACT
             for k in ("level_a", "level_b", "missions_a", "missions_b", "economic_ties"):
-                cols[k] = cols[k].astype(object)
-                cols[k][unknown] = None
+                cols[k][nobody_known] = None
         _exact(history, cols, np.flatnonzero(exact), day)
         _append(parts, cols, directed=directed)
     return parts
+
+
+_OBJECTS = (
+    "state_a",
+    "state_b",
+    "diplomatic",
+    "consular",
+    "level_a",
+    "level_b",
+    "missions_a",
+    "missions_b",
+    "economic_ties",
+)
+"""Columns that may hold None (no record) or text: object arrays."""
 
 
 def _exact(history: History, cols: dict[str, Any], rows: Any, day: pendulum.Date) -> None:  # noqa: ANN401

@@ -267,6 +267,8 @@ class DyadState:
     since: FuzzyDate | None = None
     """When the current diplomatic status began (None: never changed)."""
     consular_since: FuzzyDate | None = None
+    presence_known: bool = True
+    """False where the history has no record of who is at post (no act, no coverage)."""
 
     @classmethod
     def initial(cls, dyad: tuple[str, str]) -> DyadState:
@@ -330,16 +332,25 @@ class DyadState:
 
     @property
     def known(self) -> bool:
-        """False where the history has no record of the dyad or a party did not exist yet.
+        """False where the history has no record of the relations or a party did not exist.
 
-        Then nothing else in the state is a fact: no agreed class, nobody known at post.
+        Then no agreed class, recognition or protecting power is a fact either. Who is at post
+        may still be known (:attr:`presence_known`: a COW observation says who was there, not
+        whether relations stood).
         """
         return self.diplomatic not in (Diplomatic.NO_RECORD, Diplomatic.NOT_EXISTING)
 
-    def without_record(self, record: Diplomatic) -> DyadState:
-        """This (initial) state marked as unknown: no record, or a party not yet existing."""
+    def without_record(self, record: Diplomatic, *, presence: bool = False) -> DyadState:
+        """This state with its relations marked unknown: no record, or a party not existing.
+
+        ``presence`` keeps who is at post as known (observed, or covered).
+        """
         consular = Consular(record.value)
-        return attrs.evolve(self, diplomatic=record, consular=consular)
+        return attrs.evolve(self, diplomatic=record, consular=consular, presence_known=presence)
+
+    def without_presence(self) -> DyadState:
+        """This state with who is at post marked unknown (relations known, presence not)."""
+        return attrs.evolve(self, presence_known=False)
 
     def summary(self) -> str:
         """One line: ``diplomatic relations severed (since 1959/1960), consular severed``."""
