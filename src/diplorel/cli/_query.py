@@ -62,7 +62,15 @@ def timeline(args: argparse.Namespace, ctx: Context) -> int:
         return 0
     if not periods:
         a, b = h.key(args.a, args.b)
-        ctx.out.write(f"{a}-{b}: no record (the history holds no act of these states)\n")
+        covered = any(
+            c.state in (a, b) and (c.partner is None or c.partner in (a, b)) for c in h.coverage
+        )
+        said = (
+            "no act, in a history that declares coverage of them (status gives each date)"
+            if covered
+            else "no record (the history holds no act of these states)"
+        )
+        ctx.out.write(f"{a}-{b}: {said}\n")
         return 0
     rows = [("from", "until", "diplomatic", "consular", "event")]
     rows.extend(
