@@ -39,7 +39,7 @@ CORPUS: dict[str, tuple[str, str]] = {
     # name: (file text, a phrase the error must contain)
     "truncated JSON": (doc(EST)[:-7], "not valid JSON"),
     "not an object": ("[1, 2, 3]", "format and version"),
-    "wrong format": (json.dumps({"format": "x", "version": 1, "items": []}), "'x'"),
+    "wrong format": (json.dumps({"format": "x", "version": 1, "items": []}), "the string 'x'"),
     "items not a list": (json.dumps({**HEADER, "items": {}}), "list of items"),
     "wrong type of field": (doc({**EST, "between": "CUB"}), "$.items[0]"),
     "bad date": (doc({**EST, "on": "1949-13"}), "month must be in 1..12"),
@@ -106,7 +106,8 @@ class TestCorpus:
         with pytest.raises(dr.LoadError) as info:
             dr.loads(text)
         places = [p.rsplit(" @ ", 1)[1] for p in info.value.problems]
-        assert places == ["$.items[0].on", "$.items[1]", "$.items[2].type"]
+        assert places == ["$.items[0].on", "$.items[1].colour", "$.items[2].type"]
+        assert [p.path for p in info.value.problems] == places
 
     def test_random_bytes(self, tmp_path: Path) -> None:
         """50 MB of random bytes is refused cleanly, as JSON and as JSON Lines."""
@@ -116,6 +117,79 @@ class TestCorpus:
             path.write_bytes(data)
             with pytest.raises(dr.LoadError):
                 dr.load(path)
+
+
+FILES = Path(__file__).parent / "corpus" / "files"
+
+BAD_FILES: dict[str, tuple[str | None, int | None, str]] = {
+    # file under tests/corpus/files: (the path, the line, a phrase) of the first problem
+    "accepts-text.json": ("$.items[1].accepts", None, "expected true or false"),
+    "amount-bool.json": ("$.items[0].limit.amount", None, "got the boolean true"),
+    "amount-float.json": ("$.items[0].limit.amount", None, "float"),
+    "between-numbers.json": ("$.items[0].between[0]", None, "got the number 40"),
+    "between-object.json": ("$.items[0].between", None, "got an object"),
+    "between-text.json": ("$.items[0].between", None, "got the string 'CUB KOR'"),
+    "between-three.json": ("$.items[0].between", None, "exactly 2 items"),
+    "consular-empty-text.json": ("$.items[1].consular", None, "got the string ''"),
+    "consular-maybe.json": ("$.items[1].consular", None, "got the string 'maybe'"),
+    "consular-null.json": ("$.items[1].consular", None, "got null"),
+    "consular-number.json": ("$.items[1].consular", None, "got the number 2"),
+    "consular-text.json": ("$.items[1].consular", None, "got the string 'false'"),
+    "consular-text.jsonl": ("$.consular", 3, "got the string 'no'"),
+    "consular-zero.json": ("$.items[1].consular", None, "got the number 0"),
+    "currency-number.json": ("$.items[0].limit.currency", None, "got the number 840"),
+    "deep-10000.json": (None, None, "limit of 100 levels (max_depth)"),
+    "deep-in-item.json": ("$.items[0].between", None, "limit of 100 levels (max_depth)"),
+    "deep-line.jsonl": (None, 3, "limit of 100 levels (max_depth)"),
+    "duplicate-in-item.json": ("$.items[0]", None, "duplicate key 'on'"),
+    "duplicate-items.json": ("$", None, "duplicate key 'items'"),
+    "duplicate-key.jsonl": ("$", 3, "duplicate key 'by'"),
+    "id-true.json": ("$.items[0].id", None, "got the boolean true"),
+    "item-array.json": ("$.items[0]", None, "expected an item object"),
+    "level-null.json": ("$.items[0].level", None, "got null"),
+    "level-number.json": ("$.items[0].level", None, "got the number 3"),
+    "level-unknown.json": ("$.items[0].level", None, "did you mean 'ambassador'?"),
+    "limit-text.json": ("$.items[0].limit", None, "expected an amount object"),
+    "nan-amount.json": ("$.items[0].limit.amount", None, "NaN, which is not a JSON number"),
+    "not-utf8.jsonl": (None, 3, "not UTF-8"),
+    "notes-all-at-once.json": ("$.items[1]", None, "duplicate instrument id"),
+    "on-number.json": ("$.items[0].on", None, "got the number 1949"),
+    "place-number.json": ("$.items[0].place", None, "got the number 123"),
+    "power-missing.json": ("$.items[0].power", None, "the required field 'power' is missing"),
+    "rank-bool.json": ("$.items[0].rank", None, "got the boolean true"),
+    "rules-number.json": ("$.rules", None, "got the number 5"),
+    "source-publisher-number.json": ("$.items[0].sources[0].publisher", None, "got the number 1"),
+    "source-table-not-object.json": ("$.sources.s1", None, "expected a source object"),
+    "sources-number-key.json": ("$.items[0].sources[0]", None, "got the number 3"),
+    "sources-object.json": ("$.items[0].sources", None, "got an empty object"),
+    "sources-text.json": ("$.items[0].sources", None, "got the string ''"),
+    "syntax.jsonl": (None, 3, "not valid JSON"),
+    "time-number.json": ("$.items[0].time", None, "got the number 2200"),
+    "type-array.json": ("$.items[0].type", None, "got an empty array"),
+    "type-array.jsonl": ("$.type", 2, "got an empty array"),
+    "type-null.json": ("$.items[0].type", None, "got null"),
+    "type-object.json": ("$.items[0].type", None, "got an empty object"),
+    "tz-number.json": ("$.items[0].tz", None, "got the number -5"),
+    "version-text.json": ("$.version", None, "got the string '2'"),
+    "version-true.json": ("$.version", None, "got the boolean true"),
+}
+
+
+class TestBadFiles:
+    def test_every_file_is_listed(self) -> None:
+        """Each file of the corpus has its expected problem, and each listed file exists."""
+        assert sorted(p.name for p in FILES.iterdir()) == sorted(BAD_FILES)
+
+    @pytest.mark.parametrize("name", sorted(BAD_FILES))
+    def test_bad_file(self, name: str) -> None:
+        """Each bad file is one LoadError whose first problem has the expected place and words."""
+        path, line, phrase = BAD_FILES[name]
+        with pytest.raises(dr.LoadError) as info:
+            dr.load(FILES / name)
+        first = info.value.problems[0]
+        assert (first.path, first.line) == (path, line)
+        assert phrase in first.message
+        assert "unknown error" not in str(info.value)
 
 
 class TestNothingLost:

@@ -23,12 +23,21 @@ from typing import ClassVar
 
 import attrs
 
-from diplorel._dates import FuzzyDate, When, to_optional_fuzzy
+from diplorel._checks import (
+    OPTIONAL_DATE,
+    OPTIONAL_TEXT,
+    STATE,
+    TEXT,
+    field_name,
+    to_code,
+    to_optional_date,
+)
+from diplorel._dates import FuzzyDate, When
 from diplorel._engine import Timeline
-from diplorel._events import Event, _state
+from diplorel._events import Event
 from diplorel._money import Money, format_money
 from diplorel._rules import Rejected
-from diplorel.exceptions import CreditLineError, InvalidEventError
+from diplorel.exceptions import CreditLineError, InvalidEventError, InvalidTypeError
 
 
 class CreditStatus(enum.Enum):
@@ -44,14 +53,10 @@ class CreditStatus(enum.Enum):
     FULLY_DRAWN = "fully_drawn"
 
 
-def _money(value: Money) -> Money:
-    if not isinstance(value, Money):
-        msg = f"expected a Money amount, got {type(value).__name__} {value!r}"
-        raise TypeError(msg)
-    return value
-
-
 def _positive(instance: object, attribute: attrs.Attribute[Money], value: Money) -> None:
+    if not isinstance(value, Money):
+        hint = "e.g. Money('70000000', 'USD')"
+        raise InvalidTypeError(field_name(instance, attribute), value, "a Money", hint=hint)
     if value.is_negative() or value.is_zero():
         raise InvalidEventError(
             f"{type(instance).__name__} {getattr(instance, 'id', '')}",
@@ -63,7 +68,7 @@ def _positive(instance: object, attribute: attrs.Attribute[Money], value: Money)
 class CreditLineEvent(Event):
     """Base of the events of one credit line, which they name by ``id``."""
 
-    id: str
+    id: str = attrs.field(validator=TEXT)
 
     @property
     def parties(self) -> tuple[str, ...]:
@@ -82,14 +87,18 @@ class CreditLineOpened(CreditLineEvent):
 
     TAG: ClassVar[str] = "credit_line_opened"
     ORDER: ClassVar[int] = 60
-    lender: str = attrs.field(converter=_state)
-    borrower: str = attrs.field(converter=_state)
-    limit: Money = attrs.field(converter=_money, validator=_positive)
-    institution: str | None = None
-    available_until: FuzzyDate | None = attrs.field(default=None, converter=to_optional_fuzzy)
+    lender: str = attrs.field(converter=to_code, validator=STATE)
+    borrower: str = attrs.field(converter=to_code, validator=STATE)
+    limit: Money = attrs.field(validator=_positive)
+    institution: str | None = attrs.field(default=None, validator=OPTIONAL_TEXT)
+    available_until: FuzzyDate | None = attrs.field(
+        default=None, converter=to_optional_date, validator=OPTIONAL_DATE
+    )
     """The last day drawings may be made."""
-    matures_on: FuzzyDate | None = attrs.field(default=None, converter=to_optional_fuzzy)
-    purpose: str | None = None
+    matures_on: FuzzyDate | None = attrs.field(
+        default=None, converter=to_optional_date, validator=OPTIONAL_DATE
+    )
+    purpose: str | None = attrs.field(default=None, validator=OPTIONAL_TEXT)
 
     def __attrs_post_init__(self) -> None:
         """A line goes from one state to another."""
@@ -111,7 +120,7 @@ class CreditLineOpened(CreditLineEvent):
 class CreditLineAmountEvent(CreditLineEvent):
     """Base of the events that move money: drawings and repayments."""
 
-    amount: Money = attrs.field(converter=_money, validator=_positive)
+    amount: Money = attrs.field(validator=_positive)
 
     def _details(self) -> str:
         return f": {self.amount}"
@@ -139,7 +148,7 @@ class CreditLineLimitChanged(CreditLineEvent):
 
     TAG: ClassVar[str] = "credit_line_limit_changed"
     ORDER: ClassVar[int] = 61
-    limit: Money = attrs.field(converter=_money, validator=_positive)
+    limit: Money = attrs.field(validator=_positive)
 
     def _details(self) -> str:
         return f": to {self.limit}"

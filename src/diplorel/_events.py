@@ -22,23 +22,38 @@ from typing import Any, ClassVar
 
 import attrs
 
-from diplorel._dates import (
-    FuzzyDate,
-    check_act_time,
-    check_tz,
-    to_fuzzy,
-    to_optional_fuzzy,
-    to_optional_time,
+from diplorel._checks import (
+    DATE,
+    FLAG,
+    OPTIONAL_DATE,
+    OPTIONAL_STATE,
+    OPTIONAL_TEXT,
+    STATE,
+    TEXT,
+    TIME,
+    between,
+    field_name,
+    member_of,
+    to_code,
+    to_date,
+    to_optional_code,
+    to_optional_date,
+    to_pair,
+    to_time,
+    to_tuple,
+    tuple_of,
 )
+from diplorel._dates import FuzzyDate, check_act_time
+from diplorel._dates import check_tz as _check_zone
 from diplorel._states import resolve_state
 from diplorel._status import Level, MissionKind, Rank
-from diplorel.exceptions import InvalidEventError
+from diplorel.exceptions import InvalidEventError, InvalidTypeError
 
 
 def _state(value: str) -> str:
+    """A state's code (for classes without a validator of their own: wrong types raise)."""
     if not isinstance(value, str):
-        msg = f"expected a state code or name, got {type(value).__name__} {value!r}"
-        raise TypeError(msg)
+        raise InvalidTypeError("state", value, "a state code or name (a str)")
     return resolve_state(value)
 
 
@@ -47,36 +62,36 @@ def _optional_state(value: str | None) -> str | None:
 
 
 def _dyad(value: Iterable[str]) -> tuple[str, str]:
-    if isinstance(value, str) or not isinstance(value, Iterable):
-        msg = f"between: expected a pair of states, got {value!r}"
-        raise TypeError(msg)
-    items = [_state(v) for v in value]
-    if len(items) != 2:  # noqa: PLR2004 - a dyad is a pair
-        msg = f"between: expected exactly two states, got {len(items)}: {value!r}"
-        raise TypeError(msg)
-    a, b = items
-    if a == b:
-        raise InvalidEventError(f"between={value!r}", f"a state cannot relate to itself ({a})")
-    return (a, b) if a < b else (b, a)
+    """Two states as their sorted codes; wrong types raise."""
+    pair = to_pair(value)
+    if type(pair) is tuple and len(pair) == 2 and all(type(x) is str for x in pair):  # noqa: PLR2004
+        return pair
+    raise InvalidTypeError("between", value, "a pair of state codes or names")
 
 
-def _tz(_: object, __: attrs.Attribute[str], value: str) -> None:
-    check_tz(value)
+def _tz(instance: object, attribute: attrs.Attribute[str], value: str) -> None:
+    if not isinstance(value, str):
+        raise InvalidTypeError(field_name(instance, attribute), value, "an IANA time zone name")
+    _check_zone(value)
 
 
-def _time(instance: Event, _: attrs.Attribute[dt.time | None], value: dt.time | None) -> None:
-    check_act_time(instance.on, value)
+def _time(instance: Event, attribute: attrs.Attribute[dt.time | None], value: object) -> None:
+    if value is not None:
+        TIME(instance, attribute, value)
+        check_act_time(instance.on, value)  # type: ignore[arg-type]
 
 
 @attrs.frozen(kw_only=True)
 class Source:
     """A citation: who published what, when, where to find it, and the words that support it."""
 
-    publisher: str
-    title: str
-    published_on: FuzzyDate | None = attrs.field(default=None, converter=to_optional_fuzzy)
-    url: str | None = None
-    excerpt: str | None = None
+    publisher: str = attrs.field(validator=TEXT)
+    title: str = attrs.field(validator=TEXT)
+    published_on: FuzzyDate | None = attrs.field(
+        default=None, converter=to_optional_date, validator=OPTIONAL_DATE
+    )
+    url: str | None = attrs.field(default=None, validator=OPTIONAL_TEXT)
+    excerpt: str | None = attrs.field(default=None, validator=OPTIONAL_TEXT)
 
     def __str__(self) -> str:
         """``Publisher, "Title" (date), url``."""
@@ -86,12 +101,17 @@ class Source:
 
 
 def _sources(value: Iterable[Source]) -> tuple[Source, ...]:
-    out = tuple(value)
+    """Sources as a tuple (for classes without a validator of their own: wrong types raise)."""
+    out = to_tuple(value)
+    if type(out) is not tuple:
+        raise InvalidTypeError("sources", value, "an iterable of Source")
     for s in out:
         if not isinstance(s, Source):
-            msg = f"sources: expected Source objects, got {type(s).__name__}"
-            raise TypeError(msg)
+            raise InvalidTypeError("sources", s, "a Source")
     return out
+
+
+SOURCES = tuple_of(Source, "Source")
 
 
 @attrs.frozen(kw_only=True)
@@ -103,17 +123,17 @@ class Event:
     ORDER: ClassVar[int] = 50
     """Where the event goes among events on the same day (lower first)."""
 
-    on: FuzzyDate = attrs.field(converter=to_fuzzy)
+    on: FuzzyDate = attrs.field(converter=to_date, validator=DATE)
     tz: str = attrs.field(default="UTC", validator=_tz)
-    time: dt.time | None = attrs.field(default=None, converter=to_optional_time, validator=_time)
+    time: dt.time | None = attrs.field(default=None, converter=to_time, validator=_time)
     """Local time of day of the act at its place (``tz``); only on a date known to the day.
 
     A query at an instant compares with it (Mexico broke with Ecuador at night on
     2024-04-05); a plain date query answers for the end of that day.
     """
-    place: str | None = None
-    sources: tuple[Source, ...] = attrs.field(default=(), converter=_sources)
-    instrument: str | None = None
+    place: str | None = attrs.field(default=None, validator=OPTIONAL_TEXT)
+    sources: tuple[Source, ...] = attrs.field(default=(), converter=to_tuple, validator=SOURCES)
+    instrument: str | None = attrs.field(default=None, validator=OPTIONAL_TEXT)
 
     @property
     def parties(self) -> tuple[str, ...]:
@@ -134,7 +154,7 @@ class Event:
 class DyadEvent(Event):
     """An event between two states."""
 
-    between: tuple[str, str] = attrs.field(converter=_dyad)
+    between: tuple[str, str] = attrs.field(converter=to_pair, validator=between)
 
     @property
     def parties(self) -> tuple[str, str]:
@@ -149,8 +169,13 @@ class DyadEvent(Event):
             )
 
 
-def _party(field: str) -> Any:  # noqa: ANN401 - an attrs validator factory
-    def check(instance: DyadEvent, _: attrs.Attribute[str], value: str | None) -> None:
+def _party(field: str, *, optional: bool = False) -> Any:  # noqa: ANN401 - a validator factory
+    """A validator: the value is a state code (or None if ``optional``), one of the dyad."""
+    of_type = OPTIONAL_STATE if optional else STATE
+
+    def check(instance: DyadEvent, attribute: attrs.Attribute[str], value: str | None) -> None:
+        if type(value) is not str:
+            of_type(instance, attribute, value)
         if value is not None:
             instance._check_party(field, value)  # noqa: SLF001 - shared by the event classes
 
@@ -166,8 +191,8 @@ class ConsentEvent(DyadEvent):
     """
 
     ORDER: ClassVar[int] = 20
-    consular: bool = True
-    level: Level = Level.AMBASSADOR
+    consular: bool = attrs.field(default=True, validator=FLAG)
+    level: Level = attrs.field(default=Level.AMBASSADOR, validator=member_of(Level))
     """The class agreed for the heads of mission: nobody is at post until one takes it up."""
 
     def _details(self) -> str:
@@ -198,10 +223,12 @@ class BreakEvent(DyadEvent):
     """
 
     ORDER: ClassVar[int] = 70
-    by: str | None = attrs.field(default=None, converter=_optional_state, validator=_party("by"))
+    by: str | None = attrs.field(
+        default=None, converter=to_optional_code, validator=_party("by", optional=True)
+    )
     """The state that acted; None when the sources do not say."""
-    consular: bool = False
-    missions_stay_open: bool = False
+    consular: bool = attrs.field(default=False, validator=FLAG)
+    missions_stay_open: bool = attrs.field(default=False, validator=FLAG)
 
     def _details(self) -> str:
         by = f" by {self.by}" if self.by else ""
@@ -240,7 +267,7 @@ class ConsularRelationsSevered(DyadEvent):
 
     TAG: ClassVar[str] = "consular_relations_severed"
     ORDER: ClassVar[int] = 60
-    by: str = attrs.field(converter=_state, validator=_party("by"))
+    by: str = attrs.field(converter=to_code, validator=_party("by"))
 
     def _details(self) -> str:
         return f" by {self.by}"
@@ -257,8 +284,8 @@ class RepresentationChanged(DyadEvent):
 
     TAG: ClassVar[str] = "representation_changed"
     ORDER: ClassVar[int] = 30
-    sender: str = attrs.field(converter=_state, validator=_party("sender"))
-    level: Level
+    sender: str = attrs.field(converter=to_code, validator=_party("sender"))
+    level: Level = attrs.field(validator=member_of(Level))
 
     def _details(self) -> str:
         return f": {self.sender} agreed {self.level.value.replace('_', ' ')}"
@@ -274,8 +301,8 @@ class PresenceObserved(DyadEvent):
 
     TAG: ClassVar[str] = "presence_observed"
     ORDER: ClassVar[int] = 30
-    sender: str = attrs.field(converter=_state, validator=_party("sender"))
-    rank: Rank | None = None
+    sender: str = attrs.field(converter=to_code, validator=_party("sender"))
+    rank: Rank | None = attrs.field(default=None, validator=member_of(Rank, optional=True))
 
     def _details(self) -> str:
         who = self.rank.value.replace("_", " ") if self.rank else "nobody"
@@ -286,7 +313,7 @@ class PresenceObserved(DyadEvent):
 class HeadOfMissionEvent(DyadEvent):
     """Base of the moves of ``sender``'s head of mission."""
 
-    sender: str = attrs.field(converter=_state, validator=_party("sender"))
+    sender: str = attrs.field(converter=to_code, validator=_party("sender"))
 
     def _details(self) -> str:
         return f" by {self.sender}"
@@ -305,11 +332,13 @@ class HeadOfMissionAccredited(HeadOfMissionEvent):
     TAG: ClassVar[str] = "head_of_mission_accredited"
     ORDER: ClassVar[int] = 42
     """After a mission opened the same day (a head takes up a post that exists)."""
-    name: str | None = None
+    name: str | None = attrs.field(default=None, validator=OPTIONAL_TEXT)
     """The head of mission's name, if known."""
-    rank: Rank | None = None
-    resident: bool = True
-    resides_in: str | None = attrs.field(default=None, converter=_optional_state)
+    rank: Rank | None = attrs.field(default=None, validator=member_of(Rank, optional=True))
+    resident: bool = attrs.field(default=True, validator=FLAG)
+    resides_in: str | None = attrs.field(
+        default=None, converter=to_optional_code, validator=OPTIONAL_STATE
+    )
 
     def __attrs_post_init__(self) -> None:
         """A resident head resides in the receiving state; a non-resident one elsewhere."""
@@ -339,7 +368,7 @@ class HeadOfMissionDeparted(HeadOfMissionEvent):
 
     TAG: ClassVar[str] = "head_of_mission_departed"
     ORDER: ClassVar[int] = 32
-    name: str | None = None
+    name: str | None = attrs.field(default=None, validator=OPTIONAL_TEXT)
 
     def _details(self) -> str:
         return f": {self.sender}'s head of mission" + (f" {self.name}" if self.name else "")
@@ -380,9 +409,9 @@ class PersonaNonGrataDeclared(DyadEvent):
 
     TAG: ClassVar[str] = "persona_non_grata_declared"
     ORDER: ClassVar[int] = 54
-    by: str = attrs.field(converter=_state, validator=_party("by"))
-    name: str | None = None
-    head_of_mission: bool = True
+    by: str = attrs.field(converter=to_code, validator=_party("by"))
+    name: str | None = attrs.field(default=None, validator=OPTIONAL_TEXT)
+    head_of_mission: bool = attrs.field(default=True, validator=FLAG)
 
     @property
     def sender(self) -> str:
@@ -412,15 +441,21 @@ class IntentionAnnounced(DyadEvent):
 
     TAG: ClassVar[str] = "intention_announced"
     ORDER: ClassVar[int] = 15
-    by: str | None = attrs.field(default=None, converter=_optional_state, validator=_party("by"))
-    act: Intention = Intention.ESTABLISH
+    by: str | None = attrs.field(
+        default=None, converter=to_optional_code, validator=_party("by", optional=True)
+    )
+    act: Intention = attrs.field(default=Intention.ESTABLISH, validator=member_of(Intention))
 
     def _details(self) -> str:
         by = f" by {self.by}" if self.by else ""
         return f": to {self.act.value} relations{by}"
 
 
-def _protecting_power(instance: MissionEvent, _: object, value: str | None) -> None:
+def _protecting_power(
+    instance: MissionEvent, attribute: attrs.Attribute[Any], value: object
+) -> None:
+    if value is not None and type(value) is not str:
+        OPTIONAL_STATE(instance, attribute, value)
     if value is not None and value in instance.between:
         raise InvalidEventError(
             instance.describe(), f"the protecting power {value} must be a third state"
@@ -431,14 +466,14 @@ def _protecting_power(instance: MissionEvent, _: object, value: str | None) -> N
 class MissionEvent(DyadEvent):
     """Base of the acts on ``sender``'s missions in the other state."""
 
-    sender: str = attrs.field(converter=_state, validator=_party("sender"))
-    kind: MissionKind = MissionKind.EMBASSY
+    sender: str = attrs.field(converter=to_code, validator=_party("sender"))
+    kind: MissionKind = attrs.field(default=MissionKind.EMBASSY, validator=member_of(MissionKind))
     protecting_power: str | None = attrs.field(
-        default=None, converter=_optional_state, validator=_protecting_power
+        default=None, converter=to_optional_code, validator=_protecting_power
     )
-    name: str | None = None
+    name: str | None = attrs.field(default=None, validator=OPTIONAL_TEXT)
     """The mission's name, if it has one (e.g. the agency running a trade office)."""
-    staffed_by_power: bool = False
+    staffed_by_power: bool = attrs.field(default=False, validator=FLAG)
     """For an interests section: True when the protecting power's own diplomats staff it (the
     Swiss embassy's section for the United States in Tehran), False (the default) when the
     protected state's diplomats do (Cuba's section in Washington, 1977-2015)."""
@@ -482,8 +517,8 @@ class ProtectingPowerAppointed(DyadEvent):
 
     TAG: ClassVar[str] = "protecting_power_appointed"
     ORDER: ClassVar[int] = 38
-    protected: str = attrs.field(converter=_state, validator=_party("protected"))
-    power: str = attrs.field(converter=_state)
+    protected: str = attrs.field(converter=to_code, validator=_party("protected"))
+    power: str = attrs.field(converter=to_code, validator=STATE)
 
     def __attrs_post_init__(self) -> None:
         """The protecting power must be a third state."""
@@ -502,7 +537,7 @@ class ProtectingPowerEnded(DyadEvent):
 
     TAG: ClassVar[str] = "protecting_power_ended"
     ORDER: ClassVar[int] = 58
-    protected: str = attrs.field(converter=_state, validator=_party("protected"))
+    protected: str = attrs.field(converter=to_code, validator=_party("protected"))
 
     def _details(self) -> str:
         return f": protection of {self.protected}"
@@ -512,8 +547,8 @@ class ProtectingPowerEnded(DyadEvent):
 class RecognitionEvent(Event):
     """Base of the directed acts of recognition: ``by`` about ``of``."""
 
-    by: str = attrs.field(converter=_state)
-    of: str = attrs.field(converter=_state)
+    by: str = attrs.field(converter=to_code, validator=STATE)
+    of: str = attrs.field(converter=to_code, validator=STATE)
 
     def __attrs_post_init__(self) -> None:
         """A state cannot recognise itself."""
@@ -560,7 +595,7 @@ class GovernmentRecognized(RecognitionEvent):
 
     TAG: ClassVar[str] = "government_recognized"
     ORDER: ClassVar[int] = 12
-    government: str
+    government: str = attrs.field(validator=TEXT)
 
     def _details(self) -> str:
         return f": {self.by} of {self.of}'s government {self.government}"
@@ -572,7 +607,7 @@ class GovernmentRecognitionWithdrawn(RecognitionEvent):
 
     TAG: ClassVar[str] = "government_recognition_withdrawn"
     ORDER: ClassVar[int] = 78
-    government: str
+    government: str = attrs.field(validator=TEXT)
 
     def _details(self) -> str:
         return f": {self.by} of {self.of}'s government {self.government}"
@@ -584,8 +619,10 @@ class StateExtinguished(Event):
 
     TAG: ClassVar[str] = "state_extinguished"
     ORDER: ClassVar[int] = 90
-    state: str = attrs.field(converter=_state)
-    absorbed_by: str | None = attrs.field(default=None, converter=_optional_state)
+    state: str = attrs.field(converter=to_code, validator=STATE)
+    absorbed_by: str | None = attrs.field(
+        default=None, converter=to_optional_code, validator=OPTIONAL_STATE
+    )
 
     @property
     def parties(self) -> tuple[str]:
@@ -599,8 +636,8 @@ class StateContinued(Event):
 
     TAG: ClassVar[str] = "state_continued"
     ORDER: ClassVar[int] = 0
-    old: str = attrs.field(converter=_state)
-    new: str = attrs.field(converter=_state)
+    old: str = attrs.field(converter=to_code, validator=STATE)
+    new: str = attrs.field(converter=to_code, validator=STATE)
 
     def __attrs_post_init__(self) -> None:
         """A state cannot continue itself."""

@@ -14,30 +14,47 @@ same header (without ``items``) on its first line and one item per line after it
 ``sources`` may hold source objects or keys of the ``sources`` table.
 
 Loading reports every problem at once, each with its place (JSON path, and line number for JSON
-Lines), as one :class:`~diplorel.LoadError`; nothing is half-loaded.
+Lines), as one :class:`~diplorel.LoadError`; nothing is half-loaded. Each problem is a
+:class:`~diplorel.exceptions.Problem`: text that carries its ``path`` and ``line`` as data.
+Types are checked and nothing is coerced (see :mod:`diplorel._convert`), a duplicate key is an
+error, the size and nesting depth of what is read are capped (``max_size``, ``max_depth``), and
+:func:`load` reads only regular files.
 """
 
 from __future__ import annotations
 
 import json
 import os
-from collections.abc import Callable, Iterable, Iterator
-from functools import cache
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
-from cattrs.preconf.json import JsonConverter
-
 from diplorel._alloc import bulk_allocation
-from diplorel._convert import ITEM, describe_errors, make_converter, tag_problem
+from diplorel._convert import ITEM
 from diplorel._coverage import Coverage
 from diplorel._dates import parse_edtf
+from diplorel._describe import describe_errors, describe_json
 from diplorel._events import Source
-from diplorel._history import History, Item
+from diplorel._history import History
+from diplorel._loading import build, sources_table, structure_items
+from diplorel._loading import converter as _converter
+from diplorel._loading import expand_sources as _expand_sources
+from diplorel._reading import (
+    DEFAULT_MAX_DEPTH,
+    DEFAULT_MAX_SIZE,
+    WALK_ALL_BELOW,
+    JsonParser,
+    check_limits,
+    depth_problem,
+    key_path,
+    problem_at,
+    read_regular_file,
+    size_problem,
+)
 from diplorel._rules import RuleSet
 from diplorel._save import FileToken, write_atomic
 from diplorel._states import StateRegistry
-from diplorel.exceptions import DiplorelError, LoadError
+from diplorel.exceptions import DiplorelError, InvalidTypeError, LoadError, Problem
 
 FORMAT = "diplorel-history"
 VERSION = 2
@@ -145,32 +162,33 @@ UPCASTERS: dict[int, Upcaster] = {1: upcast_v1_v2}
 """``UPCASTERS[n]`` turns a version ``n`` document into version ``n + 1``."""
 
 
-@cache
-def _fast_converter() -> JsonConverter:
-    """The converter for items that are right: no error bookkeeping."""
-    return make_converter(detailed=False)
-
-
-@cache
-def _converter() -> JsonConverter:
-    """The document converter, built at first use (not at import)."""
-    return make_converter()
-
-
-def _header_problems(header: object, where: str) -> list[str]:
-    if not isinstance(header, dict):
-        return [f"expected a JSON object with format and version @ {where}"]
+def _header_problems(header: object, where: str) -> list[Problem]:
+    if type(header) is not dict:
+        got = describe_json(header)
+        return [problem_at(f"expected a JSON object with format and version, got {got}", where)]
     problems = []
     if header.get("format") != FORMAT:
-        problems.append(f"expected {FORMAT!r}, got {header.get('format')!r} @ {where}.format")
-    version = header.get("version")
-    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
-        problems.append(f"expected a whole number >= 1, got {version!r} @ {where}.version")
-    elif version > VERSION:
-        problems.append(
-            f"the file has schema version {version}, newer than this diplorel reads "
-            f"({VERSION}); upgrade diplorel @ {where}.version"
+        message = (
+            f"expected the format {FORMAT!r}, got {describe_json(header['format'])}"
+            if "format" in header
+            else f"the required field 'format' is missing (it is {FORMAT!r})"
         )
+        problems.append(problem_at(message, f"{where}.format"))
+    version = header.get("version")
+    if type(version) is not int or version < 1:
+        message = (
+            "expected the schema version as a whole number of at least 1, "
+            f"got {describe_json(version)}"
+            if "version" in header
+            else "the required field 'version' (the schema version) is missing"
+        )
+        problems.append(problem_at(message, f"{where}.version"))
+    elif version > VERSION:
+        message = (
+            f"the file has schema version {version}, newer than this diplorel reads "
+            f"({VERSION}); upgrade diplorel"
+        )
+        problems.append(problem_at(message, f"{where}.version"))
     return problems
 
 
@@ -193,10 +211,16 @@ def _rules_of(
 ) -> RuleSet | None:
     if given is not None or "rules" not in header:
         return given
+    name = header["rules"]
+    if type(name) is not str:
+        got = describe_json(name)
+        message = f"expected the name of a rule set (default or cow), got {got}"
+        problems.append(problem_at(message, f"{where}.rules"))
+        return None
     try:
-        return named_rules(str(header["rules"]))
+        return named_rules(name)
     except KeyError as e:
-        problems.append(f"{e.args[0]} @ {where}.rules")
+        problems.append(problem_at(e.args[0], f"{where}.rules"))
         return None
 
 
@@ -217,11 +241,11 @@ def _read_header(
 ) -> tuple[list[str], dict[str, Any], RuleSet | None]:
     """Check an (upgraded) document header; its problems, sources table and rule set."""
     problems: list[str] = []
-    table = _sources_table(header, where, problems)
+    table = sources_table(header, where, problems)
     rules = _rules_of(header, rules, where, problems)
-    extra = set(header) - {"format", "version", "rules", "sources", "coverage", *body}
-    if extra:
-        problems.append(f"unknown field(s): {', '.join(sorted(extra))} @ {where}")
+    for name in sorted(set(header) - {"format", "version", "rules", "sources", "coverage", *body}):
+        message = f"unknown field {name!r} in the header"
+        problems.append(problem_at(message, key_path(where, name)))
     return problems, table, rules
 
 
@@ -244,84 +268,30 @@ def _coverage_of(
     return out
 
 
-def _sources_table(header: dict[str, Any], where: str, problems: list[str]) -> dict[str, Any]:
-    table = header.get("sources", {})
-    if not isinstance(table, dict):
-        problems.append(f"expected an object of sources by key @ {where}.sources")
-        return {}
-    return table
+def _check_arguments(strict: object, max_size: int, max_depth: int) -> None:
+    if type(strict) is not bool:
+        raise InvalidTypeError("strict", strict, "a bool")
+    check_limits(max_size, max_depth)
 
 
-def _expand_sources(item: Any, table: dict[str, Any], where: str, problems: list[str]) -> Any:  # noqa: ANN401 - JSON
-    if not isinstance(item, dict) or "sources" not in item:
-        return item
-    sources = item["sources"]
-    if not isinstance(sources, list):
-        return item
-    out = []
-    for i, s in enumerate(sources):
-        if isinstance(s, str):
-            if s not in table:
-                problems.append(f"unknown source key {s!r} @ {where}.sources[{i}]")
-                continue
-            out.append(table[s])
-        else:
-            out.append(s)
-    return {**item, "sources": out}
-
-
-def _structure_items(
-    raw: Iterable[tuple[str, Any]], table: dict[str, Any], problems: list[str]
-) -> list[tuple[str, Item]]:
-    items = []
-    for where, data in raw:
-        bad_tag = tag_problem(data, where)
-        if bad_tag is not None:
-            problems.append(bad_tag)
-            continue
-        expanded = _expand_sources(data, table, where, problems)
-        try:
-            try:
-                item = _fast_converter().structure(expanded, ITEM)
-            except Exception:  # noqa: BLE001 - structured again below, to say what and where
-                item = _converter().structure(expanded, ITEM)
-            items.append((where, item))
-        except (DiplorelError, ValueError, TypeError, KeyError) as e:
-            problems.extend(describe_errors(e, where))
-        except Exception as e:  # noqa: BLE001 - cattrs wraps errors in groups of its own
-            problems.extend(describe_errors(e, where))
-    return items
-
-
-def _build(
-    located: list[tuple[str, Item]],
-    problems: list[str],
-    source: str,
-    *,
-    strict: bool,
-    rules: RuleSet | None,
-    registry: StateRegistry | None,
-    coverage: list[Coverage],
-) -> History:
-    if problems:
-        raise LoadError(source, problems)
-    items = [item for _, item in located]
-    where_of = {id(item): where for where, item in located}
+def _text(text: str | bytes, source: str, max_size: int, *, document: bool) -> str:
+    """The text of ``text`` (bytes are UTF-8; a JSON document may also be UTF-16 or -32)."""
+    if not isinstance(text, str | bytes):
+        raise InvalidTypeError("text", text, "JSON text (a str or bytes)")
+    too_large = size_problem(text, max_size)
+    if too_large is not None:
+        raise LoadError(source, [too_large])
+    if isinstance(text, str):
+        return text
+    encoding = json.detect_encoding(text) if document else "utf-8"
     try:
-        lenient = History(items, strict=False, rules=rules, registry=registry, coverage=coverage)
-    except DiplorelError as e:
-        raise LoadError(source, [str(e)]) from None
-    if strict:
-        found = [
-            f"{a} @ {where_of.get(id(a.event), 'an item made by an instrument')}"
-            for a in lenient.anomalies
-            if a.kind != "exclusivity_overlap"
-        ]
-        if found:
-            raise LoadError(source, found)
-        # Nothing was refused, so the strict derivation is the lenient one: keep it.
-        return lenient.as_strict()
-    return lenient
+        return text.decode(encoding, "surrogatepass" if document else "strict")
+    except UnicodeDecodeError as e:
+        line = text.count(b"\n", 0, e.start) + 1 if encoding == "utf-8" else None
+        message = (
+            f"not valid JSON: the text is not {encoding.upper()} ({e.reason} at byte {e.start})"
+        )
+        raise LoadError(source, [Problem(message, line=line)]) from None
 
 
 def loads(
@@ -331,26 +301,28 @@ def loads(
     rules: RuleSet | None = None,
     registry: StateRegistry | None = None,
     source: str = "<string>",
+    max_size: int = DEFAULT_MAX_SIZE,
+    max_depth: int = DEFAULT_MAX_DEPTH,
 ) -> History:
-    """Load a history from the text of a JSON document."""
-    try:
-        doc = json.loads(text)
-    except (ValueError, UnicodeDecodeError) as e:
-        raise LoadError(source, [f"not valid JSON: {e}"]) from None
-    header_problems = _header_problems(doc, "$")
-    if header_problems:
-        raise LoadError(source, header_problems)
-    raw = doc.get("items")
-    if not isinstance(raw, list):
-        raise LoadError(source, ["expected a list of items @ $.items"])
-    doc, raw = upcast({k: v for k, v in doc.items() if k != "items"}, raw)
-    problems, table, rules = _read_header(doc, "$", rules, {"items"})
-    coverage = _coverage_of(doc, table, "$", problems)
+    """Load a history from the text of a JSON document.
+
+    A document larger than ``max_size`` bytes (default 1 GiB) or nested deeper than
+    ``max_depth`` levels (default 100; a history nests 5) is refused with a
+    :class:`~diplorel.LoadError` naming the limit; so is a duplicate key in any object.
+    """
+    _check_arguments(strict, max_size, max_depth)
+    header, raw = _document(_text(text, source, max_size, document=True), source, max_depth)
+    problems, table, rules = _read_header(header, "$", rules, {"items"})
+    coverage = _coverage_of(header, table, "$", problems)
     with bulk_allocation(len(raw)):
-        located = _structure_items(
-            ((f"$.items[{i}]", x) for i, x in enumerate(raw)), table, problems
+        located = structure_items(
+            ((f"$.items[{i}]", x) for i, x in enumerate(raw)),
+            table,
+            problems,
+            max_depth=max_depth,
+            depth=3,
         )
-        return _build(
+        return build(
             located,
             problems,
             source,
@@ -361,17 +333,56 @@ def loads(
         )
 
 
-def _jsonl_lines(text: str, problems: list[str]) -> Iterator[tuple[str, Any]]:
+_BYTES_PER_VALUE = 100
+"""About how many bytes of a history's JSON make one container (for the collector's pause)."""
+
+
+def _document(text: str, source: str, max_depth: int) -> tuple[dict[str, Any], list[Any]]:
+    """The (upgraded) header and the raw items of a JSON document, or its LoadError."""
+    with bulk_allocation(len(text) // _BYTES_PER_VALUE):  # parsing allocates much, no cycles
+        doc, bad = JsonParser(max_depth=max_depth).parse(text)
+    if bad:
+        raise LoadError(source, bad)
+    if max_depth < WALK_ALL_BELOW:
+        too_deep = depth_problem(doc, max_depth=max_depth, where="$")
+        if too_deep is not None:
+            raise LoadError(source, [too_deep])
+    header_problems = _header_problems(doc, "$")
+    if header_problems:
+        raise LoadError(source, header_problems)
+    raw = doc.get("items")
+    if type(raw) is not list:
+        message = (
+            f"expected the list of items (an array), got {describe_json(raw)}"
+            if "items" in doc
+            else "the required field 'items' (the list of items) is missing"
+        )
+        raise LoadError(source, [problem_at(message, "$.items")])
+    header = {k: v for k, v in doc.items() if k != "items"}
+    for k, v in header.items():  # each item is walked only if it fails to load
+        too_deep = depth_problem(v, max_depth=max_depth, where=key_path("$", k), depth=2)
+        if too_deep is not None:
+            raise LoadError(source, [too_deep])
+    return upcast(header, raw)
+
+
+def _jsonl_lines(
+    text: str, parser: JsonParser, problems: list[str], *, walk: bool
+) -> Iterator[tuple[str, Any]]:
     # Only "\n" ends a line: str.splitlines would also split inside JSON strings that hold
     # U+0085, U+2028 or U+2029, which json.dumps(ensure_ascii=False) writes as they are.
     for n, raw in enumerate(text.split("\n"), start=1):
         line = raw.removesuffix("\r")
         if not line.strip():
             continue
-        try:
-            yield f"line {n} $", json.loads(line)
-        except ValueError as e:
-            problems.append(f"not valid JSON: {e} @ line {n}")
+        value, found = parser.parse(line, line=n)
+        if not found and walk:
+            too_deep = depth_problem(value, max_depth=parser.max_depth, where=f"line {n} $")
+            found = [too_deep] if too_deep is not None else []
+        if found:
+            problems.extend(found)
+            continue
+        yield f"line {n} $", value
 
 
 def loads_jsonl(
@@ -381,39 +392,61 @@ def loads_jsonl(
     rules: RuleSet | None = None,
     registry: StateRegistry | None = None,
     source: str = "<string>",
+    max_size: int = DEFAULT_MAX_SIZE,
+    max_depth: int = DEFAULT_MAX_DEPTH,
 ) -> History:
-    """Load a history from JSON Lines text: a header line, then one item per line."""
-    if isinstance(text, bytes):
-        try:
-            text = text.decode("utf-8")
-        except UnicodeDecodeError as e:
-            raise LoadError(source, [f"not UTF-8 text: {e}"]) from None
+    """Load a history from JSON Lines text: a header line, then one item per line.
+
+    The limits are those of :func:`loads`; ``max_depth`` counts the levels of each line.
+    """
+    _check_arguments(strict, max_size, max_depth)
+    text = _text(text, source, max_size, document=False)
+    with bulk_allocation(text.count("\n")):  # parsing allocates as much as building
+        return _load_lines(
+            text, source, strict=strict, rules=rules, registry=registry, max_depth=max_depth
+        )
+
+
+def _load_lines(
+    text: str,
+    source: str,
+    *,
+    strict: bool,
+    rules: RuleSet | None,
+    registry: StateRegistry | None,
+    max_depth: int,
+) -> History:
     problems: list[str] = []
-    lines = _jsonl_lines(text, problems)
+    parser = JsonParser(max_depth=max_depth)
+    lines = _jsonl_lines(text, parser, problems, walk=max_depth < WALK_ALL_BELOW)
     first = next(lines, None)
     if first is None:
-        raise LoadError(source, [*problems, "expected a header line @ line 1"])
+        raise LoadError(source, [*problems, Problem("expected a header line", line=1)])
     bad_header = _header_problems(first[1], first[0])
-    if bad_header:
-        raise LoadError(source, [*problems, *bad_header])
+    too_deep = depth_problem(first[1], max_depth=max_depth, where=first[0])
+    if bad_header or too_deep:
+        raise LoadError(source, [*problems, *bad_header, *([too_deep] if too_deep else [])])
     rest = list(lines)
     header, raw = upcast(first[1], [data for _, data in rest])
     header_problems, table, rules = _read_header(header, first[0], rules, set())
     problems.extend(header_problems)
     coverage = _coverage_of(header, table, first[0], problems)
-    with bulk_allocation(text.count("\n")):
-        located = _structure_items(
-            ((where, data) for (where, _), data in zip(rest, raw, strict=True)), table, problems
-        )
-        return _build(
-            located,
-            problems,
-            source,
-            strict=strict,
-            rules=rules,
-            registry=registry,
-            coverage=coverage,
-        )
+    located = structure_items(
+        ((where, data) for (where, _), data in zip(rest, raw, strict=True)),
+        table,
+        problems,
+        max_depth=max_depth,
+        depth=1,
+    )
+    return build(
+        located,
+        problems,
+        source,
+        strict=strict,
+        rules=rules,
+        registry=registry,
+        coverage=coverage,
+    )
 
 
 def load(
@@ -422,15 +455,32 @@ def load(
     strict: bool = True,
     rules: RuleSet | None = None,
     registry: StateRegistry | None = None,
+    max_size: int = DEFAULT_MAX_SIZE,
+    max_depth: int = DEFAULT_MAX_DEPTH,
 ) -> History:
-    """Load a history file: JSON Lines if it ends in ``.jsonl``, else a JSON document."""
+    """Load a history file: JSON Lines if it ends in ``.jsonl``, else a JSON document.
+
+    Only a regular file is read: a directory, a device (``/dev/zero``), a pipe or a socket is
+    refused with a :class:`~diplorel.LoadError` before anything is read, as is a file larger
+    than ``max_size`` bytes. The limits are those of :func:`loads`.
+    """
+    if not isinstance(path, str | os.PathLike):
+        raise InvalidTypeError("path", path, "a path (a str or os.PathLike)")
+    _check_arguments(strict, max_size, max_depth)
     p = Path(path)
-    try:
-        data = p.read_bytes()
-    except OSError as e:
-        raise LoadError(str(p), [f"cannot read the file: {e.strerror or e}"]) from None
+    data = read_regular_file(p, max_size)
+    if isinstance(data, Problem):
+        raise LoadError(str(p), [data])
     reader = loads_jsonl if p.suffix == ".jsonl" else loads
-    return reader(data, strict=strict, rules=rules, registry=registry, source=str(p))
+    return reader(
+        data,
+        strict=strict,
+        rules=rules,
+        registry=registry,
+        source=str(p),
+        max_size=max_size,
+        max_depth=max_depth,
+    )
 
 
 def _source_key(source: Source, keys: dict[Source, str]) -> str:

@@ -35,6 +35,7 @@ from diplorel.exceptions import (
     CurrencyMismatchError,
     FloatAmountError,
     InvalidAmountError,
+    InvalidTypeError,
     UnknownCurrencyError,
 )
 
@@ -104,7 +105,7 @@ def currency(code: str) -> Currency:
         TypeError: if ``code`` is not a str.
     """
     if not isinstance(code, str):
-        raise TypeError(f"currency code must be a str, not {type(code).__name__}")
+        raise InvalidTypeError("code", code, "a currency code (a str)")
     table = _table()
     found = table.get(code.upper())
     if found is None:
@@ -118,7 +119,7 @@ def _to_decimal(amount: object) -> Decimal:
     if isinstance(amount, float):
         raise FloatAmountError(amount)
     if isinstance(amount, bool) or not isinstance(amount, str | int | Decimal):
-        raise TypeError(f"amount must be a str, int or Decimal, not {type(amount).__name__}")
+        raise InvalidTypeError("Money.amount", amount, "a str, int or Decimal (a bool is not)")
     if isinstance(amount, int):
         return Decimal(amount)
     if isinstance(amount, str):
@@ -175,7 +176,7 @@ class Money:
 
     def __init__(self, amount: str | int | Decimal, currency: str | Currency) -> None:
         """Check and canonicalise ``amount`` for ``currency`` (a code, in any case)."""
-        cur = currency if isinstance(currency, Currency) else _currency(currency)
+        cur = currency if isinstance(currency, Currency) else _currency(_code(currency))
         value = _canonical(_to_decimal(amount), cur, amount)
         self.__attrs_init__(value, cur.code)
 
@@ -196,7 +197,7 @@ class Money:
         >>> Money.rounded(Decimal("2.675"), "USD"), Money.rounded("2.5", "JPY")
         (Money('2.68', 'USD'), Money('2', 'JPY'))
         """
-        cur = currency if isinstance(currency, Currency) else _currency(currency)
+        cur = currency if isinstance(currency, Currency) else _currency(_code(currency))
         value = _to_decimal(amount)
         if cur.minor_unit is not None:
             exp = Decimal((0, (1,), -cur.minor_unit))
@@ -302,6 +303,12 @@ class Money:
 _currency = currency  # Money's ``currency`` parameter hides the function inside its methods
 
 
+def _code(value: object) -> str:
+    if not isinstance(value, str):
+        raise InvalidTypeError("Money.currency", value, "a currency code (a str) or a Currency")
+    return value
+
+
 def format_money(money: Money) -> str:
     """Return ``"USD -1,234.50"``: code, space, amount with exactly the minor units.
 
@@ -321,7 +328,7 @@ def parse_money(text: str) -> Money:
     True
     """
     if not isinstance(text, str):
-        raise TypeError(f"money text must be a str, not {type(text).__name__}")
+        raise InvalidTypeError("text", text, "money text such as 'USD 1,234.50' (a str)")
     match = _TEXT.fullmatch(text)
     if match is None:
         raise InvalidAmountError(text, "expected a currency code and an amount: 'USD 1,234.50'")

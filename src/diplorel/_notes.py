@@ -15,8 +15,24 @@ from typing import ClassVar
 
 import attrs
 
-from diplorel._dates import FuzzyDate, to_fuzzy, to_optional_fuzzy
+from diplorel._checks import (
+    DATE,
+    OPTIONAL_DATE,
+    OPTIONAL_FLAG,
+    OPTIONAL_TEXT,
+    STATE,
+    TEXT,
+    between,
+    member_of,
+    to_code,
+    to_date,
+    to_optional_date,
+    to_pair,
+    to_tuple,
+)
+from diplorel._dates import FuzzyDate
 from diplorel._events import (
+    SOURCES,
     ConsularRelationsEstablished,
     ConsularRelationsSevered,
     DyadEvent,
@@ -27,8 +43,6 @@ from diplorel._events import (
     RelationsSuspended,
     Source,
     _dyad,
-    _sources,
-    _state,
     _tz,
 )
 from diplorel._status import Level
@@ -75,24 +89,28 @@ class DiplomaticNote:
 
     TAG: ClassVar[str] = "diplomatic_note"
 
-    id: str
-    sender: str = attrs.field(converter=_state)
-    recipient: str = attrs.field(converter=_state)
-    on: FuzzyDate = attrs.field(converter=to_fuzzy)
+    id: str = attrs.field(validator=TEXT)
+    sender: str = attrs.field(converter=to_code, validator=STATE)
+    recipient: str = attrs.field(converter=to_code, validator=STATE)
+    on: FuzzyDate = attrs.field(converter=to_date, validator=DATE)
     tz: str = attrs.field(default="UTC", validator=_tz)
-    place: str | None = None
-    kind: NoteKind = NoteKind.NOTE_VERBALE
-    proposes: Proposal | None = None
-    notifies: Notice | None = None
-    replies_to: str | None = None
-    accepts: bool | None = None
-    effective_on: FuzzyDate | None = attrs.field(default=None, converter=to_optional_fuzzy)
-    level: Level = Level.AMBASSADOR
+    place: str | None = attrs.field(default=None, validator=OPTIONAL_TEXT)
+    kind: NoteKind = attrs.field(default=NoteKind.NOTE_VERBALE, validator=member_of(NoteKind))
+    proposes: Proposal | None = attrs.field(
+        default=None, validator=member_of(Proposal, optional=True)
+    )
+    notifies: Notice | None = attrs.field(default=None, validator=member_of(Notice, optional=True))
+    replies_to: str | None = attrs.field(default=None, validator=OPTIONAL_TEXT)
+    accepts: bool | None = attrs.field(default=None, validator=OPTIONAL_FLAG)
+    effective_on: FuzzyDate | None = attrs.field(
+        default=None, converter=to_optional_date, validator=OPTIONAL_DATE
+    )
+    level: Level = attrs.field(default=Level.AMBASSADOR, validator=member_of(Level))
     """For a proposal to establish or resume relations: the class of heads of mission."""
-    consular: bool | None = None
+    consular: bool | None = attrs.field(default=None, validator=OPTIONAL_FLAG)
     """Whether the act covers consular relations; None: the Vienna Conventions' default."""
-    summary: str | None = None
-    sources: tuple[Source, ...] = attrs.field(default=(), converter=_sources)
+    summary: str | None = attrs.field(default=None, validator=OPTIONAL_TEXT)
+    sources: tuple[Source, ...] = attrs.field(default=(), converter=to_tuple, validator=SOURCES)
 
     def __attrs_post_init__(self) -> None:
         """A note goes to another state and does exactly one thing."""
@@ -138,16 +156,20 @@ class Agreement:
     LABEL: ClassVar[str] = "agreement"
     """How the instrument is named in explanations."""
 
-    id: str
-    between: tuple[str, str] = attrs.field(converter=_dyad)
-    effective_on: FuzzyDate | None = attrs.field(default=None, converter=to_optional_fuzzy)
-    establishes: Proposal = Proposal.ESTABLISH_RELATIONS
-    level: Level = Level.AMBASSADOR
-    consular: bool | None = None
+    id: str = attrs.field(validator=TEXT)
+    between: tuple[str, str] = attrs.field(converter=to_pair, validator=between)
+    effective_on: FuzzyDate | None = attrs.field(
+        default=None, converter=to_optional_date, validator=OPTIONAL_DATE
+    )
+    establishes: Proposal = attrs.field(
+        default=Proposal.ESTABLISH_RELATIONS, validator=member_of(Proposal)
+    )
+    level: Level = attrs.field(default=Level.AMBASSADOR, validator=member_of(Level))
+    consular: bool | None = attrs.field(default=None, validator=OPTIONAL_FLAG)
     tz: str = attrs.field(default="UTC", validator=_tz)
-    place: str | None = None
-    summary: str | None = None
-    sources: tuple[Source, ...] = attrs.field(default=(), converter=_sources)
+    place: str | None = attrs.field(default=None, validator=OPTIONAL_TEXT)
+    summary: str | None = attrs.field(default=None, validator=OPTIONAL_TEXT)
+    sources: tuple[Source, ...] = attrs.field(default=(), converter=to_tuple, validator=SOURCES)
 
     @property
     def on(self) -> FuzzyDate:
@@ -174,8 +196,12 @@ class JointCommunique(Agreement):
     TAG: ClassVar[str] = "joint_communique"
     LABEL: ClassVar[str] = "joint communique"
 
-    signed_on: FuzzyDate | None = attrs.field(default=None, converter=to_optional_fuzzy)
-    released_on: FuzzyDate | None = attrs.field(default=None, converter=to_optional_fuzzy)
+    signed_on: FuzzyDate | None = attrs.field(
+        default=None, converter=to_optional_date, validator=OPTIONAL_DATE
+    )
+    released_on: FuzzyDate | None = attrs.field(
+        default=None, converter=to_optional_date, validator=OPTIONAL_DATE
+    )
 
     def __attrs_post_init__(self) -> None:
         """A communiqué needs at least one date."""
@@ -204,7 +230,7 @@ class ExchangeOfNotes(Agreement):
     TAG: ClassVar[str] = "exchange_of_notes"
     LABEL: ClassVar[str] = "exchange of notes"
 
-    on: FuzzyDate = attrs.field(converter=to_fuzzy)
+    on: FuzzyDate = attrs.field(converter=to_date, validator=DATE)
 
 
 Instrument = DiplomaticNote | JointCommunique | ExchangeOfNotes
@@ -290,15 +316,27 @@ class Resolved:
     pending: tuple[Pending, ...]
 
 
+Found = list[tuple["Instrument", MalformedNoteError]]
+"""Problems of instruments, each with the instrument it is about."""
+
+
+def _refuse(found: Found | None, item: Instrument, error: MalformedNoteError) -> None:
+    """Raise ``error``, or (when collecting every problem) add it to ``found``."""
+    if found is None:
+        raise error
+    found.append((item, error))
+
+
 def _index(
-    instruments: Iterable[Instrument],
+    instruments: Iterable[Instrument], found: Found | None = None
 ) -> tuple[dict[str, DiplomaticNote], list[JointCommunique | ExchangeOfNotes]]:
     notes: dict[str, DiplomaticNote] = {}
     agreements: list[JointCommunique | ExchangeOfNotes] = []
     ids: set[str] = set()
     for item in instruments:
         if item.id in ids:
-            raise MalformedNoteError(item.id, "duplicate instrument id")
+            _refuse(found, item, MalformedNoteError(item.id, "duplicate instrument id"))
+            continue
         ids.add(item.id)
         if isinstance(item, DiplomaticNote):
             notes[item.id] = item
@@ -307,30 +345,55 @@ def _index(
     return notes, agreements
 
 
-def _replies(notes: dict[str, DiplomaticNote]) -> dict[str, DiplomaticNote]:
+def _reply_problem(
+    note: DiplomaticNote, notes: dict[str, DiplomaticNote], replies: dict[str, DiplomaticNote]
+) -> MalformedNoteError | None:
+    """Why ``note``, a reply, does not fit its proposal; None when it does."""
+    assert note.replies_to is not None  # noqa: S101 - only asked of replies
+    target = notes.get(note.replies_to)
+    if target is None:
+        return MalformedNoteError(note.id, f"replies to {note.replies_to!r}, which is not known")
+    if target.proposes is None:
+        return MalformedNoteError(note.id, f"replies to {target.id!r}, which proposes nothing")
+    if (note.sender, note.recipient) != (target.recipient, target.sender):
+        return MalformedNoteError(
+            note.id,
+            f"a reply to {target.id!r} must go from {target.recipient} to {target.sender}",
+        )
+    if target.id in replies:
+        return MalformedNoteError(
+            note.id, f"{target.id!r} was already answered by {replies[target.id].id!r}"
+        )
+    if note.on.latest < target.on.earliest:
+        return MalformedNoteError(note.id, f"the reply is dated before {target.id!r}")
+    return None
+
+
+def _replies(
+    notes: dict[str, DiplomaticNote], found: Found | None = None
+) -> dict[str, DiplomaticNote]:
     """Each answered proposal's reply, checking that every reply fits its proposal."""
     replies: dict[str, DiplomaticNote] = {}
     for note in notes.values():
         if note.replies_to is None:
             continue
-        target = notes.get(note.replies_to)
-        if target is None:
-            raise MalformedNoteError(note.id, f"replies to {note.replies_to!r}, which is not known")
-        if target.proposes is None:
-            raise MalformedNoteError(note.id, f"replies to {target.id!r}, which proposes nothing")
-        if (note.sender, note.recipient) != (target.recipient, target.sender):
-            raise MalformedNoteError(
-                note.id,
-                f"a reply to {target.id!r} must go from {target.recipient} to {target.sender}",
-            )
-        if target.id in replies:
-            raise MalformedNoteError(
-                note.id, f"{target.id!r} was already answered by {replies[target.id].id!r}"
-            )
-        if note.on.latest < target.on.earliest:
-            raise MalformedNoteError(note.id, f"the reply is dated before {target.id!r}")
-        replies[target.id] = note
+        problem = _reply_problem(note, notes, replies)
+        if problem is not None:
+            _refuse(found, note, problem)
+            continue
+        replies[note.replies_to] = note
     return replies
+
+
+def instrument_problems(instruments: Iterable[Instrument]) -> Found:
+    """Every problem :func:`resolve_instruments` would raise the first of, with its instrument.
+
+    Loading reports them all at once, each at its item's place.
+    """
+    found: Found = []
+    notes, _ = _index(instruments, found)
+    _replies(notes, found)
+    return found
 
 
 def resolve_instruments(instruments: Iterable[Instrument]) -> Resolved:

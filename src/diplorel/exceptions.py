@@ -15,7 +15,9 @@ Koreaa ('KOR', 'PRK')
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
+from typing import Self
 
 
 class DiplorelError(Exception):
@@ -201,15 +203,93 @@ class UnknownCreditLineError(DiplorelError, LookupError):
         super().__init__(f"unknown credit line {line_id!r}{hint}")
 
 
+_PLACE = re.compile(r"(?:line (?P<line>[0-9]+)(?:, column (?P<column>[0-9]+))?)? ?(?P<path>\$\S*)?")
+
+
+class Problem(str):
+    """One problem found in an input: it reads as its text, and carries its place as data.
+
+    The text is the sentence, then `` @ `` and the place: the JSON path (``$.items[3].on``),
+    preceded by the line for JSON Lines and syntax errors (``line 4 $.between``). ``path``,
+    ``line`` and ``column`` hold the place (None when not known or not relevant);
+    ``message`` the sentence alone.
+
+    >>> p = Problem('expected true or false, got the string "no"', path="$.items[3].consular")
+    >>> print(p)
+    expected true or false, got the string "no" @ $.items[3].consular
+    >>> p.path, p.line, p == str(p)
+    ('$.items[3].consular', None, True)
+    >>> Problem.parse("not valid JSON @ line 4, column 2").line
+    4
+    """
+
+    __slots__ = ("column", "line", "message", "path")
+    message: str
+    path: str | None
+    line: int | None
+    column: int | None
+
+    def __new__(
+        cls,
+        message: str,
+        *,
+        path: str | None = None,
+        line: int | None = None,
+        column: int | None = None,
+    ) -> Self:
+        """A problem with its sentence and place."""
+        where = f"line {line}" if line is not None else ""
+        if where and column is not None:
+            where += f", column {column}"
+        if path:
+            where = f"{where} {path}" if where else path
+        self = super().__new__(cls, f"{message} @ {where}" if where else message)
+        self.message = message
+        self.path = path or None
+        self.line = line
+        self.column = column
+        return self
+
+    @classmethod
+    def parse(cls, text: str) -> Problem:
+        """The problem that ``text`` (``sentence @ place``) reads as; a Problem is kept as is."""
+        if isinstance(text, Problem):
+            return text
+        message, sep, where = text.rpartition(" @ ")
+        m = _PLACE.fullmatch(where) if sep else None
+        if m is None or not where:
+            return cls(text)
+        line, column = m.group("line"), m.group("column")
+        return cls(
+            message,
+            path=m.group("path"),
+            line=int(line) if line else None,
+            column=int(column) if column else None,
+        )
+
+    def __getnewargs_ex__(self) -> tuple[tuple[str], dict[str, object]]:
+        """Copy and pickle with the place."""
+        return (self.message,), {"path": self.path, "line": self.line, "column": self.column}
+
+
 class LoadError(DiplorelError, ValueError):
-    """A history file that cannot be loaded; lists every problem found, each with its place."""
+    """A history file that cannot be loaded; lists every problem found, each with its place.
+
+    ``problems`` holds :class:`Problem` values: each reads as ``sentence @ place`` and carries
+    its ``path`` and ``line``. Plain strings given in their place are read as such
+    (:meth:`Problem.parse`).
+    """
 
     def __init__(self, source: str, problems: Sequence[str]) -> None:
         self.source = source
-        self.problems = tuple(problems)
+        self.problems: tuple[Problem, ...] = tuple(Problem.parse(p) for p in problems)
         n = len(self.problems)
         head = f"cannot load {source}: {n} problem{'s' if n != 1 else ''}"
         super().__init__(head + "".join(f"\n  - {p}" for p in self.problems))
+
+    def __reduce__(self) -> tuple[type[LoadError], tuple[str, tuple[Problem, ...]]]:
+        """Pickle with the source and the problems."""
+        return type(self), (self.source, self.problems)
 
 
 class SaveError(DiplorelError, OSError):
@@ -265,10 +345,14 @@ __all__ = [
     "InvalidAmountError",
     "InvalidDateError",
     "InvalidEventError",
+    "InvalidQueryError",
     "InvalidTransitionError",
+    "InvalidTypeError",
+    "InvalidValueError",
     "LoadError",
     "MalformedNoteError",
     "MissingExtraError",
+    "Problem",
     "RuleError",
     "SaveError",
     "StateNotInExistenceError",
@@ -284,12 +368,44 @@ class InvalidTypeError(DiplorelError, TypeError):
     ``field`` names where it was given, ``value`` is the value, ``expected`` what was expected.
     """
 
-    def __init__(self, field: str, value: object, expected: str) -> None:
+    def __init__(self, field: str, value: object, expected: str, *, hint: str = "") -> None:
         self.field = field
         self.value = value
         self.expected = expected
+        self.hint = hint
         got = type(value).__name__
-        super().__init__(f"{field}: expected {expected}, got {got} {value!r}")
+        shown = repr(value)
+        shown = shown if len(shown) <= _SHOWN else shown[: _SHOWN - 3] + "..."
+        text = f"expected {expected}, got {got} {shown}" + (f"; {hint}" if hint else "")
+        super().__init__(f"{field}: {text}" if field else text)
+
+
+class InvalidValueError(DiplorelError, ValueError):
+    """A value of the right type that is not one of those allowed (an unknown enum value).
+
+    ``value`` is the value, ``allowed`` the values allowed, ``suggestions`` the close ones.
+    """
+
+    def __init__(
+        self, value: object, allowed: Sequence[object], suggestions: Sequence[object] = ()
+    ) -> None:
+        self.value = value
+        self.allowed = tuple(allowed)
+        self.suggestions = tuple(suggestions)
+        hint = f"; did you mean {_either(self.suggestions)}?" if self.suggestions else ""
+        super().__init__(f"{value!r} is not one of {_either(self.allowed)}{hint}")
+
+
+_SHOWN = 80
+"""How many characters of a wrong value a message shows."""
+
+
+def _either(values: Sequence[object]) -> str:
+    return (
+        ", ".join(repr(v) for v in values[:-1])
+        + (" or " if len(values) > 1 else "")
+        + (repr(values[-1]) if values else "")
+    )
 
 
 class InvalidQueryError(DiplorelError, ValueError):
