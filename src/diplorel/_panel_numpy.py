@@ -128,17 +128,7 @@ def build_columns(
     return parts
 
 
-_OBJECTS = (
-    "state_a",
-    "state_b",
-    "diplomatic",
-    "consular",
-    "level_a",
-    "level_b",
-    "missions_a",
-    "missions_b",
-    "economic_ties",
-)
+_OBJECTS = tuple(c for c in COLUMNS if c not in {"year", "ccode_a", "ccode_b", "certain"})
 """Columns that may hold None (no record) or text: object arrays."""
 
 
