@@ -7,6 +7,7 @@ from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 import diplorel as dr
 from diplorel import _files
@@ -346,3 +347,69 @@ class TestUpcasting:
         h = dr.loads(json.dumps(doc))
         assert len(h.status("CUB", "KOR", on="1960-01-15").missions["KOR"]) == 1
         assert h.status("CUB", "KOR", on="1960-03-01").missions["KOR"] == ()
+
+
+class TestUpcastV1Breaks:
+    """The v1 -> v2 rule for breaks, checked against its plain statement on random files."""
+
+    @staticmethod
+    def _naive(items: list[dict[str, object]]) -> list[bool]:
+        """The rule as stated: a later closure comes before the next consent (or none)."""
+        from diplorel._dates import parse_edtf  # noqa: PLC0415 - test helper
+
+        out = []
+        for brk in items:
+            if brk["type"] not in {"relations_severed", "relations_suspended"}:
+                continue
+            day = parse_edtf(str(brk["on"])).earliest
+            later = [(parse_edtf(str(o["on"])).earliest, o) for o in items]
+            consents = [w for w, o in later if w > day and o["type"] == "relations_resumed"]
+            closes = [w for w, o in later if w > day and o["type"] == "mission_closed"]
+            out.append(any(not consents or c < min(consents) for c in closes))
+        return out
+
+    @settings(max_examples=200, deadline=None)
+    @given(
+        st.lists(
+            st.tuples(
+                st.sampled_from(
+                    [
+                        "relations_severed",
+                        "relations_suspended",
+                        "relations_resumed",
+                        "mission_closed",
+                    ]
+                ),
+                st.integers(1950, 1960),
+            ),
+            max_size=12,
+        )
+    )
+    def test_matches_the_rule(self, acts: list[tuple[str, int]]) -> None:
+        """The one-pass upcaster decides every break as the rule says."""
+        from diplorel._files import upcast_v1_v2  # noqa: PLC0415 - the upcaster itself
+
+        items: list[dict[str, object]] = [
+            {"type": t, "between": ["CUB", "KOR"], "on": str(y)} for t, y in acts
+        ]
+        _, out = upcast_v1_v2({"version": 1}, items)
+        got = [
+            bool(o.get("missions_stay_open"))
+            for o in out
+            if o["type"] in {"relations_severed", "relations_suspended"}
+        ]
+        assert got == self._naive(items)
+
+    def test_unhashable_values_are_load_errors(self) -> None:
+        """An array where a v1 level or tag is expected is a load problem, not a TypeError."""
+        item = {"type": "representation_changed", "between": ["CUB", "USA"], "on": "1950"}
+        doc = {
+            "format": "diplorel-history",
+            "version": 1,
+            "rules": "cow",
+            "items": [{**item, "sender": "USA", "level": []}, {**item, "type": []}],
+        }
+        with pytest.raises(dr.LoadError) as e:
+            dr.loads(json.dumps(doc))
+        assert "$.items[0].rank" in str(e.value)
+        assert "$.items[1].type" in str(e.value)

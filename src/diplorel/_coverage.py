@@ -65,6 +65,18 @@ def _days(value: Iterable[pendulum.Date]) -> tuple[pendulum.Date, ...]:
     return out
 
 
+def _covered_state(value: str) -> str:
+    return _state(value, "Coverage.state")
+
+
+def _covered_partner(value: str | None) -> str | None:
+    return _optional_state(value, "Coverage.partner")
+
+
+def _covered_sender(value: str | None) -> str | None:
+    return _optional_state(value, "Coverage.sender")
+
+
 @attrs.frozen(kw_only=True)
 class Coverage:
     """A declaration that the history records every act of a kind for some dyads and dates.
@@ -79,12 +91,12 @@ class Coverage:
     subject to knowledge time: it says what the history's sources vouch for.
     """
 
-    state: str = attrs.field(converter=_state)
-    partner: str | None = attrs.field(default=None, converter=_optional_state)
+    state: str = attrs.field(converter=_covered_state)
+    partner: str | None = attrs.field(default=None, converter=_covered_partner)
     dimensions: tuple[Dimension, ...] = attrs.field(
         default=(Dimension.RELATIONS, Dimension.PRESENCE), converter=_dimensions
     )
-    sender: str | None = attrs.field(default=None, converter=_optional_state)
+    sender: str | None = attrs.field(default=None, converter=_covered_sender)
     since: FuzzyDate | None = attrs.field(default=None, converter=to_optional_fuzzy)
     until: FuzzyDate | None = attrs.field(default=None, converter=to_optional_fuzzy)
     days: tuple[pendulum.Date, ...] = attrs.field(default=(), converter=_days)

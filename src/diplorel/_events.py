@@ -50,15 +50,15 @@ from diplorel._status import Level, MissionKind, Rank
 from diplorel.exceptions import InvalidEventError, InvalidTypeError
 
 
-def _state(value: str) -> str:
+def _state(value: str, name: str = "state") -> str:
     """A state's code (for classes without a validator of their own: wrong types raise)."""
     if not isinstance(value, str):
-        raise InvalidTypeError("state", value, "a state code or name (a str)")
+        raise InvalidTypeError(name, value, "a state code or name (a str)")
     return resolve_state(value)
 
 
-def _optional_state(value: str | None) -> str | None:
-    return None if value is None else _state(value)
+def _optional_state(value: str | None, name: str = "state") -> str | None:
+    return None if value is None else _state(value, name)
 
 
 def _dyad(value: Iterable[str]) -> tuple[str, str]:
