@@ -105,7 +105,11 @@ GW_PERIODS: dict[int, list[tuple[str, str, str]]] = {
     564: [("XOF", "", "")],
     711: [("XTB", "", "")],
     815: [("XAN", "", "")],
+    # G-W's first Montenegro (1868-1915) is not the state of 2006 (MNE): COW has only the latter.
+    341: [("XMN", "", "2006-06-02"), ("MNE", "2006-06-03", "")],
 }
+
+_OH_US = "dates from the Office of the Historian (lifecycle.csv cites them)"
 
 # Project-own codes (ISO 3166-1 user-assigned range XAA-XZZ): code -> (name, note).
 USER_ASSIGNED: dict[str, tuple[str, str]] = {
@@ -119,6 +123,10 @@ USER_ASSIGNED: dict[str, tuple[str, str]] = {
     "XHN": ("Hanover", "COW 240"),
     "XKR": ("Korean Empire", "COW 730; Joseon Korea and the Korean Empire, 1887-1905 in COW"),
     "XKX": ("Kosovo", "COW 347; XKX is the code the EU, IMF and others use; not in ISO 3166"),
+    "XMN": (
+        "Kingdom of Montenegro",
+        "G-W 341 only (not in COW): Montenegro to 1915; the state of 2006 is MNE",
+    ),
     "XMO": ("Modena", "COW 332"),
     "XMS": ("Mecklenburg-Schwerin", "COW 280"),
     "XOF": ("Orange Free State", "G-W 564 only (not in COW)"),
@@ -133,6 +141,28 @@ USER_ASSIGNED: dict[str, tuple[str, str]] = {
     "XUP": ("United Provinces of Central America", "G-W 89 only (not in COW)"),
     "XWT": ("Wuerttemberg", "COW 271"),
     "XZN": ("Zanzibar", "COW 511"),
+    # Not in COW or G-W: sovereign states that the Office of the Historian's country articles
+    # cover (NOT_IN_LISTS has their ends, INDEPENDENT_ON their starts, each with its source).
+    "XBR": ("Brunswick", "not in COW or G-W; the Duchy of Brunswick and Lueneburg; " + _OH_US),
+    "XCF": ("Congo Free State", "not in COW or G-W; the Independent State of the Congo; " + _OH_US),
+    "XGE": (
+        "Genoa",
+        "not in COW or G-W; the Republic of Genoa, gone before COW's first day "
+        "(annexed by France 1805-1814, awarded to Piedmont-Sardinia in 1815); " + _OH_US,
+    ),
+    "XHI": ("Hawaii", "not in COW or G-W; the Kingdom of Hawaii; " + _OH_US),
+    "XHR": (
+        "Hanseatic Republics",
+        "not in COW or G-W; Bremen, Hamburg and Luebeck, three "
+        "city-states that conducted one policy toward the United States and are one party "
+        "there, as in the Office of the Historian's records; " + _OH_US,
+    ),
+    "XMZ": ("Mecklenburg-Strelitz", "not in COW or G-W; " + _OH_US),
+    "XNA": ("Nassau", "not in COW or G-W; the Duchy of Nassau; " + _OH_US),
+    "XOL": ("Oldenburg", "not in COW or G-W; the Grand Duchy of Oldenburg; " + _OH_US),
+    "XRY": ("Ryukyu", "not in COW or G-W; the Kingdom of Lew Chew (Ryukyu); " + _OH_US),
+    "XSL": ("Schaumburg-Lippe", "not in COW or G-W; " + _OH_US),
+    "XTX": ("Texas", "not in COW or G-W; the Republic of Texas; " + _OH_US),
 }
 
 # Sovereign states in neither list.
@@ -150,6 +180,10 @@ INDEPENDENT_ON: dict[str, str] = {
     "GEO": "1991-04-09", "KIR": "1979-07-12", "MHL": "1986-10-21", "NRU": "1968-01-31",
     "PLW": "1994-10-01", "TON": "1970-06-04", "TUV": "1978-10-01", "UKR": "1991-08-24",
     "VUT": "1980-07-30", "WSM": "1962-01-01",
+    # States in neither list (NOT_IN_LISTS): open-ended where they existed on COW's first day.
+    "XBR": "1816-01-01", "XCF": "1885-07-01", "XHI": "1816-01-01", "XHR": "1816-01-01",
+    "XMZ": "1816-01-01", "XNA": "1816-01-01", "XOL": "1816-01-01", "XRY": "1816-01-01",
+    "XSL": "1816-01-01", "XTX": "1836-03-02",
 }  # fmt: skip
 
 _FACTBOOK = (
@@ -160,6 +194,17 @@ _FACTBOOK_URL = "https://www.cia.gov/the-world-factbook/countries/{slug}/"
 
 def _factbook(name: str, slug: str, text: str) -> str:
     return _FACTBOOK.format(name=name, text=text) + ", " + _FACTBOOK_URL.format(slug=slug)
+
+
+_OH_GUIDE = (
+    "U.S. Department of State, Office of the Historian, A Guide to the United States' History "
+    "of Recognition, Diplomatic, and Consular Relations, by Country, since 1776"
+)
+
+
+def _oh(name: str, slug: str, quote: str) -> str:
+    """Cite the Office of the Historian's article on ``name`` with a quoted sentence."""
+    return f"{_OH_GUIDE}: {name}: '{quote}', https://history.state.gov/countries/{slug}"
 
 
 # code -> "publisher, title, url" for every dated INDEPENDENT_ON entry. The Factbook texts were
@@ -189,6 +234,63 @@ INDEPENDENCE_SOURCES: dict[str, str] = {
     "VUT": _factbook("Vanuatu", "vanuatu", "30 July 1980 (from France and the UK)"),
     "WSM": _factbook("Samoa", "samoa",
                      "1 January 1962 (from New Zealand-administered UN trusteeship)"),
+    "XCF": "Wikipedia, Proclamation of the Congo Free State: 'Sir Francis de Winton ... "
+           "officially proclaimed the foundation of the Independent State of Congo in Vivi on "
+           "July 1, 1885', https://en.wikipedia.org/wiki/Proclamation_of_the_Congo_Free_State "
+           "(the Office of the Historian says only 'created in the 1880s'; the United States "
+           "recognized it on September 11, 1885, https://history.state.gov/countries/"
+           "congo-free-state)",
+    "XTX": _oh("Texas", "texas", "the Republic of Texas declared its independence from Mexico "
+               "on March 2, 1836"),
+}  # fmt: skip
+
+# Sovereign states in neither COW nor G-W, from the Office of the Historian's country articles:
+# code -> (ON = the first day the state no longer exists, the state that absorbed it, source).
+# Where the source gives only a year, ON is 1 January of the next year (the year's last day is
+# the state's last, as Gleditsch-Ward date year-only ends: XUP's last day is 1839-12-31); the
+# registry holds full dates only. The German states' entry into the North German Confederation
+# is dated by the Confederation's establishment on 1 July 1867, which the Office of the Historian
+# gives (https://history.state.gov/countries/north-german-confederation); COW ends Saxony,
+# Mecklenburg-Schwerin and Hesse on 17 April 1867 instead (the constitution's adoption).
+_NGC = (
+    "; the North German Confederation was established on July 1, 1867 ('Following the "
+    "establishment of the North German Confederation on July 1, 1867', "
+    "https://history.state.gov/countries/north-german-confederation)"
+)
+NOT_IN_LISTS: dict[str, tuple[str, str, str]] = {
+    "XBR": ("1867-07-01", "DEU", _oh("Brunswick and Lüneburg", "brunswick-luneburg",
+            "On July 1, 1867, the Duchy of Brunswick and Lüneburg joined the North German "
+            "Confederation.")),
+    "XCF": ("1908-11-15", "BEL", _oh("The Congo Free State", "congo-free-state",
+            "the Congo Free State was annexed as a colony by Belgium on November 15, 1908, "
+            "which ended its existence as an independent sovereign state")),
+    "XGE": ("1816-01-01", "ITA", _oh("The Republic of Genoa", "genoa",
+            "the Congress of Vienna awarded Genoa to the Kingdom of Piedmont-Sardinia in 1815")
+            + " (a year only: its last day is taken as 1815-12-31)"),
+    "XHI": ("1898-08-12", "USA", _oh("Hawaii", "hawaii",
+            "Hawaiian independence ended with the formal U.S. annexation of Hawaii on August "
+            "12, 1898")),
+    "XHR": ("1867-07-01", "DEU", _oh("Hanseatic Republics", "hanseatic-republics",
+            "All three Hanseatic Republics joined the North German Confederation") + _NGC
+            + "; the article dates the end of relations in 1868"),
+    "XMZ": ("1867-07-01", "DEU", _oh("Mecklenburg-Strelitz", "mecklenburg-strelitz",
+            "the Grand Duchy of Mecklenburg-Strelitz joined the North German Confederation "
+            "in 1867 when it was created as a federal state") + _NGC),
+    "XNA": ("1866-10-03", "DEU", _oh("Nassau", "nassau",
+            "the Duchy of Nassau was annexed to Prussia on October 3, 1866, and ceased to be "
+            "an independent, sovereign state")),
+    "XOL": ("1867-07-01", "DEU", _oh("Oldenburg", "oldenburg",
+            "In 1867 Oldenburg was incorporated into the North German Confederation") + _NGC),
+    "XRY": ("1880-01-01", "JPN", _oh("Lew Chew (Loochoo)", "lew-chew",
+            "The Japanese Government annexed Lew Chew in 1879, abolished the Lew Chew "
+            "monarchy") + " (a year only: its last day is taken as 1879-12-31)"),
+    "XSL": ("1867-07-01", "DEU", _oh("Schaumburg-Lippe", "schaumburg-lippe",
+            "the Principality of Schaumburg-Lippe joined the North German Confederation in "
+            "1867 when it was created as a federal state") + _NGC),
+    "XTX": ("1845-12-29", "USA", _oh("Texas", "texas",
+            "Although Texas entered the United States as a state on December 29, 1845, "
+            "relations formally ended during the transfer of Texan sovereignty to the United "
+            "States on February 19, 1846.")),
 }  # fmt: skip
 
 # Notes on states that are neither user-assigned nor outside COW.
@@ -227,6 +329,17 @@ NAME: dict[str, tuple[str, str]] = {  # code -> (name, official name)
     "YEM": ("Yemen", "Republic of Yemen"),
     "YMD": ("South Yemen", "People's Democratic Republic of Yemen"),
     "YUG": ("Yugoslavia", "Federal Republic of Yugoslavia"),
+    "XBR": ("Brunswick", "Duchy of Brunswick"),
+    "XCF": ("Congo Free State", "Independent State of the Congo"),
+    "XGE": ("Genoa", "Republic of Genoa"),
+    "XHI": ("Hawaii", "Kingdom of Hawaii"),
+    "XHR": ("Hanseatic Republics", "Hanseatic Republics"),
+    "XMZ": ("Mecklenburg-Strelitz", "Grand Duchy of Mecklenburg-Strelitz"),
+    "XNA": ("Nassau", "Duchy of Nassau"),
+    "XOL": ("Oldenburg", "Grand Duchy of Oldenburg"),
+    "XRY": ("Ryukyu", "Kingdom of Lew Chew"),
+    "XSL": ("Schaumburg-Lippe", "Principality of Schaumburg-Lippe"),
+    "XTX": ("Texas", "Republic of Texas"),
 }
 
 EXTRA_ALIASES: dict[str, list[str]] = {
@@ -257,6 +370,14 @@ EXTRA_ALIASES: dict[str, list[str]] = {
     "YUG": ["Kingdom of Serbia", "Kingdom of Yugoslavia", "SFRY", "FRY",
             "Socialist Federal Republic of Yugoslavia"],
     "ITA": ["Sardinia", "Kingdom of Sardinia", "Piedmont-Sardinia"],
+    "XBR": ["Brunswick and Lüneburg", "Brunswick-Lüneburg", "Brunswick-Luneburg",
+            "Duchy of Brunswick and Lüneburg"],
+    "XCF": ["Independent State of Congo", "État indépendant du Congo"],
+    "XGE": ["Genova"], "XHI": ["Hawaiian Kingdom", "Sandwich Islands", "Republic of Hawaii"],
+    "XHR": ["Hanseatic Cities", "Free Hanseatic Cities"],
+    "XMZ": ["Mecklenburg Strelitz"], "XNA": [], "XOL": [],
+    "XRY": ["Lew Chew", "Loochoo", "Ryukyu Kingdom", "Kingdom of Ryukyu"],
+    "XSL": ["Schaumburg Lippe"], "XTX": ["Texas Republic"],
 }  # fmt: skip
 
 # Aliases claimed by several states that still have one sensible reading.
@@ -267,6 +388,7 @@ PREFER: dict[str, str] = {
     "yemen": "YEM",
     "germany": "DEU",
     "russia": "RUS",
+    "montenegro": "MNE",
 }
 # Aliases left out although only one state claims them (ambiguous to a reader).
 NEVER: set[str] = {"korea", "congo"}
@@ -465,6 +587,7 @@ def build(reference: Path) -> dict[str, str]:  # noqa: PLR0915 - one linear reci
     cow = read_cow(reference / "statelist2024.csv")
     gw = read_gw(reference / "iisystem_2012.dat")
     codes = sorted({c for cc, *_ in cow for c, _, _ in cow_periods(cc)} | set(NOT_IN_COW)
+                   | set(NOT_IN_LISTS)
                    | {c for ps in GW_PERIODS.values() for c, _, _ in ps})  # fmt: skip
 
     candidates: dict[str, list[str]] = defaultdict(list)  # code -> aliases, in order
@@ -567,6 +690,7 @@ def build(reference: Path) -> dict[str, str]:  # noqa: PLR0915 - one linear reci
         source = EXTINCT_SOURCE.get(code, f"{cite}: last day {last}")
         on = EXTINCT_ON.get(code, next_day(last))
         life.append([code, "extinct", on, ABSORBED_BY.get(code, ""), source])
+    life += [[code, "extinct", on, by, src] for code, (on, by, src) in NOT_IN_LISTS.items()]
     life_out = io.StringIO()
     w = csv.writer(life_out, lineterminator="\n")
     w.writerow(["code", "event", "on", "other", "source"])
