@@ -266,6 +266,7 @@ class Status:
         return {
             s: represent(self.state, s, year=year, conventions=DEFAULT_CONVENTIONS)
             for s in self.state.dyad
+            if self.state.presence_known_of(s)
         }
 
     @property
@@ -276,7 +277,10 @@ class Status:
         """
         if not self.state.presence_known:
             return None
-        return any(r.exchange for r in self.representation.values())
+        known = self.representation
+        if any(r.exchange for r in known.values()):
+            return True
+        return None if len(known) < len(self.state.dyad) else False
 
     @property
     def heads(self) -> Mapping[str, HeadOfMission]:
@@ -291,7 +295,8 @@ class Status:
     @property
     def missions(self) -> Mapping[str, tuple[Mission, ...]]:
         """Sending state -> its missions in the other state (empty where there is no record)."""
-        return self.state.missions if self.state.presence_known else {}
+        s = self.state
+        return {k: v for k, v in s.missions.items() if s.presence_known_of(k)}
 
     @property
     def protecting_powers(self) -> Mapping[str, str]:
@@ -329,8 +334,10 @@ class Status:
         for sender in s.dyad:
             if s.known:
                 rows.append((f"{sender} agreed class", _show(s.agreed.get(sender, Level.NONE))))
-            if s.presence_known:
+            if s.presence_known_of(sender):
                 rows.append((f"{sender} at post", str(representation[sender])))
+            elif s.presence_known:
+                rows.append((f"{sender} at post", "no record (the history covers the other side)"))
         for sender, missions in self.missions.items():
             rows.append((f"{sender} missions", "; ".join(map(str, missions)) or "none"))
         rows.extend(

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 import pendulum
 
-from diplorel._coverage import NO_ACT, RELATIONS_ACT, act_kind
+from diplorel._coverage import NO_ACT, PRESENCE_ACT, RELATIONS_ACT, act_kind
 from diplorel._dates import to_when
 from diplorel._engine import DyadTimeline
 from diplorel._representation import DEFAULT_CONVENTIONS as DEFAULT
@@ -136,8 +136,9 @@ def bulk_python(
         consular.append(state.consular.value)
         if state.presence_known:
             la, lb = _levels(_row(state), when.day.year, swapped=swapped)
-            levels_a.append(la)
-            levels_b.append(lb)
+            ka, kb = (key[1], key[0]) if swapped else key
+            levels_a.append(la if state.presence_known_of(ka) else None)
+            levels_b.append(lb if state.presence_known_of(kb) else None)
         else:
             levels_a.append(None)
             levels_b.append(None)
@@ -200,6 +201,8 @@ class _Arrays:
         self.states: list[DyadState] = []  # the state of every row
         for key in sorted(history.dyads):
             timeline: DyadTimeline = history.timeline_of(key)
+            # one direction covered: each side's presence is decided by the Python path
+            cap = PRESENCE_ACT if history.is_directional(key) else RELATIONS_ACT
             n = len(self.dyad_id)
             self.dyad_id[key] = n
             self.first.append(len(codes))
@@ -217,7 +220,7 @@ class _Arrays:
                 self.states.append(st)
                 if i not in timeline.rejected:
                     kind = max(kind, act_kind(timeline.events[i]))
-                acted.append(kind)
+                acted.append(min(kind, cap))
         # A last row for dyads without events: nothing at all (sorts after every dyad).
         self.none_row = len(codes)
         end = (len(self.dyad_id) + 1) << 22

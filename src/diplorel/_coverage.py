@@ -103,6 +103,9 @@ class Coverage:
     sources: tuple[Source, ...] = attrs.field(default=(), converter=_sources)
 
     def __attrs_post_init__(self) -> None:
+        if self.partner == self.state:
+            reason = f"partner {self.partner!r}: a dyad needs two different states"
+            raise InvalidEventError(_WHAT, reason)
         if self.sender is not None:
             if self.dimensions != (Dimension.PRESENCE,):
                 reason = (

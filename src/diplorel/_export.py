@@ -43,6 +43,7 @@ def _state(state: DyadState, year: int) -> dict[str, Any]:
     c = _converter()
     data: dict[str, Any] = c.unstructure(state)
     data["dyad"] = list(state.dyad)
+    data["presence_unknown"] = sorted(state.presence_unknown)
     if not state.known:
         for k in _RELATIONS_FACTS:
             data[k] = None
@@ -51,7 +52,11 @@ def _state(state: DyadState, year: int) -> dict[str, Any]:
             data[k] = None
         data["representation"] = data["exchange"] = None
         return data
-    reps = {s: represent(state, s, year=year) for s in state.dyad}
+    reps = {s: represent(state, s, year=year) for s in state.dyad if state.presence_known_of(s)}
+    for s in state.presence_unknown:  # one side not recorded: its facts unknown
+        for k in _PRESENCE_FACTS:
+            if isinstance(data[k], dict):
+                data[k][s] = None
     data["representation"] = {
         s: {
             "mission": c.unstructure(r.mission, Mission | None),
@@ -61,7 +66,9 @@ def _state(state: DyadState, year: int) -> dict[str, Any]:
         }
         for s, r in reps.items()
     }
-    data["exchange"] = any(r.exchange for r in reps.values())
+    data["representation"].update(dict.fromkeys(state.presence_unknown))
+    exchange = any(r.exchange for r in reps.values())
+    data["exchange"] = True if exchange else (None if state.presence_unknown else False)
     return data
 
 

@@ -10,7 +10,7 @@ False
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any, TypeAlias
 
 import attrs
@@ -38,8 +38,11 @@ from diplorel._events import (
     ConsentEvent,
     DyadEvent,
     Event,
+    HeadOfMissionEvent,
     Intention,
     IntentionAnnounced,
+    MissionEvent,
+    PresenceObserved,
     RecognitionEvent,
     StateContinued,
 )
@@ -61,6 +64,9 @@ from diplorel._rules import RuleSet
 from diplorel._states import StateRegistry, default_registry
 from diplorel._status import Diplomatic, DyadState
 from diplorel.exceptions import InvalidQueryError, UnknownCreditLineError
+
+_PRESENCE_ACTS = (HeadOfMissionEvent, MissionEvent, PresenceObserved)
+"""Acts that record who represents their sender at the other state."""
 
 Item: TypeAlias = Event | DiplomaticNote | JointCommunique | ExchangeOfNotes
 """What a history holds: events and the instruments (notes, communiqués) that make them."""
@@ -91,7 +97,9 @@ class History:
         "_anomalies_by_dyad",
         "_arrays",
         "_coverage",
+        "_covering_cache",
         "_credit",
+        "_directional",
         "_index",
         "_items",
         "_pending",
@@ -132,6 +140,8 @@ class History:
         self._status_cache: dict[object, Status] = {}
         self._resolved: dict[tuple[str, str], Key] = {}
         self._arrays: Any = None
+        self._directional: dict[Key, bool] = {}
+        self._covering_cache: dict[Key, tuple[Coverage, ...]] = {}
 
     # Construction ---------------------------------------------------------------------------
 
@@ -370,6 +380,7 @@ class History:
                 e.on.stated[0],
                 relations=kind >= RELATIONS_ACT,
                 presence=kind >= PRESENCE_ACT,
+                senders=lambda i=i: self._senders(key, range(i + 1)),  # type: ignore[misc]
             )
             periods.append(
                 Period(
@@ -468,27 +479,118 @@ class History:
         dyad (a party ceased to exist) stays ended.
         """
         relations, presence = self._acted(key, answer)
-        return self._marked(key, state, day, relations=relations, presence=presence)
+        return self._marked(
+            key,
+            state,
+            day,
+            relations=relations,
+            presence=presence,
+            senders=lambda: self._senders(key, answer.applied()),
+        )
+
+    def _senders(self, key: Key, applied: Iterable[int]) -> set[str]:
+        """The states whose presence an applied act of the dyad records (its sender)."""
+        timeline = self._timeline(key)
+        rejected, events = timeline.rejected, timeline.events
+        return {
+            events[i].sender  # type: ignore[attr-defined]
+            for i in applied
+            if i not in rejected and isinstance(events[i], _PRESENCE_ACTS)
+        }
+
+    def is_directional(self, key: Key) -> bool:
+        """Whether a coverage declaration of the dyad vouches for one direction of presence.
+
+        Then each side's presence is known from its own acts or coverage only: what a
+        history records of one side says nothing of the other.
+        """
+        found = self._directional.get(key)
+        if found is None:
+            found = self._directional[key] = any(c.sender is not None for c in self._covering(key))
+        return found
+
+    def _covering(self, key: Key) -> tuple[Coverage, ...]:
+        """The coverage declarations that name the dyad (by its lineage), cached per dyad."""
+        found = self._covering_cache.get(key)
+        if found is None:
+            root = self._index.lineage.root
+            found = self._covering_cache[key] = tuple(
+                c
+                for c in self._coverage
+                if root(c.state) in key and (c.partner is None or root(c.partner) in key)
+            )
+        return found
+
+    def _directions(
+        self, key: Key, state: DyadState, day: pendulum.Date, senders: Callable[[], set[str]]
+    ) -> DyadState:
+        """The state with the presence of a side neither acted nor covered marked unknown."""
+        if not self.is_directional(key):
+            return state
+        acted = senders()
+        names = self._index.names_on(key, day)
+        unknown = set()
+        for code in key:
+            shown = names.get(code, code)
+            if code in acted:
+                continue
+            covered = (
+                record_of(
+                    self._covering(key),
+                    [key, state.dyad],
+                    day,
+                    exists=True,
+                    dimension=Dimension.PRESENCE,
+                    sender=code,
+                )
+                is Record.COVERED
+                or record_of(
+                    self._covering(key),
+                    [key, state.dyad],
+                    day,
+                    exists=True,
+                    dimension=Dimension.PRESENCE,
+                    sender=shown,
+                )
+                is Record.COVERED
+            )
+            if not covered:
+                unknown.add(shown)
+        return state.without_presence_of(frozenset(unknown)) if unknown else state
 
     def _marked(
-        self, key: Key, state: DyadState, day: pendulum.Date, *, relations: bool, presence: bool
+        self,
+        key: Key,
+        state: DyadState,
+        day: pendulum.Date,
+        *,
+        relations: bool,
+        presence: bool,
+        senders: Callable[[], set[str]],
     ) -> DyadState:
         """:meth:`_recorded` once the acts are counted."""
-        if relations or state.diplomatic is Diplomatic.ENDED:
+        if state.diplomatic is Diplomatic.ENDED:
             return state
+        if relations:
+            return self._directions(key, state, day, senders)
         first, last = self._index.window(key)
         exists = (first is None or first <= day) and (last is None or day < last)
         names = (key, state.dyad)
         if not exists:
             return state.without_record(Diplomatic.NOT_EXISTING)
         if not presence:
-            presence = (
-                record_of(self._coverage, names, day, exists=True, dimension=Dimension.PRESENCE)
+            covering = self._covering(key)
+            presence = any(
+                record_of(covering, names, day, exists=True, dimension=Dimension.PRESENCE, sender=s)
                 is Record.COVERED
+                for s in (None, *(key if self.is_directional(key) else ()))
             )
-        if record_of(self._coverage, names, day, exists=True) is Record.COVERED:
-            return state if presence else state.without_presence()
-        return state.without_record(Diplomatic.NO_RECORD, presence=presence)
+        if record_of(self._covering(key), names, day, exists=True) is Record.COVERED:
+            if not presence:
+                return state.without_presence()
+            return self._directions(key, state, day, senders)
+        marked = state.without_record(Diplomatic.NO_RECORD, presence=presence)
+        return self._directions(key, marked, day, senders) if presence else marked
 
     def _acted(self, key: Key, answer: Answer[DyadState]) -> tuple[bool, bool]:
         """Whether an act of the dyad applies in ``answer``: one on relations, one on presence.
@@ -531,7 +633,7 @@ class History:
         if sender is not None:
             sender = self._registry.get(sender).code
         return record_of(
-            self._coverage, pairs, when.day, exists=exists, dimension=dimension, sender=sender
+            self._covering(key), pairs, when.day, exists=exists, dimension=dimension, sender=sender
         )
 
     @property

@@ -162,7 +162,7 @@ def _day(year: int, month: int, day: int) -> pendulum.Date:
 
 
 def _missions(state: DyadState, sender: str) -> str | None:
-    if not state.presence_known:
+    if not state.presence_known_of(sender):
         return None
     missions = state.missions.get(sender)
     if not missions:
@@ -210,8 +210,8 @@ def ties_of(
 
 
 def level_of(state: DyadState, sender: str, year: int) -> int | None:
-    """A panel's COW level of ``sender``: None where the history has no record of the dyad."""
-    if not state.presence_known:
+    """A panel's COW level of ``sender``: None where the history has no record of it."""
+    if not state.presence_known_of(sender):
         return None
     return represent(state, sender, year=year).cow
 

@@ -42,13 +42,29 @@ class _RowTable:
         self.trade = np.asarray(trade, dtype=bool)
 
 
-def _pair_matrices(history: History, codes: list[str]) -> tuple[Any, Any, Any]:
-    """For every ordered pair of codes: dyad id in the arrays (-1: none), swap, has credit."""
+def _pair_matrices(history: History, codes: list[str]) -> tuple[Any, Any, Any, Any]:
+    """For every ordered pair of codes: dyad id in the arrays (-1: none), swap, has credit,
+    and whether a coverage declaration names the pair (then silence may be a certain none).
+    """
     arrays = history.bulk_arrays()
     n = len(codes)
     dyad = np.full((n, n), -1, dtype=np.int64)
     swap = np.zeros((n, n), dtype=bool)
     credit = np.zeros((n, n), dtype=bool)
+    covered = np.zeros((n, n), dtype=bool)
+    at = {c: i for i, c in enumerate(codes)}
+    lineage: dict[str, list[int]] = {}
+    for i, code in enumerate(codes):
+        lineage.setdefault(history.filed_as(code), []).append(i)
+    for declared in history.coverage:
+        state, partner = declared.state, declared.partner
+        rows = lineage.get(history.filed_as(state), [at[state]] if state in at else [])
+        if partner is None:
+            covered[rows, :] = covered[:, rows] = True
+            continue
+        cols = lineage.get(history.filed_as(partner), [])
+        for r in rows:
+            covered[r, cols] = covered[cols, r] = True
     filed = [history.filed_as(c) for c in codes]
     ending = history.lifecycle_states()
     for i in range(n):
@@ -61,7 +77,7 @@ def _pair_matrices(history: History, codes: list[str]) -> tuple[Any, Any, Any]:
             # Exact path: credit lines, or a dyad without events that a state's end touches.
             implied = found < 0 and (key[0] in ending or key[1] in ending)
             credit[i, j] = history.has_credit_lines(key) or implied
-    return dyad, swap, credit
+    return dyad, swap, credit, covered
 
 
 def build_columns(
@@ -76,7 +92,7 @@ def build_columns(
     table = _RowTable(history)
     arrays = table.arrays
     index = {c: i for i, c in enumerate(codes)}
-    dyad_m, swap_m, credit_m = _pair_matrices(history, codes)
+    dyad_m, swap_m, credit_m, covered_m = _pair_matrices(history, codes)
     parts: dict[str, list[Any]] = {c: [] for c in COLUMNS}
     for year in years:
         day = _day(year, *month_day)
@@ -115,14 +131,15 @@ def build_columns(
         acted = arrays.acted[pos]
         unknown = acted < RELATIONS_ACT
         exact = ~certain | credit
-        if history.coverage:  # where coverage may make silence a certain none: exactly
-            exact |= unknown
-        else:
-            for k in ("diplomatic", "consular"):
-                cols[k][unknown] = "no_record"
-            nobody_known = acted < PRESENCE_ACT
-            for k in ("level_a", "level_b", "missions_a", "missions_b", "economic_ties"):
-                cols[k][nobody_known] = None
+        # where coverage may make silence a certain none: exactly; elsewhere no record
+        covered = covered_m[ga, gb]
+        exact |= unknown & covered
+        silent = unknown & ~covered
+        for k in ("diplomatic", "consular"):
+            cols[k][silent] = "no_record"
+        nobody_known = silent & (acted < PRESENCE_ACT)
+        for k in ("level_a", "level_b", "missions_a", "missions_b", "economic_ties"):
+            cols[k][nobody_known] = None
         _exact(history, cols, np.flatnonzero(exact), day)
         _append(parts, cols, directed=directed)
     return parts

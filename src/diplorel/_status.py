@@ -269,6 +269,10 @@ class DyadState:
     consular_since: FuzzyDate | None = None
     presence_known: bool = True
     """False where the history has no record of who is at post (no act, no coverage)."""
+    presence_unknown: frozenset[str] = frozenset()
+    """The senders whose presence at the other is not recorded while the other's is (a
+    history that covers one direction only: the US records cover the US chiefs of mission,
+    not the partners' envoys in Washington)."""
 
     @classmethod
     def initial(cls, dyad: tuple[str, str]) -> DyadState:
@@ -302,6 +306,7 @@ class DyadState:
             ),
             recognition=keys(self.recognition),
             governments=keys(self.governments),
+            presence_unknown=frozenset(name(c) for c in self.presence_unknown),
         )
 
     def other(self, state: str) -> str:
@@ -351,6 +356,16 @@ class DyadState:
     def without_presence(self) -> DyadState:
         """This state with who is at post marked unknown (relations known, presence not)."""
         return attrs.evolve(self, presence_known=False)
+
+    def without_presence_of(self, senders: frozenset[str]) -> DyadState:
+        """This state with the presence of ``senders`` (one side) marked unknown."""
+        if set(self.dyad) <= senders:
+            return self.without_presence()
+        return attrs.evolve(self, presence_unknown=senders)
+
+    def presence_known_of(self, sender: str) -> bool:
+        """Whether the history records who represents ``sender`` at the other state."""
+        return self.presence_known and sender not in self.presence_unknown
 
     def summary(self) -> str:
         """One line: ``diplomatic relations severed (since 1959/1960), consular severed``."""

@@ -43,7 +43,7 @@ from diplorel._dates import FuzzyDate, When
 from diplorel._default_rules import default_rules
 from diplorel._events import Event, PresenceObserved, Source
 from diplorel._history import History
-from diplorel._representation import DEFAULT_CONVENTIONS, CowConventions, cow_values
+from diplorel._representation import DEFAULT_CONVENTIONS, CowConventions, cow_values, represent
 from diplorel._rules import RuleSet
 from diplorel._save import write_atomic
 from diplorel._states import CowSpell, StateRegistry, default_registry
@@ -90,14 +90,18 @@ _RANK_OF_CODE = {0: None, 1: Rank.CHARGE_D_AFFAIRES, 2: Rank.MINISTER, 3: Rank.A
 
 @attrs.frozen
 class CowRow:
-    """One row of the Diplomatic Exchange data."""
+    """One row of the Diplomatic Exchange data.
+
+    A level or ``de`` is None only in a partial row (``partial=True``): the history has no
+    record of that side.
+    """
 
     ccode1: int
     ccode2: int
     year: int
-    dr_at_1: int
-    dr_at_2: int
-    de: int
+    dr_at_1: int | None
+    dr_at_2: int | None
+    de: int | None
     version: str = "2006.1"
 
 
@@ -208,6 +212,14 @@ class _Spells:
         return self.registry.from_cow(ccode, day).code
 
 
+def _read_value(value: int | None) -> int:
+    """A value of a row read from a file (always there: only written rows may lack one)."""
+    if value is None:
+        msg = "a row read from a file has every value"
+        raise ValueError(msg)
+    return value
+
+
 def _rank(code: int, de: int) -> Rank | None:
     if code == 9:  # noqa: PLR2004 - COW's "other"
         return Rank.OTHER if de == 1 else Rank.UNKNOWN
@@ -249,10 +261,10 @@ def read_diplomatic_exchange(
         except LookupError as e:
             problems.append(f"{e} @ {row}")
             continue
-        de = row.de
+        de = _read_value(row.de)
         for sender, receiver, code in ((b, a, row.dr_at_1), (a, b, row.dr_at_2)):
             key = (reg.lineage(sender), reg.lineage(receiver))
-            rank = _rank(code, de)
+            rank = _rank(_read_value(code), de)
             seen = observations.setdefault(key, {})
             if day in seen and seen[day][0] != rank:
                 problems.append(f"{sender} at {receiver} in {row.year}: rows disagree @ {row}")
@@ -314,6 +326,7 @@ def diplomatic_exchange_rows(
     involving: Iterable[str] | None = None,
     version: str = "2006.1",
     conventions: CowConventions = DEFAULT_CONVENTIONS,
+    partial: bool = False,
 ) -> Iterator[CowRow]:
     """The COW rows of a history: both directions of every pair of system members, per year.
 
@@ -323,6 +336,11 @@ def diplomatic_exchange_rows(
     history holds no act of, and does not cover (:class:`~diplorel.Coverage`), has no row
     (never a row of zeros). Each ccode has one row per pair and year. Levels are who is at
     post, coded by :func:`~diplorel.represent` under ``conventions``.
+
+    Where the history records one side of a pair only (the State Department's records cover
+    the US chiefs of mission, not the partners' envoys in Washington), the row is left out;
+    with ``partial=True`` it is written with the unrecorded level as None (an empty cell),
+    and ``de`` is 1 when the recorded side has a representative, else None.
     """
     reg = history.registry
     members = (
@@ -348,16 +366,49 @@ def diplomatic_exchange_rows(
             if focus is not None and a not in focus and b not in focus:
                 continue
             day = _observation_day(year, conventions, sa, sb)
-            if history.record(a, b, on=When(day=day), dimension=Dimension.PRESENCE) in _UNKNOWN:
-                continue  # no record of the pair: no row, never a row of zeros
-            state = history.status(a, b, on=When(day=day)).state
-            shown_a, shown_b = (_shown(state, reg, x) for x in (a, b))
-            at_a, at_b, de = cow_values(state, shown_a, shown_b, year=year, conventions=conventions)
+            values = _values(history, a, b, day, conventions, partial=partial)
+            if values is None:
+                continue  # no record of the pair (or of a side): no row, never zeros
+            at_a, at_b, de = values
             yield CowRow(sa.ccode, sb.ccode, year, at_a, at_b, de, version)
             yield CowRow(sb.ccode, sa.ccode, year, at_b, at_a, de, version)
 
 
 _UNKNOWN = (Record.NO_RECORD, Record.NOT_EXISTING)
+
+
+def _values(
+    history: History,
+    a: str,
+    b: str,
+    day: pendulum.Date,
+    conventions: CowConventions,
+    *,
+    partial: bool,
+) -> tuple[int | None, int | None, int | None] | None:
+    """A row's (level at a, level at b, DE) on ``day``; None where it is not written."""
+    if history.record(a, b, on=When(day=day), dimension=Dimension.PRESENCE) in _UNKNOWN:
+        return None
+    state = history.status(a, b, on=When(day=day)).state
+    reg = history.registry
+    shown_a, shown_b = (_shown(state, reg, x) for x in (a, b))
+    if state.presence_unknown:
+        return _partial(state, shown_a, shown_b, day.year, conventions) if partial else None
+    return cow_values(state, shown_a, shown_b, year=day.year, conventions=conventions)
+
+
+def _partial(
+    state: DyadState, first: str, second: str, year: int, conventions: CowConventions
+) -> tuple[int | None, int | None, int | None]:
+    """A row's values where one side is unrecorded: that level None, DE 1 or None."""
+    reps = {
+        x: represent(state, x, year=year, conventions=conventions)
+        for x in (first, second)
+        if state.presence_known_of(x)
+    }
+    at_first = reps[second].cow if second in reps else None
+    at_second = reps[first].cow if first in reps else None
+    return at_first, at_second, 1 if any(r.exchange for r in reps.values()) else None
 
 
 def _shown(state: DyadState, reg: StateRegistry, code: str) -> str:
@@ -375,10 +426,12 @@ def write_diplomatic_exchange(
     involving: Iterable[str] | None = None,
     version: str = "2006.1",
     conventions: CowConventions = DEFAULT_CONVENTIONS,
+    partial: bool = False,
 ) -> int:
     """Write the COW Diplomatic Exchange CSV of a history (atomically); return the row count.
 
-    See :func:`diplomatic_exchange_rows` for which rows are written.
+    See :func:`diplomatic_exchange_rows` for which rows are written; an unrecorded level of
+    a partial row is an empty cell.
     """
     rows = list(
         diplomatic_exchange_rows(
@@ -388,6 +441,7 @@ def write_diplomatic_exchange(
             involving=involving,
             version=version,
             conventions=conventions,
+            partial=partial,
         )
     )
     rows.sort(key=lambda r: (r.ccode1, r.ccode2, r.year))
@@ -397,7 +451,11 @@ def write_diplomatic_exchange(
         w = csv.writer(out, lineterminator="\n", quoting=csv.QUOTE_MINIMAL)
         out.write(",".join(f'"{c}"' for c in COLUMNS) + "\n")
         w.writerows(
-            (r.ccode1, r.ccode2, r.year, r.dr_at_1, r.dr_at_2, r.de, r.version) for r in rows
+            (
+                "" if v is None else v
+                for v in (r.ccode1, r.ccode2, r.year, r.dr_at_1, r.dr_at_2, r.de, r.version)
+            )
+            for r in rows
         )
         return out.getvalue()
 
