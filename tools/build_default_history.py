@@ -22,6 +22,9 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
+sys.path.insert(0, str(Path(__file__).resolve().parent / "usdos"))
+
+import us_records
 from curation_presence import (
     CHIEF_SKIPS,
     PRESENCE_DECISIONS,
@@ -1138,22 +1141,35 @@ def _presence_page() -> list[str]:
 
 
 def main() -> int:
-    """Rebuild (or, with ``--check``, verify) the data file and its documentation page."""
+    """Rebuild (or, with ``--check``, verify) the data files and their documentation pages."""
     sys.path.insert(0, str(ROOT / "src"))
     import diplorel
 
     items = build_items()
+    merged, us_text, us_index, us_page = us_records.generate([i for _, i in items])
+    if any(a is not b for a, (_, b) in zip(merged, items, strict=True)):
+        msg = "the merge must date the curated items anew in place"
+        raise RuntimeError(msg)
     text = build(items)
     h = diplorel.loads(text, source=str(OUT.relative_to(ROOT)))
     anomalies = sorted({a.message for a in h.anomalies})
     page = document(items, anomalies)
+    outputs = {
+        OUT: text,
+        DOC: page,
+        us_records.RECORDS: us_text,
+        us_records.INDEX: us_index,
+        us_records.LOG: us_page,
+    }
     if "--check" in sys.argv:
-        same = OUT.read_text(encoding="utf-8") == text and DOC.read_text(encoding="utf-8") == page
-        return 0 if same else 1
-    OUT.write_text(text, encoding="utf-8")
-    DOC.write_text(page, encoding="utf-8")
-    h = diplorel.load(OUT)  # strict mode: raises on any item the rules refuse
-    print(f"wrote {OUT.relative_to(ROOT)}: {len(h)} items, {len(h.dyads)} dyads")
+        stale = [p for p, t in outputs.items() if not p.exists() or p.read_text("utf-8") != t]
+        for p in stale:
+            print(f"{p.relative_to(ROOT)} is out of date: run tools/build_default_history.py")
+        return 1 if stale else 0
+    for p, t in outputs.items():
+        p.write_text(t, encoding="utf-8")
+    h = diplorel.default_history()  # strict mode: raises on any item the rules refuse
+    print(f"wrote {OUT.relative_to(ROOT)} and the US records: {len(h)} items, {len(h.dyads)} dyads")
     for a in anomalies:
         print(f"  anomaly: {a}")
     return 0

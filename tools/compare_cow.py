@@ -56,13 +56,19 @@ def cow_rows(path: Path = COW_ROWS) -> dict[Key, Row]:
 
 
 def partners(history: dr.History) -> list[str]:
-    """The states with which the history records at least one act of the United States.
+    """The curated partners: states whose dyad with the United States records both sides.
 
     A dyad is filed under its lineage (the Russian Federation's holds the USSR's), so every
-    state of the partner's lineage counts (RUS brings SUN).
+    state of the partner's lineage counts (RUS brings SUN). Dyads the State Department's
+    records alone cover (one side: :meth:`diplorel.History.is_directional`) are compared in
+    the section on every partner.
     """
     reg = history.registry
-    roots = {b if a == "USA" else a for a, b in history.dyads if "USA" in (a, b)}
+    roots = {
+        b if a == "USA" else a
+        for a, b in history.dyads
+        if "USA" in (a, b) and not history.is_directional((a, b))
+    }
     return sorted(s.code for s in reg if s.cow and reg.lineage(s.code) in roots)
 
 
@@ -232,6 +238,97 @@ def report(history: dr.History) -> str:
             + ".",
         ]
     return "\n".join(lines) + "\n"
+
+
+# Every partner of the United States ------------------------------------------------------------
+
+Side = int | None
+"""A COW level, or None where the history has no record of that side."""
+
+
+def side_rows(history: dr.History, conventions: dr.CowConventions) -> dict[Key, tuple[Side, Side, Side]]:
+    """diplorel's values for every COW US row: (DR_at_1, DR_at_2, DE), None where unrecorded.
+
+    Each side is coded only where the history records it (:meth:`diplorel.DyadState.presence_known_of`):
+    the State Department's records cover the US chiefs of mission, so ``DR_at_2`` is known for
+    every partner from its first act, ``DR_at_1`` only for the curated partners. ``DE`` is 1
+    where a recorded side has a representative, 0 where both sides are recorded without one,
+    None otherwise.
+    """
+    from diplorel._dates import When
+    from diplorel.io.cow import _observation_day, _spell_on, _Spells
+
+    reg = history.registry
+    spells = _Spells(reg)
+    usa = spells.by_ccode[2]
+    out: dict[Key, tuple[Side, Side, Side]] = {}
+    for ccode2, year in cow_rows():
+        s1 = _spell_on(usa, year)
+        s2 = _spell_on(spells.by_ccode.get(ccode2, ()), year)
+        if s1 is None or s2 is None:
+            out[ccode2, year] = (None, None, None)
+            continue
+        day = _observation_day(year, conventions, s1, s2)
+        partner = spells.code(ccode2, day)
+        state = history.status("USA", partner, on=When(day=day)).state
+        shown = {reg.lineage(c): c for c in state.dyad}
+        us, them = shown.get("USA", "USA"), shown.get(reg.lineage(partner), partner)
+        known = {x: state.presence_known_of(x) for x in (us, them)}
+        reps = {
+            x: dr.represent(state, x, year=year, conventions=conventions)
+            for x in (us, them)
+            if known[x]
+        }
+        at_2 = reps[us].cow if us in reps else None
+        at_1 = reps[them].cow if them in reps else None
+        if any(r.exchange for r in reps.values()):
+            de: Side = 1
+        else:
+            de = 0 if len(reps) == 2 else None  # noqa: PLR2004 - both sides
+        out[ccode2, year] = (at_1, at_2, de)
+    return out
+
+
+def side_agreement(
+    ours: dict[Key, tuple[Side, Side, Side]], theirs: dict[Key, Row], *, us_side_de: bool
+) -> dict[str, dict[str, Any]]:
+    """Agreement over all of COW's rows, per period: a value diplorel lacks disagrees.
+
+    ``us_side_de`` takes DE from the US side where the partner's is unrecorded (1 when a US
+    representative is at post, else 0): the convention of a comparison limited to the side
+    the records cover, never a value diplorel itself answers.
+    """
+    out: dict[str, dict[str, Any]] = {}
+    for name, lo, hi in (*PERIODS, ("all", 0, 9999)):
+        keys = [k for k in theirs if lo <= k[1] <= hi]
+        n = len(keys)
+
+        def de(k: Key) -> Side:
+            at_1, at_2, value = ours[k]
+            if value is None and us_side_de and at_2 is not None:
+                return 1 if at_2 in {1, 2, 3, 9} and at_2 != 9 else 0
+            return value
+
+        def share(ok: Iterable[bool], n: int = n) -> float:
+            return sum(ok) / n if n else float("nan")
+
+        partner_known = [k for k in keys if ours[k][0] is not None]
+        out[name] = {
+            "rows": n,
+            "DE": share(de(k) == theirs[k][2] for k in keys),
+            "DR_at_2": share(ours[k][1] == theirs[k][1] for k in keys),
+            "DR_at_1 recorded": len(partner_known),
+            "DR_at_1": (
+                sum(ours[k][0] == theirs[k][0] for k in partner_known) / len(partner_known)
+                if partner_known
+                else float("nan")
+            ),
+            "exact": share(
+                (ours[k][0], ours[k][1], de(k)) == theirs[k] for k in keys
+            ),
+            "no US record": sum(1 for k in keys if ours[k][1] is None),
+        }
+    return out
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -35,8 +35,8 @@ from diplorel._coverage import Coverage
 from diplorel._dates import parse_edtf
 from diplorel._describe import describe_errors, describe_json
 from diplorel._events import Source
-from diplorel._history import History
-from diplorel._loading import build, sources_table, structure_items
+from diplorel._history import History, Item
+from diplorel._loading import build, sources_table, structure_items, structure_one
 from diplorel._loading import converter as _converter
 from diplorel._loading import expand_sources as _expand_sources
 from diplorel._reading import (
@@ -278,7 +278,7 @@ def _coverage_of(
         place = f"{where}.coverage[{i}]"
         expanded = _expand_sources(data, table, place, problems)
         try:
-            out.append(_converter().structure(expanded, Coverage))
+            out.append(structure_one(expanded, Coverage))
         except Exception as e:  # noqa: BLE001 - cattrs wraps errors in groups of its own
             problems.extend(describe_errors(e, place))
     return out
@@ -380,6 +380,28 @@ def _document(text: str, source: str, max_depth: int) -> tuple[dict[str, Any], l
         if too_deep is not None:
             raise LoadError(source, [too_deep])
     return upcast(header, raw)
+
+
+def parts(
+    header: dict[str, Any], raw: Iterable[tuple[str, Any]], source: str
+) -> tuple[list[Item], list[Coverage]]:
+    """The items and coverage of an (upgraded) header and its located raw items.
+
+    For data that were checked when they were written (the shipped default history): the
+    items are built and type-checked, a problem is a :class:`~diplorel.LoadError`, but the
+    caller derives them (no anomaly check here).
+    """
+    problems, table, _ = _read_header(header, "$", None, {"items"})
+    coverage = _coverage_of(header, table, "$", problems)
+    located = structure_items(raw, table, problems, max_depth=DEFAULT_MAX_DEPTH, depth=1)
+    if problems:
+        raise LoadError(source, problems)
+    return [item for _, item in located], coverage
+
+
+def document(text: str, source: str) -> tuple[dict[str, Any], list[Any]]:
+    """The (upgraded) header and raw items of a JSON document, or its LoadError."""
+    return _document(text, source, DEFAULT_MAX_DEPTH)
 
 
 def _jsonl_lines(

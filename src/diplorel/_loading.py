@@ -52,7 +52,7 @@ def sources_table(header: dict[str, Any], where: str, problems: list[str]) -> di
     table: dict[str, Source | None] = {}
     for key, data in raw.items():
         try:
-            table[key] = _structure(data, Source)
+            table[key] = structure_one(data, Source)
         except Exception as e:  # noqa: BLE001 - cattrs wraps errors in groups of its own
             problems.extend(describe_errors(e, key_path(f"{where}.sources", key)))
             table[key] = None
@@ -84,7 +84,7 @@ def expand_sources(item: Any, table: dict[str, Any], where: str, problems: list[
     return {**item, "sources": out}
 
 
-def _structure(data: object, type_: Any) -> Any:  # noqa: ANN401 - what cattrs builds
+def structure_one(data: object, type_: Any) -> Any:  # noqa: ANN401 - what cattrs builds
     """``data`` as a ``type_``: first by the fast converter, then by the one that says where."""
     try:
         return fast_converter().structure(data, type_)

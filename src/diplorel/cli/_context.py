@@ -34,14 +34,21 @@ class Context:
         """The bytes of an input file (``-`` for standard input), within the size limit."""
         return read_input(path, self.stdin, self.max_size)
 
-    def history(self, args: argparse.Namespace) -> History:
-        """The history named by ``--history`` (``-`` for standard input), else the default."""
+    def history(self, args: argparse.Namespace, *, dyad: tuple[str, str] | None = None) -> History:
+        """The history named by ``--history`` (``-`` for standard input), else the default.
+
+        A command about one ``dyad`` gets, by default, the curated dyads and that dyad's US
+        records only: the same answers, a faster start.
+        """
         path = getattr(args, "history", None)
         if path is None:
             with progress("loading the history", self.err):
-                from diplorel._default_history import default_history  # noqa: PLC0415
+                from diplorel._default_history import (  # noqa: PLC0415 - loaded on demand
+                    default_history,
+                    default_history_of,
+                )
 
-                return default_history()
+                return default_history() if dyad is None else default_history_of(*dyad)
         source = self.read(path)
         with progress(f"loading {source.name}", self.err):
             return load_history(source)

@@ -17,7 +17,7 @@ def _check(args: argparse.Namespace) -> None:
 def status(args: argparse.Namespace, ctx: Context) -> int:
     """``diplorel status A B [--on DATE]``: every dimension, certainty, since when, and why."""
     _check(args)
-    s = ctx.history(args).status(args.a, args.b, on=ctx.on(args))
+    s = ctx.history(args, dyad=(args.a, args.b)).status(args.a, args.b, on=ctx.on(args))
     if args.json:
         from diplorel._export import status_to_json  # noqa: PLC0415
 
@@ -34,7 +34,9 @@ def status(args: argparse.Namespace, ctx: Context) -> int:
 def explain(args: argparse.Namespace, ctx: Context) -> int:
     """``diplorel explain A B --on DATE``: the derivation with rules and citations."""
     _check(args)
-    explanation = ctx.history(args).status(args.a, args.b, on=ctx.on(args)).explain()
+    explanation = (
+        ctx.history(args, dyad=(args.a, args.b)).status(args.a, args.b, on=ctx.on(args)).explain()
+    )
     if args.json:
         from diplorel._export import explanation_to_json  # noqa: PLC0415
 
@@ -47,7 +49,7 @@ def explain(args: argparse.Namespace, ctx: Context) -> int:
 def timeline(args: argparse.Namespace, ctx: Context) -> int:
     """``diplorel timeline A B [--svg FILE]``: the periods as a table, or the chart as SVG."""
     _check(args)
-    h = ctx.history(args)
+    h = ctx.history(args, dyad=(args.a, args.b))
     if args.svg is not None:
         from diplorel.cli._streams import describe, write_text  # noqa: PLC0415
 
@@ -91,7 +93,7 @@ def credit(args: argparse.Namespace, ctx: Context) -> int:
     """``diplorel credit A B [--on DATE]``: credit lines and balances."""
     _check(args)
     on = ctx.on(args)
-    lines = ctx.history(args).credit_lines(args.a, args.b, on=on)
+    lines = ctx.history(args, dyad=(args.a, args.b)).credit_lines(args.a, args.b, on=on)
     if args.json:
         from diplorel._export import credit_line_to_json  # noqa: PLC0415
 

@@ -1,0 +1,697 @@
+"""The US Department of State's own records of its relations with every state, as a history.
+
+The Office of the Historian publishes two public-domain (CC0) datasets, read here from their
+published XML:
+
+- *A Guide to the United States' History of Recognition, Diplomatic, and Consular Relations,
+  by Country, since 1776* (``rdcr/articles/*.xml``): dated acts in prose (recognition,
+  establishment of relations, legations raised to embassies, severances, resumptions, interests
+  sections...), read by :func:`read_guide`;
+- *Principal Officers and Chiefs of Mission* (``pocom/``): every US chief of mission, with the
+  role title and the dates of appointment, credentials and departure, read by
+  :func:`read_chiefs`.
+
+:func:`read_us_records` turns both into diplorel events: every US chief of mission becomes a
+:class:`~diplorel.HeadOfMissionAccredited` (and a :class:`~diplorel.HeadOfMissionDeparted`
+where the mission's end is dated), every act of the guide the event it states, each citing its
+record (the person's page, the record id and the field; the country's page, the section and
+the sentence). Dates keep the precision the records state. Country and territory names map to
+the registry by the table ``diplorel/data/us_places.csv``, with the dates each mapping applies
+(the ``russia`` records cover the Russian Empire, the Soviet Union and the Russian Federation).
+Nothing is dropped silently: what cannot be mapped (non-sovereign territories, organizations),
+parsed or placed is in :attr:`UsRecords.log`.
+
+The records cover the United States' side: :attr:`UsRecords.coverage` declares relations and
+the US chiefs of mission covered from each partner's first dated act on, and says nothing of
+the partner's envoys in Washington (see :class:`~diplorel.Coverage`).
+
+>>> from diplorel.io import usdos
+>>> usdos.GUIDE.publisher
+'Office of the Historian, U.S. Department of State'
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+from collections.abc import Callable, Iterable, Iterator
+from functools import cache
+from importlib.resources import files
+
+import attrs
+import pendulum
+
+from diplorel._coverage import Coverage, Dimension
+from diplorel._dates import FuzzyDate, parse_edtf
+from diplorel._events import (
+    ConsularRelationsEstablished,
+    Event,
+    HeadOfMissionAccredited,
+    HeadOfMissionDeparted,
+    MissionClosed,
+    MissionOpened,
+    ProtectingPowerAppointed,
+    Recognized,
+    RelationsEstablished,
+    RelationsResumed,
+    RelationsSevered,
+    RelationsSuspended,
+    RepresentationChanged,
+    Source,
+)
+from diplorel._history import History
+from diplorel._states import StateRegistry, default_registry
+from diplorel._status import Level, MissionKind, Rank
+from diplorel.exceptions import DiplorelError, UnknownStateError
+from diplorel.io._usdos_chiefs import Chief, ChiefRecords, read_chiefs
+from diplorel.io._usdos_guide import ActKind, Guide, GuideAct, read_guide
+
+__all__ = [
+    "CHIEFS",
+    "GUIDE",
+    "LogEntry",
+    "Place",
+    "UsRecords",
+    "places",
+    "read_chiefs",
+    "read_guide",
+    "read_us_records",
+    "us_records",
+]
+
+US = "USA"
+
+GUIDE = Source(
+    publisher="Office of the Historian, U.S. Department of State",
+    title="A Guide to the United States' History of Recognition, Diplomatic, and Consular "
+    "Relations, by Country, since 1776",
+    url="https://history.state.gov/countries",
+)
+"""The citation of the guide (data: github.com/HistoryAtState/rdcr, public domain, CC0)."""
+
+CHIEFS = Source(
+    publisher="Office of the Historian, U.S. Department of State",
+    title="Principal Officers and Chiefs of Mission",
+    url="https://history.state.gov/departmenthistory/people/chiefsofmission",
+)
+"""The citation of the chiefs of mission (data: github.com/HistoryAtState/pocom, CC0)."""
+
+_RANKS = {
+    "ambassador": Rank.AMBASSADOR,
+    "minister": Rank.MINISTER,
+    "charge_d_affaires": Rank.CHARGE_D_AFFAIRES,
+    "charge_ad_interim": Rank.CHARGE_AD_INTERIM,
+    "lower": Rank.OTHER,
+}
+"""A chief's rank (from the role title) as the rank diplorel records; ``other`` is no rank."""
+
+_CLASS_OF_RANK = {
+    Rank.AMBASSADOR: Level.AMBASSADOR,
+    Rank.MINISTER: Level.MINISTER,
+    Rank.CHARGE_D_AFFAIRES: Level.CHARGE_D_AFFAIRES,
+}
+"""The class a head of this rank is accredited at (a chargé ad interim says nothing of it)."""
+
+
+_CARRIED = 1830
+"""Days before a partner's independence within which the guide's relations are carried in."""
+
+_ORDER: dict[type, int] = {
+    Recognized: 0,
+    RelationsEstablished: 1,
+    RelationsResumed: 1,
+    RepresentationChanged: 2,
+    MissionOpened: 3,
+    HeadOfMissionAccredited: 4,
+}
+"""Acts of one day in the order they take effect (relations before missions before envoys)."""
+
+
+@attrs.frozen
+class Place:
+    """One row of the table that maps the records' country and territory ids to the registry.
+
+    ``kind`` is ``state`` (mapped to ``code`` from ``since`` to ``until``, open when None),
+    ``territory`` (not sovereign: logged, not imported), ``organization`` or ``other``.
+    """
+
+    dataset: str
+    id: str
+    code: str | None
+    since: FuzzyDate | None
+    until: FuzzyDate | None
+    kind: str
+    note: str
+
+    def applies(self, on: FuzzyDate) -> bool:
+        """True when the mapping applies on (every day of) ``on``."""
+        if self.code is None:
+            return False
+        first, last = on.stated
+        if self.since is not None and first < self.since.stated[0]:
+            return False
+        return self.until is None or last <= self.until.stated[1]
+
+
+@cache
+def places() -> tuple[Place, ...]:
+    """The shipped table of places (``diplorel/data/us_places.csv``)."""
+    text = files("diplorel").joinpath("data/us_places.csv").read_text(encoding="utf-8")
+    return tuple(
+        Place(
+            dataset=row["dataset"],
+            id=row["id"],
+            code=row["code"] or None,
+            since=parse_edtf(row["from"]) if row["from"] else None,
+            until=parse_edtf(row["to"]) if row["to"] else None,
+            kind=row["kind"],
+            note=row["note"],
+        )
+        for row in csv.DictReader(io.StringIO(text))
+    )
+
+
+@attrs.frozen
+class LogEntry:
+    """A record not imported, or imported with a remark: never dropped silently."""
+
+    dataset: str
+    """``pocom`` (chiefs of mission) or ``rdcr`` (the guide)."""
+    record: str
+    """The record: a chief's key or ``country/section``."""
+    what: str
+    """The kind of entry (``territory``, ``no start date``, ``not a rank``, ``skipped``...)."""
+    why: str
+    """In words."""
+
+
+@attrs.frozen
+class UsRecords:
+    """The events, coverage and build log read from the Office of the Historian's records."""
+
+    events: tuple[Event, ...]
+    coverage: tuple[Coverage, ...]
+    log: tuple[LogEntry, ...]
+
+    def history(self, *, strict: bool = False, registry: StateRegistry | None = None) -> History:
+        """A history of the events and coverage (lenient by default: see ``anomalies``)."""
+        return History(self.events, strict=strict, coverage=self.coverage, registry=registry)
+
+
+def read_us_records(
+    pocom: str | os.PathLike[str],
+    rdcr: str | os.PathLike[str],
+    *,
+    registry: StateRegistry | None = None,
+) -> UsRecords:
+    """Read both datasets (the ``pocom`` folder and the ``rdcr`` folder) into events."""
+    return us_records(read_chiefs(pocom), read_guide(rdcr), registry=registry)
+
+
+def us_records(
+    chiefs: ChiefRecords, guide: Guide, *, registry: StateRegistry | None = None
+) -> UsRecords:
+    """The events of records already read (see :func:`read_chiefs`, :func:`read_guide`)."""
+    return _Builder(registry or default_registry(), chiefs, guide).build()
+
+
+def _days(first: pendulum.Date, last: pendulum.Date) -> FuzzyDate:
+    """The days from ``first`` to ``last`` (one day when they are the same)."""
+    if first == last:
+        return FuzzyDate.day(first)
+    return FuzzyDate.between(FuzzyDate.day(first), FuzzyDate.day(last))
+
+
+def _date(text: str) -> FuzzyDate | None:
+    try:
+        return parse_edtf(text)
+    except DiplorelError:
+        return None
+
+
+class _Builder:
+    def __init__(self, registry: StateRegistry, chiefs: ChiefRecords, guide: Guide) -> None:
+        self.registry = registry
+        self.chiefs = chiefs
+        self.guide = guide
+        self.log: list[LogEntry] = []
+        self.by_id: dict[tuple[str, str], list[Place]] = {}
+        for p in places():
+            self.by_id.setdefault((p.dataset, p.id), []).append(p)
+        # the US chiefs by partner: (start, rank, key), for the class of relations
+        self.heads: dict[str, list[tuple[FuzzyDate, Rank, Chief]]] = {}
+
+    # places ---------------------------------------------------------------------------------
+
+    def place(self, dataset: str, key: str, record: str, on: FuzzyDate) -> str | None:
+        """The registry code of ``key`` on ``on``, or None (and a log entry)."""
+        rows = self.by_id.get((dataset, key))
+        if not rows:
+            self.note(dataset, record, "unmapped", f"{key!r} is not in the table of places")
+            return None
+        for p in rows:
+            if p.applies(on):
+                return p.code
+        kinds = sorted({p.kind for p in rows if p.code is None})
+        if kinds:
+            why = "; ".join(p.note for p in rows if p.code is None) or kinds[0]
+            self.note(dataset, record, kinds[0], f"{key}: {why}")
+        else:
+            self.note(dataset, record, "outside", f"{key} is mapped to no state on {on}")
+        return None
+
+    def note(self, dataset: str, record: str, what: str, why: str) -> None:
+        self.log.append(LogEntry(dataset, record, what, why))
+
+    # chiefs of mission ----------------------------------------------------------------------
+
+    def chief_events(self) -> Iterator[Event]:
+        for chief in self.chiefs.chiefs:
+            record = chief.key
+            if not chief.served:
+                self.note("pocom", record, "did not serve", f"{chief.role_title}: other nominee")
+                continue
+            rank = _RANKS.get(chief.rank)
+            if rank is None:
+                self.note(
+                    "pocom", record, "not a rank", f"{chief.role_title} is no diplomatic rank"
+                )
+                continue
+            started = _date(chief.started.date) if chief.started.date else None
+            if started is None:
+                self.note("pocom", record, "no start date", "the records date no start")
+                continue
+            partner = self.place("pocom", chief.territory, record, started)
+            if partner is None:
+                continue
+            resides_in = None
+            if chief.resident is False and chief.resides_in is not None:
+                resides_in = self._residence(chief, started)
+            yield HeadOfMissionAccredited(
+                between=(US, partner),
+                on=started,
+                sender=US,
+                rank=rank,
+                name=chief.person_name,
+                resident=chief.resident is not False,
+                resides_in=resides_in if resides_in not in (US, partner) else None,
+                sources=(self._chief_source(chief, "started"),),
+            )
+            self.heads.setdefault(partner, []).append((started, rank, chief))
+            ended = _date(chief.ended.date) if chief.ended.date else None
+            if ended is not None:
+                left = self._lineage_on(partner, ended)
+                if left is None:
+                    self.note("pocom", record, "end after the state", f"{partner} ended first")
+                    continue
+                yield HeadOfMissionDeparted(
+                    between=(US, left),
+                    on=ended,
+                    sender=US,
+                    name=chief.person_name,
+                    sources=(self._chief_source(chief, "ended"),),
+                )
+
+    def _lineage_on(self, code: str, on: FuzzyDate) -> str | None:
+        """``code``, or the state that continues it, as it existed on ``on`` (None: ended)."""
+        day = on.stated[1]
+        state = self.registry.get(code)
+        while not state.exists_on(day):
+            if state.continued_by is None or state.ends_on is None or day < state.ends_on:
+                return None
+            state = self.registry.get(state.continued_by)
+        return state.code
+
+    def _residence(self, chief: Chief, on: FuzzyDate) -> str | None:
+        for p in self.by_id.get(("pocom", chief.resides_in or ""), []):
+            if p.applies(on):
+                return p.code
+        return None
+
+    @staticmethod
+    def _chief_source(chief: Chief, field: str) -> Source:
+        event = chief.started if field == "started" else chief.ended
+        label = {"started": "took up the post", "ended": "mission ended"}[field]
+        note = f" ({event.note})" if event.note else ""
+        return Source(
+            publisher=CHIEFS.publisher,
+            title=f"{CHIEFS.title}: {chief.person_name}, {chief.role_title}",
+            url=chief.person_url,
+            excerpt=f"{chief.role_title}; {label}: {event.date}{note}. "
+            f"Record {chief.id}, field {field}.",
+        )
+
+    # the guide ------------------------------------------------------------------------------
+
+    def guide_events(self) -> Iterator[Event]:
+        for skip in self.guide.skipped:
+            self.note("rdcr", f"{skip.country}/{skip.section}", "skipped", skip.why)
+        for act in self.guide.acts:
+            yield from self._guide_events(act)
+
+    def _guide_events(self, act: GuideAct) -> Iterator[Event]:
+        record = f"{act.country}/{act.section}"
+        on = _date(act.on)
+        if on is None:
+            self.note("rdcr", record, "no date", f"{act.on!r} is not a date")
+            return
+        partner = self.place("rdcr", act.country, record, on)
+        if partner is None:
+            return
+        make = _MAKERS.get(act.kind)
+        if make is None:
+            self.note("rdcr", record, "not imported", f"{act.kind.value}: {act.heading}")
+            return
+        yield from make(self, _Act(act, record, on, partner, (self._guide_source(act),)))
+
+    def _recognized(self, a: _Act) -> Iterator[Event]:
+        if a.act.by != "partner":
+            yield Recognized(by=US, of=a.partner, on=a.on, sources=a.cite)
+        if a.act.by != "us":
+            yield Recognized(by=a.partner, of=US, on=a.on, sources=a.cite)
+
+    def _consent(self, a: _Act) -> Iterator[Event]:
+        cls = (
+            RelationsEstablished
+            if a.act.kind is ActKind.RELATIONS_ESTABLISHED
+            else RelationsResumed
+        )
+        level = self._class(a.act, a.partner, a.on)
+        yield cls(between=a.between, on=a.on, level=level, sources=a.cite)
+
+    def _consular(self, a: _Act) -> Iterator[Event]:
+        yield ConsularRelationsEstablished(between=a.between, on=a.on, sources=a.cite)
+
+    def _break(self, a: _Act) -> Iterator[Event]:
+        by = {"us": US, "partner": a.partner}.get(a.act.by or "")
+        cls = RelationsSevered if a.act.kind is ActKind.RELATIONS_SEVERED else RelationsSuspended
+        yield cls(between=a.between, on=a.on, by=by, sources=a.cite)
+
+    def _credentials(self, a: _Act) -> Iterator[Event]:
+        """A presentation of credentials the chiefs' records do not already date.
+
+        A partner's envoy is logged, not imported: the guide dates the arrival, never the
+        end of the mission, so an import would keep the envoy at post for ever.
+        """
+        if a.act.sender == "partner":
+            self.note("rdcr", a.record, "partner's envoy", f"{a.act.envoy}: the end is not dated")
+            return
+        for started, _, chief in self.heads.get(a.partner, []):
+            if started == a.on:
+                self.note("rdcr", a.record, "same as a chief", f"credentials: record {chief.key}")
+                return
+        yield HeadOfMissionAccredited(
+            between=a.between,
+            on=a.on,
+            sender=US,
+            rank=_RANKS.get(a.act.rank or ""),
+            name=a.act.envoy,
+            sources=a.cite,
+        )
+
+    def _opened(self, a: _Act) -> Iterator[Event]:
+        sender = a.sender
+        if sender is None:
+            self.note("rdcr", a.record, "no sender", "whose mission opened is not stated")
+            return
+        kind = {
+            ActKind.EMBASSY_OPENED: MissionKind.EMBASSY,
+            ActKind.LEGATION_OPENED: MissionKind.LEGATION,
+        }.get(a.act.kind) or self._kind(a.partner, a.on)
+        yield MissionOpened(between=a.between, on=a.on, sender=sender, kind=kind, sources=a.cite)
+        if a.act.kind is ActKind.EMBASSY_OPENED:
+            yield RepresentationChanged(
+                between=a.between, on=a.on, sender=sender, level=Level.AMBASSADOR, sources=a.cite
+            )
+
+    def _closed(self, a: _Act) -> Iterator[Event]:
+        if a.sender is None:
+            self.note("rdcr", a.record, "no sender", "whose mission closed is not stated")
+            return
+        kind = self._kind(a.partner, a.on)
+        yield MissionClosed(between=a.between, on=a.on, sender=a.sender, kind=kind, sources=a.cite)
+
+    def _interests(self, a: _Act) -> Iterator[Event]:
+        power = self._power(a.act, a.record)
+        if a.sender is None or power is None:
+            self.note("rdcr", a.record, "incomplete", "interests section: sender or power unknown")
+            return
+        yield MissionOpened(
+            between=a.between,
+            on=a.on,
+            sender=a.sender,
+            kind=MissionKind.INTERESTS_SECTION,
+            protecting_power=power,
+            sources=a.cite,
+        )
+
+    def _protection(self, a: _Act) -> Iterator[Event]:
+        power = self._power(a.act, a.record)
+        if a.sender is None or power is None:
+            self.note("rdcr", a.record, "incomplete", "protecting power: protected state unknown")
+            return
+        yield ProtectingPowerAppointed(
+            between=a.between, on=a.on, protected=a.sender, power=power, sources=a.cite
+        )
+
+    def _class(self, act: GuideAct, partner: str, on: FuzzyDate) -> Level:
+        """The class relations are established at: the envoy's, else the next US chief's."""
+        rank = _RANKS.get(act.rank or "")
+        if rank is None:
+            later = sorted(
+                (s.stated[0], r)
+                for s, r, _ in self.heads.get(partner, [])
+                if s.stated[0] >= on.stated[0] and r in _CLASS_OF_RANK
+            )
+            rank = later[0][1] if later else None
+        if rank not in _CLASS_OF_RANK:
+            record = f"{act.country}/{act.section}"
+            self.note("rdcr", record, "class not stated", "no US envoy dated: ambassador assumed")
+            return Level.AMBASSADOR
+        return _CLASS_OF_RANK[rank]
+
+    def _kind(self, partner: str, on: FuzzyDate) -> MissionKind:
+        """An embassy once an ambassador has been accredited, else a legation."""
+        before = [r for s, r, _ in self.heads.get(partner, []) if s.stated[1] <= on.stated[1]]
+        return MissionKind.EMBASSY if Rank.AMBASSADOR in before else MissionKind.LEGATION
+
+    def _power(self, act: GuideAct, record: str) -> str | None:
+        if act.power is None:
+            return None
+        try:
+            return self.registry.resolve(act.power)
+        except UnknownStateError:
+            self.note("rdcr", record, "unknown power", f"{act.power!r} is no state")
+            return None
+
+    @staticmethod
+    def _guide_source(act: GuideAct) -> Source:
+        return Source(
+            publisher=GUIDE.publisher,
+            title=f"{GUIDE.title}: {act.country}, section {act.section!r} ({act.heading})",
+            url=act.url,
+            excerpt=act.excerpt,
+        )
+
+    # coverage -------------------------------------------------------------------------------
+
+    def coverage(self, events: Iterable[Event]) -> list[Coverage]:
+        """Relations covered from each partner's first dated act on; the US chiefs always.
+
+        The chiefs' records list every US chief of mission since 1778: where none is
+        recorded, the United States had none at the partner (for as long as both existed),
+        for every state of the registry, including those the records never name.
+        """
+        first: dict[str, FuzzyDate] = {}
+        for e in events:
+            partner = _partner(e)
+            if partner is None:
+                continue
+            if partner not in first or e.on.stated[1] < first[partner].stated[1]:
+                first[partner] = e.on
+        out = [
+            Coverage(
+                state=US,
+                partner=partner,
+                dimensions=(Dimension.RELATIONS,),
+                since=since,
+                sources=(GUIDE,),
+            )
+            for partner, since in sorted(first.items())
+        ]
+        out += [
+            Coverage(
+                state=US,
+                partner=state.code,
+                dimensions=(Dimension.PRESENCE,),
+                sender=US,
+                sources=(CHIEFS,),
+            )
+            for state in sorted(self.registry, key=lambda s: s.code)
+            if state.code != US
+        ]
+        return out
+
+    def settle(self, events: list[Event]) -> list[Event]:
+        """Per dyad, in date order: what the records imply, stated; what they repeat, dropped.
+
+        - an embassy's opening does not change the class again when relations were already
+          agreed at ambassador level (the class comes from the first US envoy);
+        - relations the guide dates before the partner's independence (with an interim or
+          colonial government, within ``_CARRIED`` days) are carried into its first day;
+        - where the first act needing relations (a chief's credentials, a mission) comes
+          before any act establishing them, relations existed by then: an establishment
+          dated ``../<that day>`` (at some time up to it), citing the record that implies it;
+        - likewise after a break the guide records, the first such act with no resumption
+          stated before it implies one between the break and that act (``<break>/<act>``).
+        """
+        by_partner: dict[str, list[Event]] = {}
+        for e in events:
+            by_partner.setdefault(_partner(e) or "", []).append(e)
+        out: list[Event] = []
+        for partner, evs in sorted(by_partner.items()):
+            evs.sort(key=lambda e: (e.on.stated[0], _ORDER.get(type(e), 9)))
+            consents = [
+                e.on.stated[0]
+                for e in evs
+                if isinstance(e, RelationsEstablished | RelationsResumed)
+            ]
+            agreed: Level | None = None
+            established = False
+            broken: Event | None = None
+            for e in evs:
+                if isinstance(e, RelationsSevered | RelationsSuspended):
+                    broken = e
+                elif isinstance(e, RelationsEstablished | RelationsResumed):
+                    agreed, established, broken = e.level, True, None
+                    e = self._carried(e, partner)  # noqa: PLW2901 - dated anew
+                elif isinstance(e, RepresentationChanged) and agreed is e.level:
+                    continue
+                elif isinstance(e, HeadOfMissionAccredited | MissionOpened | RepresentationChanged):
+                    e = self._narrowed(e, consents)  # noqa: PLW2901 - dated anew
+                    if isinstance(e, RepresentationChanged):
+                        agreed = e.level
+                    ahead = [c for c in consents if c <= e.on.stated[1]]
+                    if not established and not ahead:
+                        implied = self._implied(e, partner)
+                        if implied is not None:
+                            out.append(implied)
+                            agreed, established = implied.level, True
+                    elif broken is not None and not [c for c in ahead if c > broken.on.stated[0]]:
+                        resumed = self._resumed(e, partner, broken, agreed)
+                        out.append(resumed)
+                        agreed, broken = resumed.level, None
+                out.append(e)
+        return out
+
+    def _resumed(
+        self, e: Event, partner: str, broken: Event, agreed: Level | None
+    ) -> RelationsResumed:
+        rank = getattr(e, "rank", None)
+        level = _CLASS_OF_RANK.get(rank) if rank else None
+        level = level or agreed or Level.AMBASSADOR
+        after = broken.on.stated[0].add(days=1)
+        until = e.on.stated[1]
+        self.note("implied", f"{partner} {e.on}", "resumption implied", type(e).__name__)
+        return RelationsResumed(
+            between=(US, partner),
+            on=_days(min(after, until), until),
+            level=level,
+            sources=e.sources,
+        )
+
+    def _narrowed(self, e: Event, consents: list[pendulum.Date]) -> Event:
+        """An act dated to a month or year in which relations began on a stated day: from it.
+
+        Neither a head of mission nor a mission comes before the relations it needs (the
+        curation's rule for the same records).
+        """
+        first, last = e.on.stated
+        inside = [c for c in consents if first < c <= last]
+        if not inside:
+            return e
+        return attrs.evolve(e, on=_days(max(inside), last))
+
+    def _carried(self, e: RelationsEstablished | RelationsResumed, partner: str) -> Event:
+        begins = self.registry.get(partner).begins_on
+        first = e.on.stated[0]
+        if begins is None or first >= begins or (begins - first).days > _CARRIED:
+            return e
+        self.note("rdcr", f"{partner} {e.on}", "carried", f"dated at independence ({begins})")
+        return attrs.evolve(e, on=FuzzyDate.day(begins))
+
+    def _implied(self, e: Event, partner: str) -> RelationsEstablished | None:
+        if not partner or (
+            self.registry.get(partner).begins_on is not None
+            and (
+                e.on.stated[0] <= self.registry.get(partner).begins_on  # type: ignore[operator]
+            )
+        ):
+            return None
+        rank = getattr(e, "rank", None)
+        level = _CLASS_OF_RANK.get(rank, Level.AMBASSADOR) if rank else Level.AMBASSADOR
+        self.note("implied", f"{partner} {e.on}", "relations implied", type(e).__name__)
+        return RelationsEstablished(
+            between=(US, partner),
+            on=parse_edtf(f"../{str(e.on).split('/')[-1]}"),
+            level=level,
+            sources=e.sources,
+        )
+
+    def build(self) -> UsRecords:
+        chiefs = list(self.chief_events())
+        guide = list(self.guide_events())
+        events = self.settle(chiefs + guide)
+        return UsRecords(
+            events=tuple(events),
+            coverage=tuple(self.coverage(events)),
+            log=tuple(self.log),
+        )
+
+
+def _partner(event: Event) -> str | None:
+    if isinstance(event, Recognized):
+        return event.of if event.by == US else event.by
+    parties: tuple[str, str] | None = getattr(event, "between", None)
+    if parties is None:
+        return None
+    a, b = parties
+    return b if a == US else a
+
+
+@attrs.frozen
+class _Act:
+    """An act of the guide with what its events need: its record, date, partner, citation."""
+
+    act: GuideAct
+    record: str
+    on: FuzzyDate
+    partner: str
+    cite: tuple[Source, ...]
+
+    @property
+    def between(self) -> tuple[str, str]:
+        return (US, self.partner)
+
+    @property
+    def sender(self) -> str | None:
+        return {"us": US, "partner": self.partner}.get(self.act.sender or "")
+
+
+_MAKERS: dict[ActKind, Callable[[_Builder, _Act], Iterator[Event]]] = {
+    ActKind.RECOGNITION: _Builder._recognized,  # noqa: SLF001 - the builder's own steps
+    ActKind.RELATIONS_ESTABLISHED: _Builder._consent,  # noqa: SLF001
+    ActKind.RELATIONS_RESUMED: _Builder._consent,  # noqa: SLF001
+    ActKind.CONSULAR_RELATIONS_ESTABLISHED: _Builder._consular,  # noqa: SLF001
+    ActKind.RELATIONS_SEVERED: _Builder._break,  # noqa: SLF001
+    ActKind.RELATIONS_SUSPENDED: _Builder._break,  # noqa: SLF001
+    ActKind.CREDENTIALS_PRESENTED: _Builder._credentials,  # noqa: SLF001
+    ActKind.LEGATION_OPENED: _Builder._opened,  # noqa: SLF001
+    ActKind.EMBASSY_OPENED: _Builder._opened,  # noqa: SLF001
+    ActKind.MISSION_REOPENED: _Builder._opened,  # noqa: SLF001
+    ActKind.MISSION_CLOSED: _Builder._closed,  # noqa: SLF001
+    ActKind.INTERESTS_SECTION_OPENED: _Builder._interests,  # noqa: SLF001
+    ActKind.PROTECTING_POWER: _Builder._protection,  # noqa: SLF001
+}
+"""How each kind of act of the guide becomes events (state ended: logged only)."""
