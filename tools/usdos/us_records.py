@@ -23,6 +23,7 @@ and the build log ``docs/data/us-records.md``. Deterministic: the same XML gives
 from __future__ import annotations
 
 import json
+import sys
 from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
@@ -39,6 +40,9 @@ NEAR_DAYS = 400
 """Two dates of the same act this close are one act whose date the sources disagree on."""
 
 Key = str
+
+sys.path.insert(0, str(ROOT / "tools"))
+from curation_presence import CHIEF_SKIPS  # noqa: E402 - tools/ is put on the path above
 
 WIDENED: list[tuple[Key, dict[str, Any], dict[str, Any], dict[str, Any]]] = []
 """(dyad, curated item as widened, as it was, generated item) of each date disagreement."""
@@ -165,10 +169,13 @@ def generate(curated: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], str, 
     merge_log: list[str] = []
     generated = _unstructure(records.events)
     curated, joined = merge(curated, generated, merge_log)
+    curated_keys = _curated_keys(curated)
+    skipped = {lineage_key(["USA", p]) for p, *_ in CHIEF_SKIPS}
     coverage = [
         c
         for c in records.coverage
-        if lineage_key([c.state, c.partner]) not in _curated_keys(curated)
+        if lineage_key([c.state, c.partner]) not in curated_keys
+        or (c.sender == "USA" and lineage_key([c.state, c.partner]) not in skipped)
     ]
     _keep_curated_consistent(curated, merge_log)
     refused: list[str] = []

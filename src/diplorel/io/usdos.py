@@ -392,10 +392,14 @@ class _Builder:
         """A presentation of credentials the chiefs' records do not already date.
 
         A partner's envoy is logged, not imported: the guide dates the arrival, never the
-        end of the mission, so an import would keep the envoy at post for ever.
+        end of the mission, so an import would keep the envoy at post for ever; so is an
+        envoy whose side the sentence does not state.
         """
         if a.act.sender == "partner":
             self.note("rdcr", a.record, "partner's envoy", f"{a.act.envoy}: the end is not dated")
+            return
+        if a.act.sender != "us":
+            self.note("rdcr", a.record, "no sender", f"whose envoy {a.act.envoy} was is not stated")
             return
         for started, _, chief in self.heads.get(a.partner, []):
             if started == a.on:
