@@ -414,10 +414,23 @@ class _Builder:
             sources=a.cite,
         )
 
+    def _partner_mission(self, a: _Act) -> bool:
+        """Whether the act is about the partner's mission (logged, not imported).
+
+        The records follow the US missions, not the partners': a partner's legation opened
+        once and never followed would stand for ever, and make its side look recorded.
+        """
+        if a.sender != a.partner:
+            return False
+        self.note("rdcr", a.record, "partner's mission", "the records do not follow it")
+        return True
+
     def _opened(self, a: _Act) -> Iterator[Event]:
         sender = a.sender
         if sender is None:
             self.note("rdcr", a.record, "no sender", "whose mission opened is not stated")
+            return
+        if self._partner_mission(a):
             return
         kind = {
             ActKind.EMBASSY_OPENED: MissionKind.EMBASSY,
@@ -433,10 +446,14 @@ class _Builder:
         if a.sender is None:
             self.note("rdcr", a.record, "no sender", "whose mission closed is not stated")
             return
+        if self._partner_mission(a):
+            return
         kind = self._kind(a.partner, a.on)
         yield MissionClosed(between=a.between, on=a.on, sender=a.sender, kind=kind, sources=a.cite)
 
     def _interests(self, a: _Act) -> Iterator[Event]:
+        if self._partner_mission(a):
+            return
         power = self._power(a.act, a.record)
         if a.sender is None or power is None:
             self.note("rdcr", a.record, "incomplete", "interests section: sender or power unknown")
