@@ -1,4 +1,4 @@
-"""The data commands of the CLI: credit, validate, export, import; --help everywhere."""
+"""The data commands of the CLI: credit, validate, export (and its data credit), import; --help."""
 
 from __future__ import annotations
 
@@ -104,6 +104,49 @@ class TestExportImport:
         code, text, _ = run("status", "USA", "CUB", "--on", "1955-12-31", "--history", str(out))
         assert code == 0
         assert "headed by other (COW 9)" in text
+
+
+class TestExportCredit:
+    def test_us_records_credited(self) -> None:
+        """Exporting the built-in history with the United States credits the State Department."""
+        code, out, err = run(
+            "export", "cow", "--out", "-", "--states", "United States", "BRA",
+            "--from", "1920", "--to", "1920", "--partial",
+        )  # fmt: skip
+        assert code == 0
+        assert "2,140,1920,,3,1," in out  # the US ambassador coded, Brazil's side empty
+        assert err.count("\n") == 1
+        assert err.startswith("diplorel: wrote ")
+        assert "Office of the Historian, U.S. Department of State" in err
+        assert "please cite it" in err
+
+    def test_every_state_credited(self) -> None:
+        """Without --states the export holds the United States' rows: credited."""
+        code, _, err = run(
+            "export", "panel", "--out", "/dev/null", "--from", "2000", "--to", "2000"
+        )
+        assert code == 0
+        assert "Office of the Historian" in err
+
+    def test_no_credit_without_the_united_states(self) -> None:
+        """Other states only: the line says what was written, nothing more."""
+        code, _, err = run(
+            "export", "panel", "--out", "-", "--from", "2000", "--to", "2000",
+            "--states", "CUB", "KOR",
+        )  # fmt: skip
+        assert code == 0
+        assert err == "diplorel: wrote 1 rows to standard output\n"
+
+    def test_no_credit_for_an_own_history(self, tmp_path: Path) -> None:
+        """A history file of one's own: its sources are its own, no credit is added."""
+        path = tmp_path / "h.json"
+        dr.dump(dr.History([dr.RelationsEstablished(between=("USA", "CUB"), on="1902")]), path)
+        code, _, err = run(
+            "export", "panel", "--out", "-", "--from", "2000", "--to", "2000",
+            "--states", "USA", "CUB", "--history", str(path),
+        )  # fmt: skip
+        assert code == 0
+        assert "Office of the Historian" not in err
 
 
 @pytest.mark.parametrize(
@@ -240,3 +283,15 @@ class TestStreams:
         code, out, _ = run_with(b" " * (limit + 1), "validate", "-", "--max-size", size)
         assert code == 1
         assert f"{limit} bytes" in out
+
+
+class TestExportPartial:
+    def test_without_partial_says_why_nothing_was_written(self) -> None:
+        """No row for a pair with one side unrecorded, and a line saying how to get it."""
+        code, out, err = run(
+            "export", "cow", "--out", "-", "--states", "USA", "BRA",
+            "--from", "1920", "--to", "1920",
+        )  # fmt: skip
+        assert code == 0
+        assert out.count("\n") == 1  # the header only
+        assert "--partial" in err

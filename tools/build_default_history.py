@@ -19,6 +19,7 @@ from __future__ import annotations
 import json
 import sys
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -1095,6 +1096,7 @@ def document(items: list[tuple[Key, dict[str, Any]]], anomalies: list[str]) -> s
             f"{it['on']} | {_cell(x['why'])} |"
         )
     lines += _presence_page()
+    lines += _us_records_section()
     lines += ["", "## Research dyads left out", "", "| dyad | why |", "|---|---|"]
     for (a, b), why in LEFT_OUT.items():
         lines.append(f"| {a}-{b} | {_cell(why)} |")
@@ -1173,6 +1175,82 @@ def main() -> int:
     for a in anomalies:
         print(f"  anomaly: {a}")
     return 0
+
+
+_GENERATED: dict[str, str] = {}
+"""The US records' JSON Lines text of this run, kept for the page (see ``_keep_records``)."""
+
+
+def _keep_records(
+    generate: Callable[[list[dict[str, Any]]], tuple[list[dict[str, Any]], str, str, str]],
+) -> Callable[[list[dict[str, Any]]], tuple[list[dict[str, Any]], str, str, str]]:
+    """Wrap ``us_records.generate`` to keep the text it makes, for the page's counts.
+
+    The page then counts what this run ships, not the file on disk, which ``main`` writes after
+    the page is made: one run brings both up to date.
+    """
+
+    def kept(curated: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], str, str, str]:
+        out = generate(curated)
+        _GENERATED["records"] = out[1]
+        return out
+
+    return kept
+
+
+us_records.generate = _keep_records(us_records.generate)
+
+
+def _us_records_section() -> list[str]:
+    """The page's section on the United States' records: coverage and counts, from the data."""
+    text = _GENERATED.get("records") or us_records.RECORDS.read_text("utf-8")
+    header, *lines = text.splitlines()
+    coverage = json.loads(header)["coverage"]
+    events = [json.loads(line) for line in lines]
+    dyads = {us_records.lineage_key(e.get("between") or [e["by"], e["of"]]) for e in events}
+    titles = Counter(
+        "chiefs" if s["title"].startswith("Principal Officers") else "guide"
+        for e in events
+        for s in e["sources"][:1]
+    )
+    relations = sorted({c["partner"] for c in coverage if "relations" in c["dimensions"]})
+    presence = sorted(
+        {c["partner"] for c in coverage if "presence" in c["dimensions"] and c.get("sender")}
+    )
+    return [
+        "",
+        "## The United States' relations with every state",
+        "",
+        (
+            "Besides the curated dyads, the default history holds the United States' relations "
+            "with every state, generated from the Office of the Historian, U.S. Department of "
+            "State: \"A Guide to the United States' History of Recognition, Diplomatic, and "
+            'Consular Relations, by Country, since 1776" and "Principal Officers and Chiefs of '
+            'Mission" (history.state.gov; public domain, CC0; data repositories '
+            "HistoryAtState/rdcr and HistoryAtState/pocom, at the commits recorded in "
+            "`tools/usdos/`), read by `diplorel.io.usdos`. They ship in "
+            "`src/diplorel/data/us_records.jsonl`, generated with this page; where a dyad is "
+            "also curated, the two are merged (see [the build log](data/us-records.md))."
+        ),
+        "",
+        f"- events: {len(events)}, over {len(dyads)} dyads not curated by hand",
+        (
+            f"- sources: {titles['chiefs']} events cite the chiefs of mission, "
+            f"{titles['guide']} the guide"
+        ),
+        f"- relations covered from the partner's first dated act: {len(relations)} partners",
+        f"- US chiefs of mission covered (presence, sender USA): {len(presence)} partners",
+        (
+            "- not covered: the partners' envoys in Washington. The partner's side of these dyads "
+            'is "no record" (None in Python, `<NA>` in pandas, an empty cell in CSV and in a '
+            "partial COW export) wherever no curated research records it."
+        ),
+        "",
+        (
+            "See [every state's relations with the United States](howto/us-relations.md) for a "
+            "panel of them and their limits."
+        ),
+    ]
 
 
 if __name__ == "__main__":

@@ -227,11 +227,12 @@ class Status:
     def economic_ties(self) -> bool | None:
         """True while a trade office or an active credit line exists: independent of relations.
 
-        None where the history has no record of the dyad.
+        None where the history has no record of the dyad, or records one side only (a record
+        of one side's envoys says nothing of trade offices or credit).
         """
         if bool(self.trade_offices) or any(line.is_active for line in self.credit_lines):
             return True
-        return False if self.state.presence_known else None
+        return False if self.state.presence_known and not self.state.presence_unknown else None
 
     @property
     def diplomatic(self) -> Diplomatic:
@@ -355,7 +356,7 @@ class Status:
         if recognised:
             rows.append(("recognition", "; ".join(recognised)))
         lines = self.credit_lines
-        if s.presence_known or self.economic_ties:
+        if self.economic_ties is not None:
             ties = "yes" if self.economic_ties else "no"
             rows.append(("economic ties", f"{ties} (independent of diplomatic relations)"))
         rows.extend(("credit line", str(line)) for line in lines)

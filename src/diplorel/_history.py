@@ -65,6 +65,9 @@ from diplorel._states import StateRegistry, default_registry
 from diplorel._status import Diplomatic, DyadState
 from diplorel.exceptions import InvalidQueryError, UnknownCreditLineError
 
+_FOREVER = pendulum.Date(9999, 12, 31)
+"""The last covered day of a declaration without an end."""
+
 _PRESENCE_ACTS = (HeadOfMissionEvent, MissionEvent, PresenceObserved)
 """Acts that record who represents their sender at the other state."""
 
@@ -524,37 +527,43 @@ class History:
     def _directions(
         self, key: Key, state: DyadState, day: pendulum.Date, senders: Callable[[], set[str]]
     ) -> DyadState:
-        """The state with the presence of a side neither acted nor covered marked unknown."""
+        """The state with the presence of a side that nothing vouches for marked unknown.
+
+        A side is known where a declaration covers it, or from its own acts; but after the
+        last day a declaration covers a side, its acts say nothing (an envoy the records
+        never see leave is not at post for ever).
+        """
         if not self.is_directional(key):
             return state
-        acted = senders()
+        covering = self._covering(key)
+        root = self._index.lineage.root
+        # each covered sender's last covered day: after it, its acts say nothing of the day
+        declared: dict[str, pendulum.Date] = {}
+        for c in covering:
+            if c.sender is not None:
+                last = _FOREVER if c.until is None else c.until.stated[1]
+                declared[root(c.sender)] = max(declared.get(root(c.sender), last), last)
         names = self._index.names_on(key, day)
+        acted: set[str] | None = None
         unknown = set()
         for code in key:
             shown = names.get(code, code)
-            if code in acted:
-                continue
-            covered = (
+            known = code in declared and any(
                 record_of(
-                    self._covering(key),
+                    covering,
                     [key, state.dyad],
                     day,
                     exists=True,
                     dimension=Dimension.PRESENCE,
-                    sender=code,
+                    sender=x,
                 )
                 is Record.COVERED
-                or record_of(
-                    self._covering(key),
-                    [key, state.dyad],
-                    day,
-                    exists=True,
-                    dimension=Dimension.PRESENCE,
-                    sender=shown,
-                )
-                is Record.COVERED
+                for x in {code, shown}
             )
-            if not covered:
+            if not known and (code not in declared or day <= declared[code]):
+                acted = senders() if acted is None else acted
+                known = code in acted
+            if not known:
                 unknown.add(shown)
         return state.without_presence_of(frozenset(unknown)) if unknown else state
 

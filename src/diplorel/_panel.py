@@ -206,7 +206,7 @@ def ties_of(
         return True
     if history.has_credit_lines(key):
         return history.status(*pair, on=when).economic_ties
-    return False if state.presence_known else None
+    return False if state.presence_known and not state.presence_unknown else None
 
 
 def level_of(state: DyadState, sender: str, year: int) -> int | None:

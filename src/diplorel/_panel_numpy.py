@@ -43,8 +43,11 @@ class _RowTable:
 
 
 def _pair_matrices(history: History, codes: list[str]) -> tuple[Any, Any, Any, Any]:
-    """For every ordered pair of codes: dyad id in the arrays (-1: none), swap, has credit,
-    and whether a coverage declaration names the pair (then silence may be a certain none).
+    """For every ordered pair of codes: dyad id (-1: none), swap, credit, coverage.
+
+    The dyad's id in the arrays, whether the pair is filed the other way round, whether it
+    has credit lines (or an end touches it), and whether a coverage declaration names it
+    (then silence may be a certain none).
     """
     arrays = history.bulk_arrays()
     n = len(codes)

@@ -311,7 +311,7 @@ def _page(  # noqa: PLR0917 - the parts of one build
         *(
             f"- {e.dataset} `{e.record}`: {e.what}: {_md(e.why)}"
             for e in sorted(records.log, key=lambda e: (e.dataset, e.what, e.record))
-            if e.what not in {"did not serve", "skipped"}
+            if e.what != "did not serve"  # other nominees: counted above
         ),
         "",
         "## Refused by the rules (left out)",

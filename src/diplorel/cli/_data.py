@@ -144,7 +144,9 @@ def export(args: argparse.Namespace, ctx: Context) -> int:
         if args.format == "cow":
             from diplorel.io.cow import write_diplomatic_exchange  # noqa: PLC0415
 
-            return write_diplomatic_exchange(h, path, years=years, states=args.states)
+            return write_diplomatic_exchange(
+                h, path, years=years, states=args.states, partial=args.partial
+            )
         panel = h.panel(
             years=years, on=args.day or "12-31", directed=args.directed, states=args.states
         )
@@ -152,8 +154,33 @@ def export(args: argparse.Namespace, ctx: Context) -> int:
 
     with progress(f"writing {describe(args.out)}", ctx.err):
         n = save(args.out, write, ctx.out)
-    ctx.err.write(f"diplorel: wrote {n} rows to {describe(args.out)}\n")
+    ctx.err.write(f"diplorel: wrote {n} rows to {describe(args.out)}{_credit(args)}\n")
+    if n == 0 and args.format == "cow" and not args.partial:
+        ctx.err.write(
+            "diplorel: a pair with one side unrecorded has no row; --partial writes it with "
+            "that side's cells empty\n"
+        )
     return 0
+
+
+US_RECORDS_CREDIT = (
+    "; the United States' rows come from the Office of the Historian, U.S. Department of "
+    "State (history.state.gov, public domain): please cite it"
+)
+"""What ``export`` adds to its last line when the built-in history's US records are in it."""
+
+
+def _credit(args: argparse.Namespace) -> str:
+    """The credit of the records behind an export ("" when there is none to give).
+
+    The Office of the Historian's, when the built-in history is exported with the United
+    States among the states.
+    """
+    if getattr(args, "history", None) is not None:
+        return ""
+    if args.states is not None and "USA" not in _args.state_codes(args.states, "--states"):
+        return ""
+    return US_RECORDS_CREDIT
 
 
 def import_(args: argparse.Namespace, ctx: Context) -> int:

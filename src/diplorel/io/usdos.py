@@ -35,9 +35,12 @@ from __future__ import annotations
 import csv
 import io
 import os
+import re
 from collections.abc import Callable, Iterable, Iterator
 from functools import cache
 from importlib.resources import files
+from typing import TypeVar
+from xml.etree import ElementTree as ET
 
 import attrs
 import pendulum
@@ -63,9 +66,10 @@ from diplorel._events import (
 from diplorel._history import History
 from diplorel._states import StateRegistry, default_registry
 from diplorel._status import Level, MissionKind, Rank
-from diplorel.exceptions import DiplorelError, UnknownStateError
-from diplorel.io._usdos_chiefs import Chief, ChiefRecords, read_chiefs
-from diplorel.io._usdos_guide import ActKind, Guide, GuideAct, read_guide
+from diplorel.exceptions import DiplorelError, LoadError, UnknownStateError
+from diplorel.io import _usdos_chiefs, _usdos_guide
+from diplorel.io._usdos_chiefs import Chief, ChiefRecords
+from diplorel.io._usdos_guide import ActKind, Guide, GuideAct
 
 __all__ = [
     "CHIEFS",
@@ -81,6 +85,8 @@ __all__ = [
 ]
 
 US = "USA"
+
+T = TypeVar("T")
 
 GUIDE = Source(
     publisher="Office of the Historian, U.S. Department of State",
@@ -115,6 +121,15 @@ _CLASS_OF_RANK = {
 
 
 _CARRIED = 1830
+
+_GOVERNMENT = re.compile(r"\b(Government|Committee|Regime|Provisional|Junta)\b")
+"""A recognition heading about a government, not the state (the state's stands)."""
+
+_OF_THE_US = re.compile(r"Recognition of (the Independence of )?the United States")
+"""A recognition heading whose subject is the United States: the partner recognises."""
+
+_YEAR_RANGE = re.compile(r"\d{4}/\d{4}")
+"""A date that is only a range of years: from a heading such as "Interruption, 1917-1922"."""
 """Days before a partner's independence within which the guide's relations are carried in."""
 
 _ORDER: dict[type, int] = {
@@ -199,6 +214,42 @@ class UsRecords:
         return History(self.events, strict=strict, coverage=self.coverage, registry=registry)
 
 
+def _read(
+    read: Callable[[str | os.PathLike[str]], T], path: str | os.PathLike[str], what: str
+) -> T:
+    """``read(path)``, with every failure to read a :class:`~diplorel.LoadError` naming it."""
+    try:
+        return read(path)
+    except (OSError, ET.ParseError, UnicodeDecodeError) as e:
+        raise LoadError(os.fspath(path), [f"cannot read the {what}: {e}"]) from None
+
+
+def read_chiefs(directory: str | os.PathLike[str]) -> ChiefRecords:
+    """Every US chief of mission in the ``pocom`` folder (its ``missions-countries/`` etc.).
+
+    A folder or file that cannot be read, or XML that does not parse, is a
+    :class:`~diplorel.LoadError` naming it; what parses but is unexpected is listed in
+    ``ChiefRecords.problems``.
+    """
+    records = _read(_usdos_chiefs.read_chiefs, directory, "chiefs of mission")
+    if not records.chiefs:
+        raise LoadError(
+            os.fspath(directory), ["no chief of mission found: is it the pocom folder?"]
+        )
+    return records
+
+
+def read_guide(directory: str | os.PathLike[str]) -> Guide:
+    """The dated acts of the guide's articles in the ``rdcr`` folder (or its ``articles/``).
+
+    Failures as for :func:`read_chiefs`; what is not an act is in ``Guide.skipped``.
+    """
+    guide = _read(_usdos_guide.read_guide, directory, "guide to relations")
+    if not guide.acts:
+        raise LoadError(os.fspath(directory), ["no dated act found: is it the rdcr folder?"])
+    return guide
+
+
 def read_us_records(
     pocom: str | os.PathLike[str],
     rdcr: str | os.PathLike[str],
@@ -241,6 +292,11 @@ class _Builder:
             self.by_id.setdefault((p.dataset, p.id), []).append(p)
         # the US chiefs by partner: (start, rank, key), for the class of relations
         self.heads: dict[str, list[tuple[FuzzyDate, Rank, Chief]]] = {}
+        # every chief who served, whatever the title, by partner: to recognise the guide's
+        # presentations of credentials the chiefs' records already hold
+        self.starts: dict[str, list[tuple[FuzzyDate, Chief]]] = {}
+        # the spans of chiefs listed without a start date, by partner
+        self.undated: dict[str, list[tuple[pendulum.Date, pendulum.Date]]] = {}
 
     # places ---------------------------------------------------------------------------------
 
@@ -268,50 +324,109 @@ class _Builder:
 
     def chief_events(self) -> Iterator[Event]:
         for chief in self.chiefs.chiefs:
-            record = chief.key
             if not chief.served:
-                self.note("pocom", record, "did not serve", f"{chief.role_title}: other nominee")
+                why = f"{chief.role_title}: other nominee"
+                self.note("pocom", chief.key, "did not serve", why)
                 continue
-            rank = _RANKS.get(chief.rank)
-            if rank is None:
-                self.note(
-                    "pocom", record, "not a rank", f"{chief.role_title} is no diplomatic rank"
-                )
+            yield from self._chief(chief)
+
+    def _chief(self, chief: Chief) -> Iterator[Event]:
+        record = chief.key
+        started = _date(chief.started.date) if chief.started.date else None
+        if started is not None:
+            for p in self.by_id.get(("pocom", chief.territory), []):
+                if p.code is not None and p.applies(started):
+                    self.starts.setdefault(p.code, []).append((started, chief))
+        rank = _RANKS.get(chief.rank)
+        if rank is None:
+            self.note("pocom", record, "not a rank", f"{chief.role_title} is no diplomatic rank")
+            self._undated(chief)  # not imported: who was there is not said
+            return
+        if started is None:
+            self.note("pocom", record, "no start date", "the records date no start")
+            self._undated(chief)
+            return
+        placed = self._chief_place(chief, started)
+        if placed is None:
+            return
+        partner, started = placed
+        resides_in = None
+        if chief.resident is False and chief.resides_in is not None:
+            resides_in = self._residence(chief, started)
+        yield HeadOfMissionAccredited(
+            between=(US, partner),
+            on=started,
+            sender=US,
+            rank=rank,
+            name=chief.person_name,
+            resident=chief.resident is not False,
+            resides_in=resides_in if resides_in not in (US, partner) else None,
+            sources=(self._chief_source(chief, "started"),),
+        )
+        self.heads.setdefault(partner, []).append((started, rank, chief))
+        ended = _date(chief.ended.date) if chief.ended.date else None
+        if ended is None:
+            return
+        left = self._lineage_on(partner, ended)
+        if left is None:
+            self.note("pocom", record, "end after the state", f"{partner} ended first")
+            return
+        yield HeadOfMissionDeparted(
+            between=(US, left),
+            on=ended,
+            sender=US,
+            name=chief.person_name,
+            sources=(self._chief_source(chief, "ended"),),
+        )
+
+    def _chief_place(self, chief: Chief, started: FuzzyDate) -> tuple[str, FuzzyDate] | None:
+        """The partner a chief was accredited to, and the day (carried into independence)."""
+        carried = self._carried_chief(chief, started)
+        if carried is not None:
+            return carried
+        found = self.place("pocom", chief.territory, chief.key, started)
+        return None if found is None else (found, started)
+
+    def _carried_chief(self, chief: Chief, started: FuzzyDate) -> tuple[str, FuzzyDate] | None:
+        """A chief accredited before the partner's independence and at post on its first day.
+
+        As relations with an interim government are (``_carried``): the chief is at post
+        from the state's first day, within ``_CARRIED`` days. Logged.
+        """
+        rows = self.by_id.get(("pocom", chief.territory), [])
+        if any(p.applies(started) for p in rows):
+            return None
+        ended = _date(chief.ended.date) if chief.ended.date else None
+        for p in rows:
+            begins = p.since.stated[0] if p.since is not None else None
+            if p.code is None or begins is None or begins < started.stated[1]:
                 continue
-            started = _date(chief.started.date) if chief.started.date else None
-            if started is None:
-                self.note("pocom", record, "no start date", "the records date no start")
+            if (begins - started.stated[1]).days > _CARRIED:
                 continue
-            partner = self.place("pocom", chief.territory, record, started)
-            if partner is None:
+            if ended is not None and ended.stated[1] < begins:
                 continue
-            resides_in = None
-            if chief.resident is False and chief.resides_in is not None:
-                resides_in = self._residence(chief, started)
-            yield HeadOfMissionAccredited(
-                between=(US, partner),
-                on=started,
-                sender=US,
-                rank=rank,
-                name=chief.person_name,
-                resident=chief.resident is not False,
-                resides_in=resides_in if resides_in not in (US, partner) else None,
-                sources=(self._chief_source(chief, "started"),),
-            )
-            self.heads.setdefault(partner, []).append((started, rank, chief))
-            ended = _date(chief.ended.date) if chief.ended.date else None
-            if ended is not None:
-                left = self._lineage_on(partner, ended)
-                if left is None:
-                    self.note("pocom", record, "end after the state", f"{partner} ended first")
-                    continue
-                yield HeadOfMissionDeparted(
-                    between=(US, left),
-                    on=ended,
-                    sender=US,
-                    name=chief.person_name,
-                    sources=(self._chief_source(chief, "ended"),),
-                )
+            self.note("pocom", chief.key, "carried", f"at post at independence ({begins})")
+            return p.code, FuzzyDate.day(begins)
+        return None
+
+    def _undated(self, chief: Chief) -> None:
+        """Note the span of a chief not imported: presence there is not covered.
+
+        A chief without a start date, or with a title that is no diplomatic rank (a
+        commissioner, a chief of a liaison office): from the start (else the appointment) to
+        the end of the mission (else the records' horizon).
+        """
+        dates = [_date(d.date) for d in (chief.appointed, chief.arrived, chief.started) if d.date]
+        ended = _date(chief.ended.date) if chief.ended.date else None
+        first = min((d.stated[0] for d in dates if d is not None), default=None)
+        last = ended.stated[1] if ended is not None else None
+        on = first or last
+        if on is None:
+            return  # no date at all: logged above
+        for p in self.by_id.get(("pocom", chief.territory), []):
+            if p.code is not None and p.applies(FuzzyDate.day(on)):
+                end = last or pendulum.Date(9999, 12, 30)
+                self.undated.setdefault(p.code, []).append((first or on, max(end, first or on)))
 
     def _lineage_on(self, code: str, on: FuzzyDate) -> str | None:
         """``code``, or the state that continues it, as it existed on ``on`` (None: ended)."""
@@ -366,9 +481,14 @@ class _Builder:
         yield from make(self, _Act(act, record, on, partner, (self._guide_source(act),)))
 
     def _recognized(self, a: _Act) -> Iterator[Event]:
-        if a.act.by != "partner":
+        heading = a.act.heading
+        if _GOVERNMENT.search(heading):
+            self.note("rdcr", a.record, "a government", f"not the state's recognition: {heading}")
+            return
+        by = "partner" if _OF_THE_US.search(heading) else a.act.by
+        if by != "partner":
             yield Recognized(by=US, of=a.partner, on=a.on, sources=a.cite)
-        if a.act.by != "us":
+        if by != "us":
             yield Recognized(by=a.partner, of=US, on=a.on, sources=a.cite)
 
     def _consent(self, a: _Act) -> Iterator[Event]:
@@ -384,35 +504,31 @@ class _Builder:
         yield ConsularRelationsEstablished(between=a.between, on=a.on, sources=a.cite)
 
     def _break(self, a: _Act) -> Iterator[Event]:
+        on = a.on
+        if _YEAR_RANGE.fullmatch(a.act.on):
+            # "Interruption of Relations, 1917-1922": the break lasted, it began in 1917
+            on = parse_edtf(a.act.on.split("/")[0])
+            self.note("rdcr", a.record, "range", f"{a.act.on} is how long: dated {on}")
         by = {"us": US, "partner": a.partner}.get(a.act.by or "")
         cls = RelationsSevered if a.act.kind is ActKind.RELATIONS_SEVERED else RelationsSuspended
-        yield cls(between=a.between, on=a.on, by=by, sources=a.cite)
+        yield cls(between=a.between, on=on, by=by, sources=a.cite)
 
     def _credentials(self, a: _Act) -> Iterator[Event]:
-        """A presentation of credentials the chiefs' records do not already date.
+        """A presentation of credentials: logged, the chiefs' records hold the heads.
 
-        A partner's envoy is logged, not imported: the guide dates the arrival, never the
-        end of the mission, so an import would keep the envoy at post for ever; so is an
-        envoy whose side the sentence does not state.
+        The chiefs' records list every US chief of mission with the day each took up the
+        post; the guide's sentence dates the establishment (its own act) and is sometimes
+        about the partner's envoy in Washington without saying so (Korea, 1949). A head is
+        never taken from it.
         """
-        if a.act.sender == "partner":
-            self.note("rdcr", a.record, "partner's envoy", f"{a.act.envoy}: the end is not dated")
-            return
-        if a.act.sender != "us":
-            self.note("rdcr", a.record, "no sender", f"whose envoy {a.act.envoy} was is not stated")
-            return
-        for started, _, chief in self.heads.get(a.partner, []):
-            if started == a.on:
+        first, last = a.on.stated
+        for started, chief in self.starts.get(a.partner, []):
+            if started.stated[0] <= last and first <= started.stated[1]:
                 self.note("rdcr", a.record, "same as a chief", f"credentials: record {chief.key}")
                 return
-        yield HeadOfMissionAccredited(
-            between=a.between,
-            on=a.on,
-            sender=US,
-            rank=_RANKS.get(a.act.rank or ""),
-            name=a.act.envoy,
-            sources=a.cite,
-        )
+        who = a.act.envoy or "an envoy the sentence does not name"
+        self.note("rdcr", a.record, "credentials", f"{who}: no chief of mission that day")
+        yield from ()
 
     def _partner_mission(self, a: _Act) -> bool:
         """Whether the act is about the partner's mission (logged, not imported).
@@ -518,11 +634,13 @@ class _Builder:
     # coverage -------------------------------------------------------------------------------
 
     def coverage(self, events: Iterable[Event]) -> list[Coverage]:
-        """Relations covered from each partner's first dated act on; the US chiefs always.
+        """Relations from each partner's first dated act; the US chiefs to the records' end.
 
         The chiefs' records list every US chief of mission since 1778: where none is
         recorded, the United States had none at the partner (for as long as both existed),
-        for every state of the registry, including those the records never name.
+        for every state of the registry, including those the records never name; except
+        after the last day they speak of (:meth:`horizon`) and while a chief they list
+        without a start date served (:meth:`covered_spans`).
         """
         first: dict[str, FuzzyDate] = {}
         for e in events:
@@ -541,17 +659,57 @@ class _Builder:
             )
             for partner, since in sorted(first.items())
         ]
-        out += [
-            Coverage(
-                state=US,
-                partner=state.code,
-                dimensions=(Dimension.PRESENCE,),
-                sender=US,
-                sources=(CHIEFS,),
-            )
-            for state in sorted(self.registry, key=lambda s: s.code)
-            if state.code != US
+        horizon = self.horizon()
+        for state in sorted(self.registry, key=lambda s: s.code):
+            if state.code == US:
+                continue
+            for since, until in self.covered_spans(state.code, horizon):
+                out.append(
+                    Coverage(
+                        state=US,
+                        partner=state.code,
+                        dimensions=(Dimension.PRESENCE,),
+                        sender=US,
+                        since=since,
+                        until=until,
+                        sources=(CHIEFS,),
+                    )
+                )
+        return out
+
+    def horizon(self) -> FuzzyDate:
+        """The last day the chiefs' records speak of: after it, they say nothing."""
+        days = [
+            d.date
+            for c in self.chiefs.chiefs
+            for d in (c.appointed, c.arrived, c.started, c.ended)
+            if d.date
         ]
+        return FuzzyDate.day(max(x.stated[1] for x in map(_date, days) if x is not None))
+
+    def covered_spans(
+        self, partner: str, horizon: FuzzyDate
+    ) -> list[tuple[FuzzyDate | None, FuzzyDate]]:
+        """The spans in which the records list every US chief at ``partner``.
+
+        Up to the records' horizon, less the time of each chief not imported (see
+        ``_undated``): who was at post then is not known to the day, or not as a rank.
+        """
+        final = horizon.stated[1]
+        gaps = sorted((first, min(last, final)) for first, last in self.undated.get(partner, []))
+        out: list[tuple[FuzzyDate | None, FuzzyDate]] = []
+        since: pendulum.Date | None = None  # the first day of the next covered span
+        for first, last in gaps:
+            if first > final:
+                break
+            if since is None or first > since:
+                out.append(
+                    (FuzzyDate.day(since) if since else None, FuzzyDate.day(first.subtract(days=1)))
+                )
+            after = last.add(days=1)
+            since = after if since is None else max(since, after)
+        if since is None or since <= final:
+            out.append((FuzzyDate.day(since) if since else None, horizon))
         return out
 
     def settle(self, events: list[Event]) -> list[Event]:
@@ -564,8 +722,9 @@ class _Builder:
         - where the first act needing relations (a chief's credentials, a mission) comes
           before any act establishing them, relations existed by then: an establishment
           dated ``../<that day>`` (at some time up to it), citing the record that implies it;
-        - likewise after a break the guide records, the first such act with no resumption
-          stated before it implies one between the break and that act (``<break>/<act>``).
+        - likewise after a break the guide records, the first such act wholly after it with
+          no resumption stated before it implies one between the break and that act
+          (``<break>/<act>``); an act within the break's own span is left to the rules.
         """
         by_partner: dict[str, list[Event]] = {}
         for e in events:
@@ -573,37 +732,7 @@ class _Builder:
         out: list[Event] = []
         for partner, evs in sorted(by_partner.items()):
             evs.sort(key=lambda e: (e.on.stated[0], _ORDER.get(type(e), 9)))
-            consents = [
-                e.on.stated[0]
-                for e in evs
-                if isinstance(e, RelationsEstablished | RelationsResumed)
-            ]
-            agreed: Level | None = None
-            established = False
-            broken: Event | None = None
-            for e in evs:
-                if isinstance(e, RelationsSevered | RelationsSuspended):
-                    broken = e
-                elif isinstance(e, RelationsEstablished | RelationsResumed):
-                    agreed, established, broken = e.level, True, None
-                    e = self._carried(e, partner)  # noqa: PLW2901 - dated anew
-                elif isinstance(e, RepresentationChanged) and agreed is e.level:
-                    continue
-                elif isinstance(e, HeadOfMissionAccredited | MissionOpened | RepresentationChanged):
-                    e = self._narrowed(e, consents)  # noqa: PLW2901 - dated anew
-                    if isinstance(e, RepresentationChanged):
-                        agreed = e.level
-                    ahead = [c for c in consents if c <= e.on.stated[1]]
-                    if not established and not ahead:
-                        implied = self._implied(e, partner)
-                        if implied is not None:
-                            out.append(implied)
-                            agreed, established = implied.level, True
-                    elif broken is not None and not [c for c in ahead if c > broken.on.stated[0]]:
-                        resumed = self._resumed(e, partner, broken, agreed)
-                        out.append(resumed)
-                        agreed, broken = resumed.level, None
-                out.append(e)
+            out += _Walk(self, partner, evs).events()
         return out
 
     def _resumed(
@@ -661,6 +790,10 @@ class _Builder:
         )
 
     def build(self) -> UsRecords:
+        for problem in self.chiefs.problems:
+            self.note("pocom", problem.split(":")[0], "problem in the records", problem)
+        for problem in self.guide.problems:
+            self.note("rdcr", problem.split(":")[0], "problem in the records", problem)
         chiefs = list(self.chief_events())
         guide = list(self.guide_events())
         events = self.settle(chiefs + guide)
@@ -679,6 +812,69 @@ def _partner(event: Event) -> str | None:
         return None
     a, b = parties
     return b if a == US else a
+
+
+def _needs_relations(e: Event) -> bool:
+    """A head of mission, an embassy or legation, a class: acts that need relations."""
+    if isinstance(e, MissionOpened):
+        return e.kind in {MissionKind.EMBASSY, MissionKind.LEGATION}
+    return isinstance(e, HeadOfMissionAccredited | RepresentationChanged)
+
+
+class _Walk:
+    """One dyad's events in date order, with what the records imply (see ``settle``)."""
+
+    def __init__(self, builder: _Builder, partner: str, events: list[Event]) -> None:
+        self.builder = builder
+        self.partner = partner
+        self.evs = events
+        self.consents = [
+            e.on.stated[0] for e in events if isinstance(e, RelationsEstablished | RelationsResumed)
+        ]
+        self.agreed: Level | None = None
+        self.established = False
+        self.broken: Event | None = None
+
+    def events(self) -> list[Event]:
+        out: list[Event] = []
+        for e in self.evs:
+            if isinstance(e, RelationsSevered | RelationsSuspended):
+                self.broken = e
+                out.append(e)
+            elif isinstance(e, RelationsEstablished | RelationsResumed):
+                self.agreed, self.established, self.broken = e.level, True, None
+                out.append(self.builder._carried(e, self.partner))  # noqa: SLF001
+            elif isinstance(e, RepresentationChanged) and self.agreed is e.level:
+                continue  # the class agreed already
+            elif _needs_relations(e):
+                out += self._needing_relations(e)
+            else:
+                out.append(e)
+        return out
+
+    def _needing_relations(self, event: Event) -> list[Event]:
+        """An act that needs relations, after the establishment or resumption it implies."""
+        b = self.builder
+        e = b._narrowed(event, self.consents)  # noqa: SLF001
+        if isinstance(e, RepresentationChanged):
+            self.agreed = e.level
+        ahead = [c for c in self.consents if c <= e.on.stated[1]]
+        out: list[Event] = []
+        broken = self.broken
+        if not self.established and not ahead:
+            implied = b._implied(e, self.partner)  # noqa: SLF001
+            if implied is not None:
+                out.append(implied)
+                self.agreed, self.established = implied.level, True
+        elif (
+            broken is not None
+            and broken.on.stated[1] < e.on.stated[0]
+            and not [c for c in ahead if c > broken.on.stated[0]]
+        ):
+            resumed = b._resumed(e, self.partner, broken, self.agreed)  # noqa: SLF001
+            out.append(resumed)
+            self.agreed, self.broken = resumed.level, None
+        return [*out, e]
 
 
 @attrs.frozen
