@@ -21,6 +21,15 @@ the registry by the table ``diplorel/data/us_places.csv``, with the dates each m
 Nothing is dropped silently: what cannot be mapped (non-sovereign territories, organizations),
 parsed or placed is in :attr:`UsRecords.log`.
 
+What the records imply is stated, each time cited and logged, never a day they do not give:
+relations established by the day of the first act that needs them (``../<day>``) or resumed
+between a break and such an act (``<break>/<act>``); relations, chiefs and missions with an
+interim or colonial government carried into the state's first day; the embassy or legation a
+resident chief of mission heads, from the chief's first day (VCDR art. 14). A presentation of
+credentials in the guide never makes a head of mission (the chiefs' records hold every US
+chief; the sentence may be about the partner's envoy), nor does a partner's mission the guide
+names once (the records do not follow it).
+
 The records cover the United States' side: :attr:`UsRecords.coverage` declares relations and
 the US chiefs of mission covered from each partner's first dated act on, and says nothing of
 the partner's envoys in Washington (see :class:`~diplorel.Coverage`).
@@ -131,6 +140,13 @@ _OF_THE_US = re.compile(r"Recognition of (the Independence of )?the United State
 _YEAR_RANGE = re.compile(r"\d{4}/\d{4}")
 """A date that is only a range of years: from a heading such as "Interruption, 1917-1922"."""
 """Days before a partner's independence within which the guide's relations are carried in."""
+
+_MISSION_OF_RANK = {
+    Rank.AMBASSADOR: MissionKind.EMBASSY,
+    Rank.MINISTER: MissionKind.LEGATION,
+    Rank.CHARGE_D_AFFAIRES: MissionKind.LEGATION,
+}
+"""The mission a resident head of this rank heads (a chargé a.i. implies none)."""
 
 _ORDER: dict[type, int] = {
     Recognized: 0,
@@ -763,7 +779,8 @@ class _Builder:
             return e
         return attrs.evolve(e, on=_days(max(inside), last))
 
-    def _carried(self, e: RelationsEstablished | RelationsResumed, partner: str) -> Event:
+    def _carried(self, e: Event, partner: str) -> Event:
+        """An act with an interim or colonial government, carried into the first day."""
         begins = self.registry.get(partner).begins_on
         first = e.on.stated[0]
         if begins is None or first >= begins or (begins - first).days > _CARRIED:
@@ -834,12 +851,16 @@ class _Walk:
         self.agreed: Level | None = None
         self.established = False
         self.broken: Event | None = None
+        self.mission: MissionKind | None = None  # the US embassy or legation open, as far as known
 
     def events(self) -> list[Event]:
         out: list[Event] = []
         for e in self.evs:
-            if isinstance(e, RelationsSevered | RelationsSuspended):
-                self.broken = e
+            if isinstance(e, MissionClosed) and e.sender == US:
+                self.mission = None
+                out.append(e)
+            elif isinstance(e, RelationsSevered | RelationsSuspended):
+                self.broken, self.mission = e, None  # a break closes embassies and legations
                 out.append(e)
             elif isinstance(e, RelationsEstablished | RelationsResumed):
                 self.agreed, self.established, self.broken = e.level, True, None
@@ -855,7 +876,7 @@ class _Walk:
     def _needing_relations(self, event: Event) -> list[Event]:
         """An act that needs relations, after the establishment or resumption it implies."""
         b = self.builder
-        e = b._narrowed(event, self.consents)  # noqa: SLF001
+        e = b._narrowed(b._carried(event, self.partner), self.consents)  # noqa: SLF001
         if isinstance(e, RepresentationChanged):
             self.agreed = e.level
         ahead = [c for c in self.consents if c <= e.on.stated[1]]
@@ -874,7 +895,33 @@ class _Walk:
             resumed = b._resumed(e, self.partner, broken, self.agreed)  # noqa: SLF001
             out.append(resumed)
             self.agreed, self.broken = resumed.level, None
+        if isinstance(e, MissionOpened) and e.sender == US:
+            self.mission = e.kind
+        elif isinstance(e, HeadOfMissionAccredited):
+            out += self._mission_of(e)
         return [*out, e]
+
+    def _mission_of(self, head: HeadOfMissionAccredited) -> list[Event]:
+        """The mission a resident US head of mission heads, where none is recorded open.
+
+        A resident ambassador heads an embassy, a resident minister or chargé d'affaires en
+        pied a legation (VCDR art. 14): opened on the head's first day, citing the chief's
+        record, unless one of that class (or an embassy) is already open. Logged.
+        """
+        kind = _MISSION_OF_RANK.get(head.rank) if head.rank else None
+        if kind is None or not head.resident or self.mission in {kind, MissionKind.EMBASSY}:
+            return []
+        self.mission = kind
+        self.builder.note(
+            "implied", f"{self.partner} {head.on}", "mission implied", f"{kind.value}: {head.name}"
+        )
+        cite = tuple(
+            attrs.evolve(
+                src, excerpt=f"A resident chief of mission heads a {kind.value}: {src.excerpt}"
+            )
+            for src in head.sources
+        )
+        return [MissionOpened(between=head.between, on=head.on, sender=US, kind=kind, sources=cite)]
 
 
 @attrs.frozen
