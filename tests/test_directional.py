@@ -56,6 +56,13 @@ class TestStatus:
         assert s.representation["USA"].cow == 0
         assert s.exchange is None
 
+    def test_the_unrecorded_side_has_no_class_agreed(self, h: dr.History) -> None:
+        """A class a side agreed once may have changed unseen: no record, not chargé for ever."""
+        s = h.status("USA", "BRA", on="1830-01-01")
+        assert dict(s.agreed) == {"USA": dr.Level.CHARGE_D_AFFAIRES}
+        assert "BRA agreed class      no record" in str(s)
+        assert status_to_json(s)["agreed"]["BRA"] is None
+
     def test_json_nulls_the_unrecorded_side(self, h: dr.History) -> None:
         """JSON says null for Brazil's representation and missions."""
         data = status_to_json(h.status("USA", "BRA", on="1830-01-01"))

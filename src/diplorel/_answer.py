@@ -249,9 +249,13 @@ class Status:
         """Sending state -> the class of head of mission agreed (VCDR art. 14-15).
 
         What the states agreed, not who is there: see :attr:`representation`. Empty where the
-        history has no record of the dyad.
+        history has no record of the dyad; without a side whose envoys the history does not
+        record (a class it agreed once may have changed unseen).
         """
-        return self.state.agreed if self.state.known else {}
+        if not self.state.known:
+            return {}
+        unknown = self.state.presence_unknown
+        return {k: v for k, v in self.state.agreed.items() if k not in unknown}
 
     @property
     def representation(self) -> Mapping[str, Representation]:
@@ -333,7 +337,9 @@ class Status:
         rows.extend(_unknown_rows(s))
         representation = self.representation
         for sender in s.dyad:
-            if s.known:
+            if s.known and sender in s.presence_unknown:
+                rows.append((f"{sender} agreed class", "no record (its envoys are not recorded)"))
+            elif s.known:
                 rows.append((f"{sender} agreed class", _show(s.agreed.get(sender, Level.NONE))))
             if s.presence_known_of(sender):
                 rows.append((f"{sender} at post", str(representation[sender])))

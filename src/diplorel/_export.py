@@ -54,7 +54,7 @@ def _state(state: DyadState, year: int) -> dict[str, Any]:
         return data
     reps = {s: represent(state, s, year=year) for s in state.dyad if state.presence_known_of(s)}
     for s in state.presence_unknown:  # one side not recorded: its facts unknown
-        for k in _PRESENCE_FACTS:
+        for k in (*_PRESENCE_FACTS, "agreed"):
             if isinstance(data[k], dict):
                 data[k][s] = None
     data["representation"] = {
