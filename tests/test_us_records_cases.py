@@ -68,12 +68,6 @@ class TestCuba:
         assert str(s.since) == "1902-05-27"
         assert_us_head("CUB", "1902-06-01", R.MINISTER, "Herbert Goldsmith Squiers", "1902-05-27")
 
-    @pytest.mark.xfail(
-        strict=True,
-        reason="the guide's US legation in Havana (1902-05-27) is missing: the curated CUB dyad "
-        "has no US MissionOpened before 1977 (build log: 'anomaly (fact): CUB USA mission_opened "
-        "1902-05-27 ... curated kept'); missions['USA'] is () on 1902-06-01",
-    )
     def test_legation_in_havana_1902(self) -> None:
         """The US legation in Havana opened with relations, 27 May 1902."""
         # "Diplomatic relations and the U.S. Legation in Havana were established on May 27, 1902"
@@ -86,11 +80,6 @@ class TestCuba:
         # POCOM cu-1923-crow-01: ambassador-e-p, appointed 1923-02-10, started 1923-03-05.
         assert_us_head("CUB", "1923-03-06", R.AMBASSADOR, "Enoch Herbert Crowder", "1923-03-05")
 
-    @pytest.mark.xfail(
-        strict=True,
-        reason="the guide's US embassy in Havana (1923-02-10) is missing: missions['USA'] is () "
-        "from 1902 to 1961 (build log: 'CUB USA mission_opened 1923-02-10 ... curated kept')",
-    )
     def test_embassy_in_havana_1923(self) -> None:
         """The legation in Havana raised to an embassy, 10 February 1923."""
         # "the U.S. Legation in Havana, Cuba, was raised to Embassy status on February 10, 1923"

@@ -1142,6 +1142,11 @@ def _presence_page() -> list[str]:
     return lines
 
 
+def _pair_of(key: str) -> Key:
+    a, b = key.split()
+    return (a, b)
+
+
 def main() -> int:
     """Rebuild (or, with ``--check``, verify) the data files and their documentation pages."""
     sys.path.insert(0, str(ROOT / "src"))
@@ -1152,6 +1157,7 @@ def main() -> int:
     if any(a is not b for a, (_, b) in zip(merged, items, strict=True)):
         msg = "the merge must date the curated items anew in place"
         raise RuntimeError(msg)
+    items += [(_pair_of(key), item) for key, item in us_records.ADDED]
     text = build(items)
     h = diplorel.loads(text, source=str(OUT.relative_to(ROOT)))
     anomalies = sorted({a.message for a in h.anomalies})

@@ -8,9 +8,12 @@ importer (:func:`diplorel.io.usdos.read_us_records`) and, called by
 - a curated US dyad keeps its own items (its chiefs of mission come from the same records).
   Each act of the guide is compared with the curated acts of the same kind: the same date
   (or overlapping spans) is agreement; a different date within ``NEAR_DAYS`` becomes one act
-  dated by the EDTF interval spanning both dates and citing both sources; no such act is a
+  dated by the EDTF interval spanning both dates and citing both sources; a US legation or
+  embassy the guide states where the curation has none of that kind near that date is added
+  (if the rules accept it in the dyad); any other act without a curated counterpart is a
   disagreement on the fact itself: the curated item stays, the generated one is logged as a
-  flagged anomaly;
+  flagged anomaly; what the importer infers (a mission a resident chief heads) is never merged
+  into a curated dyad;
 - every generated event the rules refuse in the context of the whole history (a chief
   accredited while relations are severed, a second establishment...) is left out and logged
   with the rule's message: the shipped history loads in strict mode.
@@ -45,6 +48,10 @@ sys.path.insert(0, str(ROOT / "tools"))
 from curation_presence import CHIEF_SKIPS  # noqa: E402 - tools/ is put on the path above
 
 WIDENED: list[tuple[Key, dict[str, Any], dict[str, Any], dict[str, Any]]] = []
+
+ADDED: list[tuple[Key, dict[str, Any]]] = []
+"""US missions the records state and a curated dyad is silent on: added to it, if the rules
+accept them (a legation or embassy is not a disagreement with a curation that has none)."""
 """(dyad, curated item as widened, as it was, generated item) of each date disagreement."""
 
 
@@ -74,7 +81,16 @@ def _edtf(on: str) -> tuple[Any, Any]:
 
 
 def _who(item: dict[str, Any]) -> tuple[Any, ...]:
-    return (item["type"], item.get("sender"), item.get("kind"), item.get("by"))
+    kind = item.get("kind", "embassy") if item["type"].startswith("mission_") else None
+    return (item["type"], item.get("sender"), kind, item.get("by"))
+
+
+def _implied(item: dict[str, Any]) -> bool:
+    """An act the importer infers (a mission a resident chief heads), not one a record states."""
+    return any(
+        (s.get("excerpt") or "").startswith("A resident chief of mission heads")
+        for s in item.get("sources", [])
+    )
 
 
 def _unstructure(events: Iterable[Any]) -> list[dict[str, Any]]:
@@ -102,6 +118,8 @@ def merge(
             continue
         if item["type"] in {"head_of_mission_accredited", "head_of_mission_departed"}:
             continue  # the curated dyads hold the same records' chiefs already
+        if _implied(item):
+            continue  # the curated dyads' missions are researched: no inference added
         _merge_one(item, key, by_key.get(key, []), log)
     return curated, out
 
@@ -132,6 +150,10 @@ def _merge_one(
         c["on"] = f"{lo}/{hi}"
         c.pop("time", None)
         c["sources"] = [*c["sources"], *item["sources"]]
+        return
+    if item["type"] == "mission_opened" and item.get("sender") == "USA":
+        ADDED.append((key, item))
+        log.append(f"added: {where}: the curated dyad records no such US mission then")
         return
     log.append(f"anomaly (fact): {where}: no curated act of this kind; curated kept")
 
@@ -194,26 +216,42 @@ def generate(curated: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], str, 
 
 
 def _keep_curated_consistent(curated: list[dict[str, Any]], log: list[str]) -> None:
-    """Undo the widenings of the dyads whose curated acts the rules then refuse.
+    """Undo what the rules then refuse in the curated dyads: widenings and additions.
 
     A widened date can put an act after one that needs it (relations after the envoy): there
-    the curated date stays and the disagreement is logged as a flagged anomaly.
+    the curated date stays and the disagreement is logged as a flagged anomaly. An added US
+    mission the rules refuse is left out, logged.
     """
     import diplorel as dr
     from diplorel._convert import ITEM
     from diplorel._loading import converter
 
     c = converter()
+    by_key: dict[Key, list[Any]] = {}
+    for item in curated:
+        if "between" in item or ("by" in item and "of" in item):
+            by_key.setdefault(_key_of(item), []).append(c.structure(item, ITEM))
+    kept: list[tuple[Key, dict[str, Any]]] = []
+    for key, item in sorted(ADDED, key=lambda a: (a[0], _edtf(a[1]["on"])[0])):
+        trial = [*by_key.get(key, []), c.structure(item, ITEM)]
+        if any(a.kind != "exclusivity_overlap" for a in dr.History(trial, strict=False).anomalies):
+            log.append(f"anomaly (refused): {key} {item['type']} {item['on']}: not added")
+            continue
+        by_key.setdefault(key, []).append(trial[-1])
+        kept.append((key, item))
+    ADDED[:] = kept
     while True:
-        h = dr.History([c.structure(i, ITEM) for i in curated], strict=False)
-        bad = {
-            lineage_key(a.event.parties)
-            for a in h.anomalies
-            if a.kind != "exclusivity_overlap" and hasattr(a.event, "parties")
-        }
+        h = dr.History(
+            [*(c.structure(i, ITEM) for i in curated), *(c.structure(i, ITEM) for _, i in ADDED)],
+            strict=False,
+        )
+        found = [a for a in h.anomalies if a.kind != "exclusivity_overlap"]
+        bad = {lineage_key(a.event.parties) for a in found if hasattr(a.event, "parties")}
+        drop = [n for n, (key, _) in enumerate(ADDED) if key in bad]
+        for n in reversed(drop):  # an addition the whole history then refuses
+            key, item = ADDED.pop(n)
+            log.append(f"anomaly (refused): {key} {item['type']} {item['on']}: not added")
         undo = [w for w in WIDENED if w[0] in bad and w[1]["on"] != w[2]["on"]]
-        if not undo:
-            return
         for key, item, before, generated in undo:
             item.clear()
             item.update(before)
@@ -221,6 +259,8 @@ def _keep_curated_consistent(curated: list[dict[str, Any]], log: list[str]) -> N
                 f"anomaly (date): {key} {item['type']} {item['on']}: the records say "
                 f"{generated['on']}; widening conflicts with the curated acts, curated kept"
             )
+        if not drop and not undo:
+            return
 
 
 def _curated_keys(curated: list[dict[str, Any]]) -> set[Key]:
@@ -290,8 +330,8 @@ def _page(  # noqa: PLR0917 - the parts of one build
         f"- refused by the rules (left out, listed below): {len(refused)}",
         (
             f"- merged into curated dyads: {_count(merge_log, 'date')} dates widened, "
-            f"{_count(merge_log, 'agrees')} agreeing, {_count(merge_log, 'anomaly')} flagged "
-            "anomalies"
+            f"{_count(merge_log, 'agrees')} agreeing, {len(ADDED)} US missions added, "
+            f"{_count(merge_log, 'anomaly')} flagged anomalies"
         ),
         "",
         "## Events shipped, by kind",
