@@ -23,6 +23,7 @@ import pendulum
 from diplorel._coverage import NO_ACT, PRESENCE_ACT, RELATIONS_ACT, act_kind
 from diplorel._dates import to_when
 from diplorel._engine import DyadTimeline
+from diplorel._keys import DAY_BITS, packed
 from diplorel._representation import DEFAULT_CONVENTIONS as DEFAULT
 from diplorel._representation import Coding, code_in, coding
 from diplorel._status import Consular, Diplomatic, DyadState, Level
@@ -206,16 +207,16 @@ class _Arrays:
             n = len(self.dyad_id)
             self.dyad_id[key] = n
             self.first.append(len(codes))
-            earliest.append(n << 22)  # the initial state sorts first within its dyad
-            settled.append(n << 22)
+            earliest.append(packed(n, 0))  # the initial state sorts first within its dyad
+            settled.append(packed(n, 0))
             codes.append(_row(timeline.initial))
             self.states.append(timeline.initial)
             acted.append(NO_ACT)
             kind = NO_ACT
             rows = zip(timeline.earliest, timeline.settled, timeline.states, strict=True)
             for i, (e, s, st) in enumerate(rows):
-                earliest.append((n << 22) | e.toordinal())
-                settled.append((n << 22) | s.toordinal())
+                earliest.append(packed(n, e.toordinal()))
+                settled.append(packed(n, s.toordinal()))
                 codes.append(_row(st))
                 self.states.append(st)
                 if i not in timeline.rejected:
@@ -223,7 +224,7 @@ class _Arrays:
                 acted.append(min(kind, cap))
         # A last row for dyads without events: nothing at all (sorts after every dyad).
         self.none_row = len(codes)
-        end = (len(self.dyad_id) + 1) << 22
+        end = packed(len(self.dyad_id) + 1, 0)
         earliest.append(end)
         settled.append(end)
         codes.append((0,) * (2 + 2 * _WIDTH))
@@ -279,7 +280,7 @@ def bulk_numpy(
     swap = pair_swap[index]
     ordinal = _ordinals(on, np)
     dyad[ordinal < 0] = -1  # instants compare in each act's zone: the Python path
-    query = (np.maximum(dyad, 0) << 22) | ordinal
+    query = (np.maximum(dyad, 0) << DAY_BITS) | ordinal
     possible = np.searchsorted(arrays.earliest, query, side="right") - 1
     settled = np.searchsorted(arrays.settled, query, side="right") - 1
     # Rows without an act on relations: no record, or coverage decides: the Python path.

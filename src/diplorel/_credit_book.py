@@ -13,11 +13,10 @@ from diplorel._credit import (
 )
 from diplorel._dates import When
 from diplorel._engine import Anomaly, sort_events
+from diplorel._keys import Key
 from diplorel._money import Money
 from diplorel._rules import RuleSet
 from diplorel.exceptions import UnknownCreditLineError
-
-Key = tuple[str, str]
 
 
 class CreditBook:

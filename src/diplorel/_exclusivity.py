@@ -12,11 +12,11 @@ import pendulum
 
 from diplorel._dates import FuzzyDate
 from diplorel._engine import Anomaly, DyadTimeline
+from diplorel._keys import Key, pair
 from diplorel._lineage import Lineage
 from diplorel._rules import RuleSet
 from diplorel._status import Diplomatic
 
-Key = tuple[str, str]
 Spell = tuple[FuzzyDate, FuzzyDate | None]
 
 
@@ -29,10 +29,6 @@ def _overlap(a: Spell, b: Spell, since: FuzzyDate | None) -> tuple[pendulum.Date
     if ends and min(ends) <= start:
         return None
     return start, str(min(ends)) if ends else "now"
-
-
-def _pair(a: str, b: str) -> Key:
-    return (a, b) if a < b else (b, a)
 
 
 def established_periods(timeline: DyadTimeline | None) -> list[Spell]:
@@ -63,8 +59,8 @@ def exclusivity_overlaps(
         partners_x = {k[0] if k[1] == x else k[1] for k in timelines if x in k}
         partners_y = {k[0] if k[1] == y else k[1] for k in timelines if y in k}
         for third in sorted((partners_x & partners_y) - {x, y}):
-            for px in established_periods(timelines.get(_pair(third, x))):
-                for py in established_periods(timelines.get(_pair(third, y))):
+            for px in established_periods(timelines.get(pair(third, x))):
+                for py in established_periods(timelines.get(pair(third, y))):
                     overlap = _overlap(px, py, check.since)
                     if overlap is None:
                         continue
@@ -78,6 +74,6 @@ def exclusivity_overlaps(
                             message=message,
                             rule=check.name,
                         )
-                        for key in (_pair(third, x), _pair(third, y))
+                        for key in (pair(third, x), pair(third, y))
                     )
     return found

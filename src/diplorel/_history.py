@@ -48,6 +48,7 @@ from diplorel._events import (
 )
 from diplorel._exclusivity import exclusivity_overlaps
 from diplorel._index import DyadIndex
+from diplorel._keys import Key, pair
 from diplorel._lineage import Lineage
 from diplorel._money import Money
 from diplorel._notes import (
@@ -74,13 +75,8 @@ _PRESENCE_ACTS = (HeadOfMissionEvent, MissionEvent, PresenceObserved)
 Item: TypeAlias = Event | DiplomaticNote | JointCommunique | ExchangeOfNotes
 """What a history holds: events and the instruments (notes, communiqués) that make them."""
 
-Key = tuple[str, str]
 
 _STATUS_CACHE_SIZE = 65536
-
-
-def _pair(a: str, b: str) -> Key:
-    return (a, b) if a < b else (b, a)
 
 
 class History:
@@ -248,7 +244,7 @@ class History:
         names = self._index.names_on(key, when.day)
         state = self._index.renamed(answer.state, names) if names else answer.state
         status = Status(
-            dyad=_pair(*(names.get(c, c) for c in key)) if names else key,
+            dyad=pair(*(names.get(c, c) for c in key)) if names else key,
             on=when,
             state=self._recorded(key, state, answer, when.day),
             certain=answer.certain,

@@ -29,18 +29,13 @@ from diplorel._events import (
     StateContinued,
     StateExtinguished,
 )
+from diplorel._keys import Key, pair
 from diplorel._lifecycle import Existence, check_lifecycle, lifecycle_events
 from diplorel._lineage import Lineage
 from diplorel._rules import RuleSet
 from diplorel._states import StateRegistry
 from diplorel._status import DyadState
 from diplorel.exceptions import InvalidEventError, StateNotInExistenceError
-
-Key = tuple[str, str]
-
-
-def _pair(a: str, b: str) -> Key:
-    return (a, b) if a < b else (b, a)
 
 
 class DyadIndex:
@@ -237,7 +232,7 @@ class DyadIndex:
             self.existence_anomalies.append(
                 Anomaly(
                     kind="outside_existence",
-                    dyad=_pair(parties[0], parties[-1]),
+                    dyad=pair(parties[0], parties[-1]),
                     on=event.on,
                     message=f"{event.describe()}: {code} existed {span}; the event is not applied",
                     event=event,

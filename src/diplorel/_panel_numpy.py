@@ -15,6 +15,7 @@ import pendulum
 
 from diplorel._coverage import PRESENCE_ACT, RELATIONS_ACT
 from diplorel._dates import When
+from diplorel._keys import DAY_BITS
 from diplorel._panel import COLUMNS, _alive, _day, _missions, _names, level_of, ties_of
 from diplorel._status import MissionKind
 
@@ -106,7 +107,7 @@ def build_columns(
         ia, ib = np.triu_indices(len(alive), 1)
         ga, gb = g[ia], g[ib]
         dyad, swap, credit = dyad_m[ga, gb], swap_m[ga, gb], credit_m[ga, gb]
-        query = (np.maximum(dyad, 0) << 22) | day.toordinal()
+        query = (np.maximum(dyad, 0) << DAY_BITS) | day.toordinal()
         pos = np.searchsorted(arrays.earliest, query, side="right") - 1
         settled = np.searchsorted(arrays.settled, query, side="right") - 1
         known = dyad >= 0
