@@ -4,6 +4,7 @@ import attrs
 import pytest
 
 import diplorel as dr
+from diplorel._events import EVENT_TYPES
 from diplorel.rules import (
     CHINA_EXCLUSIVITY,
     Exclusivity,
@@ -94,12 +95,32 @@ class TestRuleSet:
         with pytest.raises(dr.RuleError) as info:
             RuleSet([a, b, c, "nope"])  # type: ignore[list-item]
         problems = info.value.problems
-        assert len(problems) == 5
+        uncovered = [p for p in problems if p.startswith("no rule applies to ")]
+        assert len(problems) - len(uncovered) == 5  # the five definition errors
+        assert len(uncovered) == len(EVENT_TYPES) - 1  # all but RelationsSevered
         text = str(info.value)
         for words in ("appears twice", "applies to no event type", "no citation", "not an Event"):
             assert words in text
         assert "is not a Rule" in text
         assert isinstance(info.value, ValueError)
+
+    def test_an_event_type_without_a_rule_is_refused(self) -> None:
+        """Removing the only rule of an event type is an error naming it, not a silent no-op."""
+        with pytest.raises(dr.RuleError, match="no rule applies to HeadOfMissionAccredited"):
+            default_rules().without("credentials_take_up_post")
+
+    def test_ignoring_is_explicit_and_surfaces_as_notices(self) -> None:
+        """An ignored type changes nothing and each of its events is a notice; strict accepts."""
+        rules = default_rules().ignoring(dr.HeadOfMissionAccredited)
+        h = dr.History(
+            [
+                dr.RelationsEstablished(between=("CUB", "KOR"), on="1949"),
+                dr.HeadOfMissionAccredited(between=("CUB", "KOR"), on="1950", sender="KOR"),
+            ],
+            rules=rules,
+        )
+        assert [a.kind for a in h.anomalies] == ["ignored"]
+        assert "KOR" not in h.status("CUB", "KOR", on="1951-01-01").heads
 
     def test_exclusivity_name_clash(self) -> None:
         """An exclusivity check cannot share a rule's name."""

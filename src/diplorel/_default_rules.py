@@ -118,6 +118,7 @@ def _vacated(state: DyadState, sender: str, on: FuzzyDate) -> DyadState:
     DyadEvent,
     RecognitionEvent,
     citation="Succession of states: an extinct state has no relations",
+    guard=True,
 )
 def no_acts_after_end(state: DyadState, event: Event) -> DyadState:
     """Once a party has ceased to exist, the dyad takes no further acts."""

@@ -51,7 +51,9 @@ S = TypeVar("S", bound=FoldState)
 class Anomaly:
     """Something the engine flagged instead of raising (lenient mode), or a cross-dyad overlap.
 
-    ``kind`` is ``invalid_transition``, ``outside_existence`` or ``exclusivity_overlap``.
+    ``kind`` is ``invalid_transition``, ``outside_existence``, ``exclusivity_overlap`` or
+    ``ignored`` (an event of a type the rule set ignores on purpose). The last two are
+    notices: strict mode accepts them (see :data:`NOTICES`).
     """
 
     kind: str
@@ -65,6 +67,10 @@ class Anomaly:
         """One line: ``CUB-KOR 1960: ... (rule ...)``."""
         rule = f" (rule {self.rule})" if self.rule else ""
         return f"{self.dyad[0]}-{self.dyad[1]} {self.on}: {self.message}{rule}"
+
+
+NOTICES = frozenset({"exclusivity_overlap", "ignored"})
+"""Anomaly kinds that flag without refusing: strict mode accepts them."""
 
 
 def act_time(event: Event) -> dt.time | None:
@@ -179,7 +185,18 @@ class Timeline(Generic[S]):
         settled = self.settled[-1] if self.settled else None
         open_tail = bool(self.events) and self.events[-1].on.open_end
         for event in events:
-            new, why, rule = apply_event(state, event, rules.for_event(type(event)))
+            applied = rules.for_event(type(event))
+            if not applied and type(event) in rules.ignored:
+                self.anomalies.append(
+                    Anomaly(
+                        kind="ignored",
+                        dyad=self.key,
+                        on=event.on,
+                        message=f"{event.describe()} is ignored by the rule set",
+                        event=event,
+                    )
+                )
+            new, why, rule = apply_event(state, event, applied)
             if why is not None:
                 assert rule is not None  # noqa: S101 - set together with why
                 anomaly = Anomaly(

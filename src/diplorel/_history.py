@@ -33,7 +33,7 @@ from diplorel._credit import CreditLine, CreditLineEvent, CreditLineOpened
 from diplorel._credit_book import CreditBook
 from diplorel._dates import QueryLike, When, to_when
 from diplorel._default_rules import default_rules
-from diplorel._engine import Anomaly, Answer, DyadTimeline
+from diplorel._engine import NOTICES, Anomaly, Answer, DyadTimeline
 from diplorel._events import (
     ConsentEvent,
     DyadEvent,
@@ -753,7 +753,7 @@ class History:
         """
         if self._strict:
             return self
-        refused = [a for a in self.anomalies if a.kind != "exclusivity_overlap"]
+        refused = [a for a in self.anomalies if a.kind not in NOTICES]
         if refused:
             return History(
                 self._items,

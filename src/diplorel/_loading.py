@@ -15,6 +15,7 @@ from cattrs.preconf.json import JsonConverter
 from diplorel._convert import ITEM, make_converter, tag_problem
 from diplorel._coverage import Coverage
 from diplorel._describe import describe_errors, describe_json
+from diplorel._engine import NOTICES
 from diplorel._events import Source
 from diplorel._history import History, Item
 from diplorel._notes import (
@@ -162,9 +163,7 @@ def build(
     if strict:
         by_id = {item.id: where for where, item in located if isinstance(item, _INSTRUMENTS)}
         found = [
-            _anomaly_problem(a, where_of, by_id)
-            for a in lenient.anomalies
-            if a.kind != "exclusivity_overlap"
+            _anomaly_problem(a, where_of, by_id) for a in lenient.anomalies if a.kind not in NOTICES
         ]
         if found:
             raise LoadError(source, found)

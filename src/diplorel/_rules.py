@@ -26,7 +26,7 @@ import attrs
 import pendulum
 
 from diplorel._dates import FuzzyDate, to_optional_fuzzy
-from diplorel._events import Event
+from diplorel._events import EVENT_TYPES, Event
 from diplorel.exceptions import RuleError
 
 RuleFunction = Callable[[Any, Any], Any]
@@ -63,6 +63,9 @@ class Rule:
     function: RuleFunction = attrs.field(repr=False)
     citation: str
     description: str = ""
+    guard: bool = False
+    """A rule that only refuses (raises :class:`Rejected`) and never changes the state: it
+    does not count as the rule of an event type (see :class:`RuleSet`)."""
 
     def __call__(self, state: Any, event: Event) -> Any:  # noqa: ANN401 - see RuleFunction
         """Apply the rule."""
@@ -74,10 +77,12 @@ def rule(
     name: str | None = None,
     citation: str,
     description: str | None = None,
+    guard: bool = False,
 ) -> Callable[[Callable[[S, E], S]], Rule]:
     """Decorate a function ``(state, event) -> state`` to make it a :class:`Rule`.
 
-    The name defaults to the function's name, the description to its docstring.
+    The name defaults to the function's name, the description to its docstring; ``guard``
+    marks a rule that only refuses.
     """
 
     def make(function: Callable[[S, E], S]) -> Rule:
@@ -87,6 +92,7 @@ def rule(
             function=function,
             citation=citation,
             description=description or (function.__doc__ or "").strip().split("\n")[0],
+            guard=guard,
         )
 
     return make
@@ -139,7 +145,11 @@ class Exclusivity:
     citation: str = ""
 
 
-def _check(rules: tuple[Rule, ...], exclusive: tuple[Exclusivity, ...]) -> list[str]:
+def _check(
+    rules: tuple[Rule, ...],
+    exclusive: tuple[Exclusivity, ...],
+    ignored: frozenset[type[Event]] = frozenset(),
+) -> list[str]:
     problems = []
     seen: set[str] = set()
     for r in rules:
@@ -162,11 +172,28 @@ def _check(rules: tuple[Rule, ...], exclusive: tuple[Exclusivity, ...]) -> list[
         if x.name in seen:
             problems.append(f"name {x.name!r} appears twice")
         seen.add(x.name)
+    applies = {t for r in rules if isinstance(r, Rule) and not r.guard for t in r.applies_to}
+    for t in EVENT_TYPES:
+        covered = any(isinstance(a, type) and issubclass(t, a) for a in applies)
+        if not covered and t not in ignored:
+            problems.append(
+                f"no rule applies to {t.__name__}: its events would change nothing, silently; "
+                f"add a rule for it, or ignore it explicitly (.ignoring({t.__name__}))"
+            )
+    problems.extend(
+        f"{t!r} is ignored but is not an event type"
+        for t in ignored
+        if not (isinstance(t, type) and issubclass(t, Event))
+    )
     return problems
 
 
 def _rule_tuple(rules: Iterable[Rule]) -> tuple[Rule, ...]:
     return tuple(rules)
+
+
+def _event_types(value: Iterable[type[Event]]) -> frozenset[type[Event]]:
+    return frozenset(value)
 
 
 def _exclusive_tuple(checks: Iterable[Exclusivity]) -> tuple[Exclusivity, ...]:
@@ -182,6 +209,11 @@ class RuleSet:
 
     rules: tuple[Rule, ...] = attrs.field(converter=_rule_tuple)
     exclusive: tuple[Exclusivity, ...] = attrs.field(default=(), converter=_exclusive_tuple)
+    ignored: frozenset[type[Event]] = attrs.field(
+        factory=frozenset, converter=_event_types, kw_only=True
+    )
+    """Event types the set applies no rule to, on purpose: their events change nothing and
+    surface as notices (:class:`~diplorel.Anomaly` of kind ``ignored``), never vanish."""
     name: str | None = attrs.field(default=None, eq=False, kw_only=True)
     """The name of a rule set that documents can refer to (``default``, ``cow``); a set made
     by changing a named one has no name."""
@@ -191,13 +223,18 @@ class RuleSet:
 
     def __attrs_post_init__(self) -> None:
         """Validate the whole definition once."""
-        problems = _check(self.rules, self.exclusive)
+        problems = _check(self.rules, self.exclusive, self.ignored)
         if problems:
             raise RuleError(problems)
 
     def for_event(self, event_type: type[Event]) -> tuple[Rule, ...]:
-        """The rules that apply to an event type (including rules for its base classes)."""
+        """The rules that apply to an event type (including rules for its base classes).
+
+        None for a type the set ignores (:meth:`ignoring`).
+        """
         found = self._dispatch.get(event_type)
+        if found is None and event_type in self.ignored:
+            found = self._dispatch[event_type] = ()
         if found is None:
             mro = set(event_type.__mro__)
             found = tuple(r for r in self.rules if mro.intersection(r.applies_to))
@@ -239,13 +276,13 @@ class RuleSet:
             rules.insert(self._index(after) + 1, new)
         else:
             rules.append(new)
-        return RuleSet(rules, self.exclusive)
+        return RuleSet(rules, self.exclusive, ignored=self.ignored)
 
     def replace(self, name: str, new: Rule) -> RuleSet:
         """A copy with the rule called ``name`` replaced by ``new`` at the same place."""
         rules = list(self.rules)
         rules[self._index(name)] = new
-        return RuleSet(rules, self.exclusive)
+        return RuleSet(rules, self.exclusive, ignored=self.ignored)
 
     def without(self, *names: str) -> RuleSet:
         """A copy without the named rules (or exclusivity checks)."""
@@ -255,11 +292,33 @@ class RuleSet:
         return RuleSet(
             [r for r in self.rules if r.name not in names],
             [x for x in self.exclusive if x.name not in names],
+            ignored=self.ignored,
         )
+
+    def ignoring(self, *event_types: type[Event]) -> RuleSet:
+        """A copy that applies no rule to ``event_types``, on purpose.
+
+        No rule applies to them any more; their events change nothing and each surfaces as
+        a notice (an :class:`~diplorel.Anomaly` of kind ``ignored``, which strict mode
+        accepts). Without this, a set that leaves an event type with no rule that can change
+        the state (only guards) is refused when it is made:
+
+        >>> from diplorel._default_rules import default_rules
+        >>> from diplorel._events import IntentionAnnounced
+        >>> rules = default_rules().without("intention_changes_nothing")
+        Traceback (most recent call last):
+        ...
+        diplorel.exceptions.RuleError: ...no rule applies to IntentionAnnounced...
+        >>> rules = default_rules().ignoring(IntentionAnnounced)
+        >>> rules.for_event(IntentionAnnounced)
+        ()
+        """
+        types: frozenset[type[Event]] = frozenset(event_types)
+        return RuleSet(self.rules, self.exclusive, ignored=self.ignored | types)
 
     def with_exclusivity(self, check: Exclusivity) -> RuleSet:
         """A copy with one more exclusivity check."""
-        return RuleSet(self.rules, (*self.exclusive, check))
+        return RuleSet(self.rules, (*self.exclusive, check), ignored=self.ignored)
 
     def table(self) -> str:
         """The rule table as aligned text: name, event types, citation, description."""

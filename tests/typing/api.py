@@ -65,7 +65,7 @@ def needs_sources(state: dr.DyadState, event: dr.RelationsSevered) -> dr.DyadSta
     return state
 
 
-rules: RuleSet = default_rules().with_rule(needs_sources).without("continuity")
+rules: RuleSet = default_rules().with_rule(needs_sources).without("break_keeps_consular")
 h2: dr.History = h.add(dr.MissionOpened(between=("CUB", "KOR"), sender="KOR", on="2025-01-17"))
 
 covered = dr.History(
