@@ -507,11 +507,6 @@ class TestMexico:
         assert status("MEX", "1848-11-01").diplomatic is D.SEVERED
         assert status("MEX", "1848-12-04").diplomatic is D.ESTABLISHED
 
-    @pytest.mark.xfail(
-        strict=True,
-        reason="the 1858 break is dated by its heading's year ('1858') instead of the sentence's "
-        "day, 21 June 1858: on 1858-07-01 diplorel is uncertain and shows ESTABLISHED",
-    )
     def test_1858_break_keeps_its_day(self) -> None:
         """The 1858 break keeps its day, 21 June 1858."""
         # "John Forsyth 'suspended' relations, on June 21, 1858, between the legation and the

@@ -137,6 +137,9 @@ _GOVERNMENT = re.compile(r"\b(Government|Committee|Regime|Provisional|Junta)\b")
 _OF_THE_US = re.compile(r"Recognition of (the Independence of )?the United States")
 """A recognition heading whose subject is the United States: the partner recognises."""
 
+_BROKEN_OFF = re.compile(r"sever|broke|interrupt|suspend|ruptur", re.IGNORECASE)
+"""A chief's end note saying the mission ended with a break of relations."""
+
 _YEAR_RANGE = re.compile(r"\d{4}/\d{4}")
 """A date that is only a range of years: from a heading such as "Interruption, 1917-1922"."""
 """Days before a partner's independence within which the guide's relations are carried in."""
@@ -311,6 +314,9 @@ class _Builder:
         # every chief who served, whatever the title, by partner: to recognise the guide's
         # presentations of credentials the chiefs' records already hold
         self.starts: dict[str, list[tuple[FuzzyDate, Chief]]] = {}
+        # chiefs whose mission ended with a break ("Hungary severed diplomatic relations
+        # with the United States on"), by partner: the day of a break the guide dates by year
+        self.broken_off: dict[str, list[tuple[FuzzyDate, Chief]]] = {}
         # the spans of chiefs listed without a start date, by partner
         self.undated: dict[str, list[tuple[pendulum.Date, pendulum.Date]]] = {}
 
@@ -380,13 +386,19 @@ class _Builder:
             sources=(self._chief_source(chief, "started"),),
         )
         self.heads.setdefault(partner, []).append((started, rank, chief))
+        yield from self._departure(chief, partner)
+
+    def _departure(self, chief: Chief, partner: str) -> Iterator[Event]:
+        """The end of a chief's mission, where the records date it."""
         ended = _date(chief.ended.date) if chief.ended.date else None
         if ended is None:
             return
         left = self._lineage_on(partner, ended)
         if left is None:
-            self.note("pocom", record, "end after the state", f"{partner} ended first")
+            self.note("pocom", chief.key, "end after the state", f"{partner} ended first")
             return
+        if chief.ended.note and _BROKEN_OFF.search(chief.ended.note):
+            self.broken_off.setdefault(left, []).append((ended, chief))
         yield HeadOfMissionDeparted(
             between=(US, left),
             on=ended,
@@ -526,8 +538,34 @@ class _Builder:
             on = parse_edtf(a.act.on.split("/")[0])
             self.note("rdcr", a.record, "range", f"{a.act.on} is how long: dated {on}")
         by = {"us": US, "partner": a.partner}.get(a.act.by or "")
+        cite = a.cite
+        dated = self._break_day(a, on)
+        if dated is not None:
+            day, chief = dated
+            on = day
+            cite = (*cite, self._chief_source(chief, "ended"))
+            if by is None:
+                by = _breaker(chief.ended.note or "", a.partner)
         cls = RelationsSevered if a.act.kind is ActKind.RELATIONS_SEVERED else RelationsSuspended
-        yield cls(between=a.between, on=on, by=by, sources=a.cite)
+        yield cls(between=a.between, on=on, by=by, sources=cite)
+
+    def _break_day(self, a: _Act, on: FuzzyDate) -> tuple[FuzzyDate, Chief] | None:
+        """The day a break dated only to a year took place, from the chief it ended.
+
+        The guide often dates a break by its heading's year; the chiefs' records end the US
+        mission that day with a note ("Hungary severed diplomatic relations with the United
+        States on"). Only one such end within the year is taken; logged.
+        """
+        first, last = on.stated
+        if (last - first).days < 364:  # noqa: PLR2004 - a year or more
+            return None
+        ends = [
+            (d, c) for d, c in self.broken_off.get(a.partner, []) if first <= d.stated[0] <= last
+        ]
+        if len(ends) != 1:
+            return None
+        self.note("rdcr", a.record, "dated by a chief", f"{on} -> {ends[0][0]} ({ends[0][1].key})")
+        return ends[0]
 
     def _credentials(self, a: _Act) -> Iterator[Event]:
         """A presentation of credentials: logged, the chiefs' records hold the heads.
@@ -821,6 +859,15 @@ class _Builder:
         )
 
 
+def _breaker(note: str, partner: str) -> str | None:
+    """Who broke relations, from a chief's end note: the United States, the partner, or None."""
+    if re.match(r"(The )?(United States|U\.S\.)", note):
+        return US
+    if re.search(r"severed|broke", note, re.IGNORECASE):
+        return partner  # "Hungary severed diplomatic relations with the United States"
+    return None
+
+
 def _partner(event: Event) -> str | None:
     if isinstance(event, Recognized):
         return event.of if event.by == US else event.by
@@ -867,6 +914,8 @@ class _Walk:
                 out.append(self.builder._carried(e, self.partner))  # noqa: SLF001
             elif isinstance(e, RepresentationChanged) and self.agreed is e.level:
                 continue  # the class agreed already
+            elif isinstance(e, Recognized):
+                out.append(self.builder._carried(e, self.partner))  # noqa: SLF001
             elif _needs_relations(e):
                 out += self._needing_relations(e)
             else:
