@@ -58,8 +58,8 @@ class TestEveryPartner:
         ours = module.side_rows(h, dr.CowConventions())
         assert len(ours) == 2756  # every COW US row
         a = module.side_agreement(ours, module.cow_rows(), us_side_de=True)["all"]
-        assert a["DR_at_2"] > 0.89  # measured 89.2%
-        assert a["DE"] > 0.94  # measured 94.7%
+        assert a["DR_at_2"] > 0.89  # measured 89.6%
+        assert a["DE"] > 0.945  # measured 95.1%
 
     def test_every_cow_error_cites_a_source(self) -> None:
         """A row blamed on COW names the record that shows it (or the curated research)."""

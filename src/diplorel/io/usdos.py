@@ -131,6 +131,9 @@ _CLASS_OF_RANK = {
 
 _CARRIED = 1830
 
+_OPEN_END = pendulum.Date(9999, 12, 30)
+"""The end of a chief's mission the records do not date (see ``covered_spans``)."""
+
 _GOVERNMENT = re.compile(r"\b(Government|Committee|Regime|Provisional|Junta)\b")
 """A recognition heading about a government, not the state (the state's stands)."""
 
@@ -453,7 +456,7 @@ class _Builder:
             return  # no date at all: logged above
         for p in self.by_id.get(("pocom", chief.territory), []):
             if p.code is not None and p.applies(FuzzyDate.day(on)):
-                end = last or pendulum.Date(9999, 12, 30)
+                end = last or _OPEN_END
                 self.undated.setdefault(p.code, []).append((first or on, max(end, first or on)))
 
     def _lineage_on(self, code: str, on: FuzzyDate) -> str | None:
@@ -750,7 +753,16 @@ class _Builder:
         ``_undated``): who was at post then is not known to the day, or not as a rank.
         """
         final = horizon.stated[1]
-        gaps = sorted((first, min(last, final)) for first, last in self.undated.get(partner, []))
+        starts = sorted(d.stated[0] for d, _ in self.starts.get(partner, []))
+
+        def end_of(first: pendulum.Date, last: pendulum.Date) -> pendulum.Date:
+            if last < _OPEN_END:
+                return min(last, final)
+            # no end recorded: up to the next chief the records date, else the horizon
+            later = [d for d in starts if d > first]
+            return min(later[0].subtract(days=1), final) if later else final
+
+        gaps = sorted((first, end_of(first, last)) for first, last in self.undated.get(partner, []))
         out: list[tuple[FuzzyDate | None, FuzzyDate]] = []
         since: pendulum.Date | None = None  # the first day of the next covered span
         for first, last in gaps:
