@@ -140,6 +140,11 @@ _GOVERNMENT = re.compile(r"\b(Government|Committee|Regime|Provisional|Junta)\b")
 _OF_THE_US = re.compile(r"Recognition of (the Independence of )?the United States")
 """A recognition heading whose subject is the United States: the partner recognises."""
 
+_WITH_MISSION = re.compile(
+    r"relations and the (American|U\.S\.|United States) (Legation|Embassy)", re.IGNORECASE
+)
+"""A sentence that establishes (or reestablishes) relations and the US mission together."""
+
 _BROKEN_OFF = re.compile(r"sever|broke|interrupt|suspend|ruptur", re.IGNORECASE)
 """A chief's end note saying the mission ended with a break of relations."""
 
@@ -530,6 +535,10 @@ class _Builder:
         )
         level = self._class(a.act, a.partner, a.on)
         yield cls(between=a.between, on=a.on, level=level, sources=a.cite)
+        found = _WITH_MISSION.search(a.act.excerpt)
+        if found:  # "Diplomatic relations and the American Legation in Helsinki were ..."
+            kind = MissionKind.EMBASSY if found[2].lower() == "embassy" else MissionKind.LEGATION
+            yield MissionOpened(between=a.between, on=a.on, sender=US, kind=kind, sources=a.cite)
 
     def _consular(self, a: _Act) -> Iterator[Event]:
         yield ConsularRelationsEstablished(between=a.between, on=a.on, sources=a.cite)
@@ -957,6 +966,9 @@ class _Walk:
             out.append(resumed)
             self.agreed, self.broken = resumed.level, None
         if isinstance(e, MissionOpened) and e.sender == US:
+            if self.mission is e.kind:  # stated twice (relations and the legation, then again)
+                self.builder.note("rdcr", f"{self.partner} {e.on}", "already open", e.kind.value)
+                return out
             self.mission = e.kind
         elif isinstance(e, HeadOfMissionAccredited):
             out += self._mission_of(e)
