@@ -65,6 +65,14 @@ from typing import Any
 
 from _generated import run
 
+from diplorel.io._usdos_guide import (  # one definition: the package's reader of the guide
+    _DATE_RE as DATE_RE,
+)
+from diplorel.io._usdos_guide import _RANGE as RANGE_WORDS
+from diplorel.io._usdos_guide import _YEAR as YEAR
+from diplorel.io._usdos_guide import _split_sentences as split_sentences
+from diplorel.io._usdos_guide import _squash as squash
+
 HERE = Path(__file__).resolve().parent
 DATA = HERE / "data" / "rdcr"
 OUTPUT = HERE / "rdcr_sections.json"
@@ -97,49 +105,12 @@ MONTH_NUMBERS = {
     "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12,
     "dec": 12,
 }  # fmt: skip
-MONTH = (
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
-    r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?)"
-)
-DAY = r"\d{1,2}(?:st|nd|rd|th)?(?!\d)"
-YEAR = r"(?:1[5-9]\d\d|20\d\d)(?![\d\u2019's])"
-RANGE_WORDS = r"(?:to|through|until|[-\u2013\u2014])"
-LIST_WORDS = r"(?:and|or|&)"
-DATE_RE = re.compile(
-    # May 30 - June 2, 1902 / May 30 and June 2, 1902
-    rf"(?P<c_m1>{MONTH}) (?P<c_d1>{DAY}),? ?(?P<c_sep>{RANGE_WORDS}|{LIST_WORDS}) ?"
-    rf"(?P<c_m2>{MONTH}) (?P<c_d2>{DAY}),? (?P<c_y>{YEAR})"
-    # 8 May 1945
-    rf"|(?P<a_d>{DAY}) (?:of )?(?P<a_m>{MONTH}),? (?P<a_y>{YEAR})"
-    # May 27, 1902 / May 25-26, 1947 / December 11 and 27, 1960 / May 14 (no year)
-    rf"|(?P<b_m>{MONTH}),? (?P<b_days>{DAY}(?:(?:,? ?(?:{RANGE_WORDS}|{LIST_WORDS}) ?|, ){DAY})*)"
-    rf"(?:,? (?P<b_y>{YEAR}))?"
-    # June 1943 / June, 1838
-    rf"|(?P<m_m>{MONTH}),? (?P<m_y>{YEAR})"
-)
 YEAR_RE = re.compile(rf"(?<![\d,.$])\b(?P<y>{YEAR})\b")
 YEAR_RANGE_RE = re.compile(r"\b(?P<a>1[5-9]\d\d|20\d\d) ?[-\u2013] ?(?P<b>\d{4}|\d{2})\b")
 DAY_NUMBER_RE = re.compile(r"\d{1,2}")
 Span = tuple[int, int]
 
 # --- sentence splitting --------------------------------------------------------------------------
-ABBREVIATIONS = {
-    "adm", "amb", "apr", "art", "aug", "capt", "cmdr", "co", "col", "corp", "dec", "dept", "dr",
-    "e.g", "esq", "feb", "fr", "ft", "gen", "gov", "hon", "i.e", "inc", "jan", "jr", "jul", "jun",
-    "lt", "ltd", "maj", "mar", "messrs", "mr", "mrs", "ms", "msgr", "mt", "no", "nos", "nov", "oct",
-    "pres", "prof", "rep", "rev", "sen", "sep", "sept", "sgt", "sr", "st", "vol", "vs",
-}  # fmt: skip
-SUFFIX_ABBREVIATIONS = {"co", "inc", "jr", "sr"}  # may end a sentence: split before an opener
-STARTERS = {
-    "a", "after", "although", "an", "as", "at", "before", "by", "despite", "during", "following",
-    "for", "from", "he", "however", "in", "it", "its", "on", "she", "since", "that", "the", "their",
-    "there", "these", "they", "this", "those", "to", "under", "until", "upon", "when", "while",
-    "with",
-}  # fmt: skip
-CANDIDATE_RE = re.compile(
-    r"[.!?][\u201d\u2019\"')\]]*(?:\s+|(?=[A-Z][a-z]))(?=[\u201c\u2018\"'(\[]?[A-Z0-9])"
-)
-OPENERS = "(\u201c\u2018\"'["  # opening brackets and quotes around a token
 
 
 def parse(path: Path) -> ET.Element:
@@ -149,42 +120,6 @@ def parse(path: Path) -> ET.Element:
 
 def local(tag: str) -> str:
     return tag.removeprefix(TEI)
-
-
-def squash(value: str) -> str:
-    return " ".join(value.split())
-
-
-def split_sentences(paragraph: str) -> list[str]:
-    sentences: list[str] = []
-    start = 0
-    for match in CANDIDATE_RE.finditer(paragraph):
-        end = match.start() + 1  # keep the stop
-        before = paragraph[start:end].split()
-        token = before[-1] if before else ""
-        core = token.lstrip(OPENERS).rstrip(".!?")
-        after = paragraph[match.end() :].split(maxsplit=1)
-        following = after[0].strip(OPENERS).lower() if after else ""
-        if paragraph[match.start()] == ".":
-            if core.lower() in ABBREVIATIONS and core.lower() not in SUFFIX_ABBREVIATIONS:
-                continue
-            previous = before[-2] if len(before) > 1 else ""
-            initial = re.fullmatch(r"[A-Z]", core)
-            if initial and core == "I" and (previous == "War" or following in STARTERS):
-                initial = None  # World War I. / Kamehameha I. This ...
-            if initial:
-                continue
-            dotted = re.search(r"(?:^|[^A-Za-z])(?:[A-Za-z]\.)+[A-Za-z]$", core)
-            if (dotted or core.lower() in SUFFIX_ABBREVIATIONS) and following not in STARTERS:
-                continue
-        sentence = paragraph[start : match.end()].strip()
-        if sentence:
-            sentences.append(sentence)
-        start = match.end()
-    tail = paragraph[start:].strip()
-    if tail:
-        sentences.append(tail)
-    return sentences
 
 
 def month_number(name: str) -> int:
