@@ -434,3 +434,19 @@ class TestGarbageCollector:
             assert not gc.isenabled()
         finally:
             gc.enable()
+
+
+class TestEqualityAndRegistry:
+    def test_a_different_registry_makes_a_different_history(self) -> None:
+        """Histories of the same items under different registries are not equal."""
+        import attrs  # noqa: PLC0415
+
+        from diplorel._states import StateRegistry, default_registry  # noqa: PLC0415
+
+        reg = default_registry()
+        cuba = reg.get("CUB")
+        renamed = [attrs.evolve(x, aliases=(*x.aliases, "Isla")) if x is cuba else x for x in reg]
+        other = StateRegistry(tuple(renamed), reg.cow_periods)
+        item = dr.RelationsEstablished(between=("CUB", "KOR"), on="1949")
+        assert dr.History([item]) == dr.History([item], registry=reg)
+        assert dr.History([item]) != dr.History([item], registry=other)

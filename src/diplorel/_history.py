@@ -775,15 +775,15 @@ class History:
         return len(self._items)
 
     def __eq__(self, other: object) -> bool:
-        """Equal when built from equal items, in the same mode, with equal rules."""
+        """Equal when built alike: items, mode, rules, coverage and registry.
+
+        The registry counts: it decides what the items' state names mean.
+        """
         if not isinstance(other, History):
             return NotImplemented
-        return (self._items, self._strict, self._rules, self._coverage) == (
-            other._items,
-            other._strict,
-            other._rules,
-            other._coverage,
-        )
+        mine = (self._items, self._strict, self._rules, self._coverage, self._registry)
+        theirs = (other._items, other._strict, other._rules, other._coverage, other._registry)
+        return mine == theirs
 
     __hash__ = None  # type: ignore[assignment] # a history holds caches; compare, don't hash
 

@@ -259,6 +259,25 @@ class StateRegistry:
     _index: dict[str, str] = attrs.field(init=False, factory=dict)
     _by_ccode: dict[int, tuple[CowCodePeriod, ...]] = attrs.field(init=False, factory=dict)
 
+    def _data(self) -> tuple[object, ...]:
+        return (
+            self.states,
+            self.cow_periods,
+            self._continuations,
+            self._extinctions,
+            self._governments,
+        )
+
+    def __eq__(self, other: object) -> bool:
+        """Equal when they hold the same states, COW periods, successions and governments."""
+        if not isinstance(other, StateRegistry):
+            return NotImplemented
+        return self is other or self._data() == other._data()
+
+    def __hash__(self) -> int:
+        """Consistent with equality."""
+        return hash(self._data())
+
     def __attrs_post_init__(self) -> None:
         """Index the states and check that the data hang together."""
         problems: list[str] = []
