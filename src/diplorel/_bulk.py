@@ -27,11 +27,12 @@ from diplorel._keys import DAY_BITS, packed
 from diplorel._representation import DEFAULT_CONVENTIONS as DEFAULT
 from diplorel._representation import Coding, code_in, coding
 from diplorel._status import Consular, Diplomatic, DyadState, Level
+from diplorel.exceptions import MissingExtraError
 
 if TYPE_CHECKING:
     import pandas as pd
 
-    from diplorel._history import History
+    from diplorel._view import HistoryView
 
 _DIPLOMATIC = list(Diplomatic)
 _CONSULAR = list(Consular)
@@ -67,8 +68,6 @@ class BulkStatus:
         try:
             import pandas as pd  # noqa: PLC0415 - optional dependency
         except ImportError:  # pragma: no cover - exercised without pandas
-            from diplorel.exceptions import MissingExtraError  # noqa: PLC0415
-
             raise MissingExtraError("BulkStatus.to_pandas", "pandas", "pandas") from None
         return pd.DataFrame(
             {
@@ -115,7 +114,7 @@ def _check(a: Sequence[str], b: Sequence[str], on: Sequence[Any]) -> None:
 
 
 def bulk_python(
-    history: History, a: Sequence[str], b: Sequence[str], on: Sequence[Any]
+    history: HistoryView, a: Sequence[str], b: Sequence[str], on: Sequence[Any]
 ) -> BulkStatus:
     """Answer each question from its dyad's timeline (binary search), in pure Python."""
     _check(a, b, on)
@@ -187,10 +186,10 @@ def _years(ordinal: Any, np: Any) -> Any:  # noqa: ANN401 - numpy module and arr
     return days.astype("datetime64[D]").astype("datetime64[Y]").astype(np.int64) + 1970
 
 
-class _Arrays:
+class BulkArrays:
     """Every timeline of a history end to end, as sorted numpy arrays (built once)."""
 
-    def __init__(self, history: History) -> None:
+    def __init__(self, history: HistoryView) -> None:
         import numpy as np  # noqa: PLC0415 - optional dependency
 
         self.dyad_id: dict[tuple[str, str], int] = {}
@@ -257,7 +256,7 @@ class _Arrays:
 
 
 def bulk_numpy(
-    history: History, a: Sequence[str], b: Sequence[str], on: Sequence[Any]
+    history: HistoryView, a: Sequence[str], b: Sequence[str], on: Sequence[Any]
 ) -> BulkStatus:
     """Answer all questions with two ``searchsorted`` calls over every timeline at once.
 

@@ -33,6 +33,7 @@ from diplorel._alloc import bulk_allocation
 from diplorel._convert import ITEM
 from diplorel._coverage import Coverage
 from diplorel._dates import parse_edtf
+from diplorel._default_rules import default_rules
 from diplorel._describe import describe_errors, describe_json
 from diplorel._events import Source
 from diplorel._history import History, Item
@@ -55,6 +56,7 @@ from diplorel._rules import RuleSet
 from diplorel._save import FileToken, write_atomic
 from diplorel._states import StateRegistry
 from diplorel.exceptions import DiplorelError, InvalidTypeError, LoadError, Problem
+from diplorel.io.cow import cow_rules
 
 FORMAT = "diplorel-history"
 VERSION = 2
@@ -211,12 +213,8 @@ def _header_problems(header: object, where: str) -> list[Problem]:
 def named_rules(name: str) -> RuleSet:
     """The rule set a document names in its ``rules`` header field."""
     if name == "default":
-        from diplorel._default_rules import default_rules  # noqa: PLC0415
-
         return default_rules()
     if name == "cow":
-        from diplorel.io.cow import cow_rules  # noqa: PLC0415 - io.cow imports this module
-
         return cow_rules()
     msg = f"unknown rule set {name!r} (known: default, cow)"
     raise KeyError(msg)

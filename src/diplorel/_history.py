@@ -18,7 +18,7 @@ import pendulum
 
 from diplorel._alloc import bulk_allocation
 from diplorel._answer import Explanation, Period, Status, explain_step
-from diplorel._bulk import BulkStatus
+from diplorel._bulk import BulkArrays, BulkStatus, bulk_numpy, bulk_python
 from diplorel._coverage import (
     NO_ACT,
     PRESENCE_ACT,
@@ -61,6 +61,7 @@ from diplorel._notes import (
     resolve_instruments,
 )
 from diplorel._panel import Panel, build_panel
+from diplorel._plot import plot_timeline
 from diplorel._rules import RuleSet
 from diplorel._states import StateRegistry, default_registry
 from diplorel._status import Diplomatic, DyadState
@@ -138,7 +139,7 @@ class History:
         self._anomalies_by_dyad: dict[Key, list[Anomaly]] | None = None
         self._status_cache: dict[object, Status] = {}
         self._resolved: dict[tuple[str, str], Key] = {}
-        self._arrays: Any = None
+        self._arrays: BulkArrays | None = None
         self._directional: dict[Key, bool] = {}
         self._covering_cache: dict[Key, tuple[Coverage, ...]] = {}
 
@@ -398,8 +399,6 @@ class History:
         Keyword arguments: ``start`` and ``end`` (a year, ISO day text or a date) bound the
         axis, ``width`` is in pixels (default 900). Imprecisely dated changes are hatched.
         """
-        from diplorel._plot import plot_timeline  # noqa: PLC0415 - drawing loads on demand
-
         return plot_timeline(self, a, b, **kw)
 
     def events(self, a: str | None = None, b: str | None = None) -> tuple[Event, ...]:
@@ -672,8 +671,6 @@ class History:
         ``"python"`` by binary search per question; ``"auto"`` takes numpy when installed.
         Both give identical answers.
         """
-        from diplorel import _bulk  # noqa: PLC0415 - loads numpy only when asked
-
         if engine == "auto":
             try:
                 import numpy  # noqa: F401, ICN001, PLC0415
@@ -682,18 +679,16 @@ class History:
             else:
                 engine = "numpy"
         if engine == "numpy":
-            return _bulk.bulk_numpy(self, a, b, on)
+            return bulk_numpy(self, a, b, on)
         if engine == "python":
-            return _bulk.bulk_python(self, a, b, on)
+            return bulk_python(self, a, b, on)
         msg = f"engine must be 'auto', 'numpy' or 'python', not {engine!r}"
         raise ValueError(msg)
 
-    def bulk_arrays(self) -> Any:  # noqa: ANN401 - diplorel._bulk._Arrays, numpy-backed
+    def bulk_arrays(self) -> BulkArrays:
         """The timelines as sorted numpy arrays for :meth:`bulk_status` (built once)."""
         if self._arrays is None:
-            from diplorel._bulk import _Arrays  # noqa: PLC0415
-
-            self._arrays = _Arrays(self)
+            self._arrays = BulkArrays(self)
         return self._arrays
 
     def has_credit_lines(self, key: Key) -> bool:

@@ -21,35 +21,23 @@ import attrs
 import pendulum
 
 from diplorel._dates import When
-from diplorel._representation import represent
+from diplorel._panel_rows import (
+    COLUMNS,
+    alive_on,
+    day_of,
+    level_of,
+    missions_of,
+    names_in,
+    ties_of,
+)
 from diplorel._save import write_atomic
-from diplorel._status import Consular, Diplomatic, DyadState, MissionKind
+from diplorel._status import Consular, Diplomatic
 from diplorel.exceptions import InvalidDateError, MissingExtraError
 
 if TYPE_CHECKING:
     import pandas as pd
 
-    from diplorel._history import History
-
-COLUMNS = (
-    "year",
-    "state_a",
-    "state_b",
-    "ccode_a",
-    "ccode_b",
-    "diplomatic",
-    "consular",
-    "level_a",
-    "level_b",
-    "missions_a",
-    "missions_b",
-    "economic_ties",
-    "certain",
-)
-"""The panel's columns. ``level_a`` is the COW level of ``state_a``'s representative at
-``state_b``: who is there, not the class agreed (see :func:`~diplorel.represent`), empty
-(None) where the history has no record of the dyad (``diplomatic`` is then ``no_record``:
-missing data never becomes 0); ``missions_a`` the kinds of mission ``state_a`` keeps there."""
+    from diplorel._view import HistoryView
 
 
 @attrs.frozen
@@ -154,70 +142,8 @@ def _month_day(on: str) -> tuple[int, int]:
     return month, day
 
 
-def _day(year: int, month: int, day: int) -> pendulum.Date:
-    try:
-        return pendulum.Date(year, month, day)
-    except ValueError:  # 29 February in a common year: the last day of February
-        return pendulum.Date(year, month, 28)
-
-
-def _missions(state: DyadState, sender: str) -> str | None:
-    if not state.presence_known_of(sender):
-        return None
-    missions = state.missions.get(sender)
-    if not missions:
-        return ""
-    return ";".join(sorted({m.kind.value for m in missions}))
-
-
-def _names(state: DyadState, a: str, b: str) -> tuple[str, str]:
-    """The names ``a`` and ``b`` have in ``state`` (SUN for RUS in 1980)."""
-    x, y = state.dyad
-    if a in (x, y):
-        return a, (y if a == x else x) if b not in (x, y) else b
-    if b in (x, y):
-        return (y if b == x else x), b
-    return (x, y) if a < b else (y, x)
-
-
-def _alive(history: History, codes: list[str], day: pendulum.Date) -> list[str]:
-    """The states that exist on ``day``, each continuing state under its name of the day."""
-    reg = history.registry
-    alive = [c for c in codes if reg.get(c).exists_on(day)]
-    by_lineage: dict[str, list[str]] = {}
-    for c in alive:
-        by_lineage.setdefault(history.filed_as(c), []).append(c)
-    keep = set()
-    for root, members in by_lineage.items():
-        older = [m for m in members if m != root]
-        keep.add(older[0] if older else root)
-    return [c for c in alive if c in keep]
-
-
-def ties_of(
-    history: History,
-    key: tuple[str, str],
-    state: DyadState,
-    pair: tuple[str, str],
-    when: When,
-) -> bool | None:
-    """A panel's economic ties: a trade office or an active credit line; None if no record."""
-    if state.missions_of(MissionKind.TRADE_OFFICE):
-        return True
-    if history.has_credit_lines(key):
-        return history.status(*pair, on=when).economic_ties
-    return False if state.presence_known and not state.presence_unknown else None
-
-
-def level_of(state: DyadState, sender: str, year: int) -> int | None:
-    """A panel's COW level of ``sender``: None where the history has no record of it."""
-    if not state.presence_known_of(sender):
-        return None
-    return represent(state, sender, year=year).cow
-
-
 def build_panel(
-    history: History,
+    history: HistoryView,
     *,
     years: Iterable[int],
     on: str = "12-31",
@@ -246,14 +172,14 @@ def build_panel(
         raise ValueError(msg)
     data = {c: [] for c in COLUMNS}
     for year in years:
-        day = _day(year, month, mday)
+        day = day_of(year, month, mday)
         when = When(day=day)
-        alive = _alive(history, codes, day)
+        alive = alive_on(history, codes, day)
         ccode = {c: reg.get(c).cow_code(day) for c in alive}
         for a, b in combinations(alive, 2):
             key = history.key(a, b)
             state, certain = history.state_at_key(key, when)
-            na, nb = _names(state, a, b)
+            na, nb = names_in(state, a, b)
             ties = ties_of(history, key, state, (a, b), when)
             rep = {n: level_of(state, n, year) for n in (na, nb)}
             for x, y, nx, ny in ((a, b, na, nb), (b, a, nb, na)) if directed else ((a, b, na, nb),):
@@ -266,8 +192,8 @@ def build_panel(
                 data["consular"].append(state.consular.value)
                 data["level_a"].append(rep[nx])
                 data["level_b"].append(rep[ny])
-                data["missions_a"].append(_missions(state, nx))
-                data["missions_b"].append(_missions(state, ny))
+                data["missions_a"].append(missions_of(state, nx))
+                data["missions_b"].append(missions_of(state, ny))
                 data["economic_ties"].append(ties)
                 data["certain"].append(certain)
     return Panel(data=data, directed=directed)

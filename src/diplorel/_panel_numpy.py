@@ -16,17 +16,25 @@ import pendulum
 from diplorel._coverage import PRESENCE_ACT, RELATIONS_ACT
 from diplorel._dates import When
 from diplorel._keys import DAY_BITS
-from diplorel._panel import COLUMNS, _alive, _day, _missions, _names, level_of, ties_of
+from diplorel._panel_rows import (
+    COLUMNS,
+    alive_on,
+    day_of,
+    level_of,
+    missions_of,
+    names_in,
+    ties_of,
+)
 from diplorel._status import MissionKind
 
 if TYPE_CHECKING:
-    from diplorel._history import History
+    from diplorel._view import HistoryView
 
 
 class _RowTable:
     """For each row of the bulk arrays: the panel values in the dyad key's order."""
 
-    def __init__(self, history: History) -> None:
+    def __init__(self, history: HistoryView) -> None:
         arrays = history.bulk_arrays()
         self.arrays = arrays
         diplomatic, consular, miss_1, miss_2, trade = [], [], [], [], []
@@ -34,8 +42,8 @@ class _RowTable:
             first, second = state.dyad
             diplomatic.append(state.diplomatic.value)
             consular.append(state.consular.value)
-            miss_1.append(_missions(state, first))
-            miss_2.append(_missions(state, second))
+            miss_1.append(missions_of(state, first))
+            miss_2.append(missions_of(state, second))
             trade.append(bool(state.missions_of(MissionKind.TRADE_OFFICE)))
         self.diplomatic = np.asarray(diplomatic, dtype=object)
         self.consular = np.asarray(consular, dtype=object)
@@ -43,7 +51,7 @@ class _RowTable:
         self.trade = np.asarray(trade, dtype=bool)
 
 
-def _pair_matrices(history: History, codes: list[str]) -> tuple[Any, Any, Any, Any]:
+def _pair_matrices(history: HistoryView, codes: list[str]) -> tuple[Any, Any, Any, Any]:
     """For every ordered pair of codes: dyad id (-1: none), swap, credit, coverage.
 
     The dyad's id in the arrays, whether the pair is filed the other way round, whether it
@@ -85,7 +93,7 @@ def _pair_matrices(history: History, codes: list[str]) -> tuple[Any, Any, Any, A
 
 
 def build_columns(
-    history: History,
+    history: HistoryView,
     codes: list[str],
     years: list[int],
     month_day: tuple[int, int],
@@ -99,8 +107,8 @@ def build_columns(
     dyad_m, swap_m, credit_m, covered_m = _pair_matrices(history, codes)
     parts: dict[str, list[Any]] = {c: [] for c in COLUMNS}
     for year in years:
-        day = _day(year, *month_day)
-        alive = _alive(history, codes, day)
+        day = day_of(year, *month_day)
+        alive = alive_on(history, codes, day)
         if len(alive) < 2:  # noqa: PLR2004 - a pair needs two states
             continue
         g = np.asarray([index[c] for c in alive], dtype=np.int64)
@@ -153,20 +161,20 @@ _OBJECTS = tuple(c for c in COLUMNS if c not in {"year", "ccode_a", "ccode_b", "
 """Columns that may hold None (no record) or text: object arrays."""
 
 
-def _exact(history: History, cols: dict[str, Any], rows: Any, day: pendulum.Date) -> None:  # noqa: ANN401
+def _exact(history: HistoryView, cols: dict[str, Any], rows: Any, day: pendulum.Date) -> None:  # noqa: ANN401
     """Answer the given rows by the Python path (imprecise spans, credit lines)."""
     when = When(day=day)
     for r in rows.tolist():
         a, b = cols["state_a"][r], cols["state_b"][r]
         key = history.key(a, b)
         state, certain = history.state_at_key(key, when)
-        na, nb = _names(state, a, b)
+        na, nb = names_in(state, a, b)
         cols["diplomatic"][r] = state.diplomatic.value
         cols["consular"][r] = state.consular.value
         cols["level_a"][r] = level_of(state, na, day.year)
         cols["level_b"][r] = level_of(state, nb, day.year)
-        cols["missions_a"][r] = _missions(state, na)
-        cols["missions_b"][r] = _missions(state, nb)
+        cols["missions_a"][r] = missions_of(state, na)
+        cols["missions_b"][r] = missions_of(state, nb)
         cols["economic_ties"][r] = ties_of(history, key, state, (a, b), when)
         cols["certain"][r] = certain
 

@@ -25,7 +25,7 @@ from diplorel._status import Consular, Diplomatic, DyadState, Level, MissionKind
 from diplorel.exceptions import InvalidQueryError
 
 if TYPE_CHECKING:
-    from diplorel._history import History
+    from diplorel._view import HistoryView
 
 DayLike: TypeAlias = "int | str | dt.date | None"
 """A chart bound: a year (``1949``), ISO day text, a date, or None (fit to the events)."""
@@ -128,7 +128,7 @@ def _trade_bar(state: DyadState) -> Bar | None:
     return f"trade office of {', '.join(senders)}", _MISSION[MissionKind.TRADE_OFFICE]
 
 
-def _credit_lanes(history: History, a: str, b: str, last: pendulum.Date) -> list[Lane]:
+def _credit_lanes(history: HistoryView, a: str, b: str, last: pendulum.Date) -> list[Lane]:
     out: list[Lane] = []
     for line in history.credit_lines(a, b, on=last):
         end = line.matures_on or line.available_until
@@ -139,7 +139,7 @@ def _credit_lanes(history: History, a: str, b: str, last: pendulum.Date) -> list
     return out
 
 
-def _lanes(history: History, x: str, y: str, hi: pendulum.Date) -> list[Lane]:
+def _lanes(history: HistoryView, x: str, y: str, hi: pendulum.Date) -> list[Lane]:
     periods = [(p.start, p.state) for p in history.timeline(x, y)]
 
     def level(c: str) -> Callable[[DyadState], Bar | None]:
@@ -161,7 +161,7 @@ def _lanes(history: History, x: str, y: str, hi: pendulum.Date) -> list[Lane]:
 
 
 def _bounds(
-    history: History, x: str, y: str, start: DayLike, end: DayLike
+    history: HistoryView, x: str, y: str, start: DayLike, end: DayLike
 ) -> tuple[pendulum.Date, pendulum.Date]:
     dates = [p.start for p in history.timeline(x, y)] or [FuzzyDate.year(2000)]
     lo = _day(start, end=False) or pendulum.Date(min(d.stated[0] for d in dates).year, 1, 1)
@@ -172,7 +172,7 @@ def _bounds(
     return lo, hi
 
 
-def _order(history: History, a: str, b: str) -> tuple[str, str]:
+def _order(history: HistoryView, a: str, b: str) -> tuple[str, str]:
     """The dyad's two codes (as filed: RUS for SUN) in the order the caller named them."""
     key = history.resolve(a, b)
     if history.registry.resolve(a) == key[1] or history.registry.resolve(b) == key[0]:
@@ -181,7 +181,7 @@ def _order(history: History, a: str, b: str) -> tuple[str, str]:
 
 
 def plot_timeline(
-    history: History,
+    history: HistoryView,
     a: str,
     b: str,
     *,
