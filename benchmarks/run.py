@@ -45,7 +45,15 @@ import generate  # noqa: E402 - the generator sits next to this script
 
 import diplorel as dr  # noqa: E402
 from diplorel import _engine  # noqa: E402 - baselines fold with diplorel's own rules
-from diplorel._rules import RuleSet  # noqa: E402
+from diplorel._events import Event  # noqa: E402
+from diplorel._rules import RuleSet, rule  # noqa: E402
+
+
+@rule(Event, citation="benchmark baseline: a rule that changes nothing")
+def _NOTHING(state: object, _event: object) -> object:  # noqa: N802 - a rule, named like one
+    """Change nothing."""
+    return state
+
 
 # Sizes -----------------------------------------------------------------------------------------
 
@@ -329,7 +337,7 @@ def w_derive(data: Data, rows: list[Row]) -> None:
             runs=runs,
         )
     )
-    empty = RuleSet([])
+    empty = RuleSet([_NOTHING])  # one rule that changes nothing: the fold's own cost
     t_lib, runs, _ = timed(lambda: dr.History(items, rules=empty), size.big_repeats)
     t_base, _, _ = timed(lambda: baseline_index_build(items), size.repeats)
     rows.append(

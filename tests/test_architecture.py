@@ -59,7 +59,7 @@ def _graph() -> dict[str, set[str]]:
     return graph
 
 
-def _cycles(graph: dict[str, set[str]]) -> list[list[str]]:
+def _cycles(graph: dict[str, set[str]]) -> list[list[str]]:  # noqa: C901 - Tarjan, kept whole
     """Every strongly connected group of more than one module (Tarjan)."""
     index: dict[str, int] = {}
     low: dict[str, int] = {}
