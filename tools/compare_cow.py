@@ -596,15 +596,8 @@ def _disagreements(
             for (k, r), n in sorted(counts.items(), key=lambda x: (-x[1], x[0]))
         ),
         "",
-        "| partner | year | COW | diplorel | class | why | source |",
-        "|---|---|---|---|---|---|---|",
+        *_classified(rows_2),
     ]
-    for key, cow_value, value, kind, text, source in rows_2:
-        name = CONTEXT.get(key, ("?",))[0]
-        shown = "no record" if value is None else value
-        lines.append(
-            f"| {name} ({key[0]}) | {key[1]} | {cow_value} | {shown} | {kind} | {text} | {source} |"
-        )
     de_classes: dict[str, int] = {}
     for row in rows_de:
         de_classes[row[3]] = de_classes.get(row[3], 0) + 1
@@ -616,16 +609,24 @@ def _disagreements(
         + ", ".join(f"{k} {v}" for k, v in sorted(de_classes.items()))
         + ".",
         "",
+        *_classified(rows_de),
+    ]
+    return lines
+
+
+def _classified(rows: list[tuple[Key, int, Side, str, str, str]]) -> list[str]:
+    """A table of classified disagreements, one row each."""
+    out = [
         "| partner | year | COW | diplorel | class | why | source |",
         "|---|---|---|---|---|---|---|",
     ]
-    for key, cow_value, value, kind, text, source in rows_de:
+    for key, cow_value, value, kind, text, source in rows:
         name = CONTEXT.get(key, ("?",))[0]
         shown = "no record" if value is None else value
-        lines.append(
+        out.append(
             f"| {name} ({key[0]}) | {key[1]} | {cow_value} | {shown} | {kind} | {text} | {source} |"
         )
-    return lines
+    return out
 
 
 if __name__ == "__main__":
