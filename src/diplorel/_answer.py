@@ -230,9 +230,8 @@ class Status:
         None where the history has no record of the dyad, or records one side only (a record
         of one side's envoys says nothing of trade offices or credit).
         """
-        if bool(self.trade_offices) or any(line.is_active for line in self.credit_lines):
-            return True
-        return False if self.state.presence_known and not self.state.presence_unknown else None
+        credit = any(line.is_active for line in self.credit_lines)
+        return self.state.economic_ties(credit_active=credit)
 
     @property
     def diplomatic(self) -> Diplomatic:

@@ -25,7 +25,6 @@ from diplorel._panel_rows import (
     names_in,
     ties_of,
 )
-from diplorel._status import MissionKind
 
 if TYPE_CHECKING:
     from diplorel._view import HistoryView
@@ -44,7 +43,7 @@ class _RowTable:
             consular.append(state.consular.value)
             miss_1.append(missions_of(state, first))
             miss_2.append(missions_of(state, second))
-            trade.append(bool(state.missions_of(MissionKind.TRADE_OFFICE)))
+            trade.append(state.has_trade_office)
         self.diplomatic = np.asarray(diplomatic, dtype=object)
         self.consular = np.asarray(consular, dtype=object)
         self.missions = (np.asarray(miss_1, dtype=object), np.asarray(miss_2, dtype=object))

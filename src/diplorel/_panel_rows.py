@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 import pendulum
 
 from diplorel._representation import represent
-from diplorel._status import DyadState, MissionKind
+from diplorel._status import DyadState
 
 if TYPE_CHECKING:
     from diplorel._dates import When
@@ -86,12 +86,10 @@ def ties_of(
     pair: tuple[str, str],
     when: When,
 ) -> bool | None:
-    """A panel's economic ties: a trade office or an active credit line; None if no record."""
-    if state.missions_of(MissionKind.TRADE_OFFICE):
-        return True
-    if history.has_credit_lines(key):
+    """A panel's economic ties (:meth:`DyadState.economic_ties`); credit lines from the status."""
+    if not state.has_trade_office and history.has_credit_lines(key):
         return history.status(*pair, on=when).economic_ties
-    return False if state.presence_known and not state.presence_unknown else None
+    return state.economic_ties(credit_active=False)
 
 
 def level_of(state: DyadState, sender: str, year: int) -> int | None:

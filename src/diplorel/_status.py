@@ -363,6 +363,21 @@ class DyadState:
             return self.without_presence()
         return attrs.evolve(self, presence_unknown=senders)
 
+    @property
+    def has_trade_office(self) -> bool:
+        """Whether either state keeps a trade office at the other."""
+        return any(m.kind is MissionKind.TRADE_OFFICE for ms in self.missions.values() for m in ms)
+
+    def economic_ties(self, *, credit_active: bool) -> bool | None:
+        """The one definition of economic ties: a trade office, or an active credit line.
+
+        Independent of relations. None where nothing says there are none: no record of the
+        dyad, or a record of one side only (one side's envoys say nothing of trade or credit).
+        """
+        if self.has_trade_office or credit_active:
+            return True
+        return False if self.presence_known and not self.presence_unknown else None
+
     def presence_known_of(self, sender: str) -> bool:
         """Whether the history records who represents ``sender`` at the other state."""
         return self.presence_known and sender not in self.presence_unknown
