@@ -61,7 +61,7 @@ if TYPE_CHECKING:  # the names below load on first use (PEP 562), so import stay
         to_when,
     )
     from diplorel._default_history import default_history
-    from diplorel._engine import Anomaly
+    from diplorel._engine import Anomaly, AnomalyKind
     from diplorel._events import (
         AmbassadorRecalled,
         AmbassadorReturned,
@@ -142,6 +142,7 @@ _LAZY: dict[str, str] = {
     "AmbassadorRecalled": "diplorel._events",
     "AmbassadorReturned": "diplorel._events",
     "Anomaly": "diplorel._engine",
+    "AnomalyKind": "diplorel._engine",
     "BulkStatus": "diplorel._bulk",
     "Consular": "diplorel._status",
     "ConsularRelationsEstablished": "diplorel._events",
@@ -243,6 +244,7 @@ __all__ = [
     "AmbassadorRecalled",
     "AmbassadorReturned",
     "Anomaly",
+    "AnomalyKind",
     "BulkStatus",
     "ChargeRecalled",
     "Consular",

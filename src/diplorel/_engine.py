@@ -15,6 +15,7 @@ given as instants.
 from __future__ import annotations
 
 import datetime as dt
+import enum
 from bisect import bisect_right
 from collections.abc import Sequence
 from operator import itemgetter
@@ -47,16 +48,33 @@ class FoldState(Protocol):
 S = TypeVar("S", bound=FoldState)
 
 
+class AnomalyKind(enum.StrEnum):
+    """What an :class:`Anomaly` is; compares equal to its text (``"ignored"``)."""
+
+    INVALID_TRANSITION = "invalid_transition"
+    """A rule refused the event (lenient mode)."""
+    OUTSIDE_EXISTENCE = "outside_existence"
+    """The act is dated outside a party's existence (lenient mode)."""
+    EXCLUSIVITY_OVERLAP = "exclusivity_overlap"
+    """Relations with two states that exclude each other overlap (a notice)."""
+    IGNORED = "ignored"
+    """An event of a type the rule set ignores on purpose (a notice)."""
+    UNKNOWN_GOVERNMENT = "unknown_government"
+    """The event names a government the registry does not know (lenient mode)."""
+    LIFECYCLE_CONFLICT = "lifecycle_conflict"
+    """An extinction or continuation contradicts the registry's (lenient mode)."""
+
+
 @attrs.frozen
 class Anomaly:
     """Something the engine flagged instead of raising (lenient mode), or a cross-dyad overlap.
 
-    ``kind`` is ``invalid_transition``, ``outside_existence``, ``exclusivity_overlap`` or
-    ``ignored`` (an event of a type the rule set ignores on purpose). The last two are
-    notices: strict mode accepts them (see :data:`NOTICES`).
+    ``kind`` is an :class:`AnomalyKind` (equal to its text, ``"invalid_transition"``...);
+    ``exclusivity_overlap`` and ``ignored`` are notices, which strict mode accepts (see
+    :data:`NOTICES`).
     """
 
-    kind: str
+    kind: AnomalyKind = attrs.field(converter=AnomalyKind)
     dyad: tuple[str, str]
     on: FuzzyDate
     message: str
@@ -69,7 +87,7 @@ class Anomaly:
         return f"{self.dyad[0]}-{self.dyad[1]} {self.on}: {self.message}{rule}"
 
 
-NOTICES = frozenset({"exclusivity_overlap", "ignored"})
+NOTICES = frozenset({AnomalyKind.EXCLUSIVITY_OVERLAP, AnomalyKind.IGNORED})
 """Anomaly kinds that flag without refusing: strict mode accepts them."""
 
 
@@ -189,7 +207,7 @@ class Timeline(Generic[S]):
             if not applied and type(event) in rules.ignored:
                 self.anomalies.append(
                     Anomaly(
-                        kind="ignored",
+                        kind=AnomalyKind.IGNORED,
                         dyad=self.key,
                         on=event.on,
                         message=f"{event.describe()} is ignored by the rule set",
@@ -200,7 +218,7 @@ class Timeline(Generic[S]):
             if why is not None:
                 assert rule is not None  # noqa: S101 - set together with why
                 anomaly = Anomaly(
-                    kind="invalid_transition",
+                    kind=AnomalyKind.INVALID_TRANSITION,
                     dyad=self.key,
                     on=event.on,
                     message=f"{event.describe()} not allowed: {why.reason}",

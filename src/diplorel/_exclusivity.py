@@ -11,7 +11,7 @@ from collections.abc import Mapping
 import pendulum
 
 from diplorel._dates import FuzzyDate
-from diplorel._engine import Anomaly, DyadTimeline
+from diplorel._engine import Anomaly, AnomalyKind, DyadTimeline
 from diplorel._keys import Key, pair
 from diplorel._lineage import Lineage
 from diplorel._rules import RuleSet
@@ -68,7 +68,7 @@ def exclusivity_overlaps(
                     message = f"{third} had relations with both {x} and {y} from {start} to {end}"
                     found.extend(
                         Anomaly(
-                            kind="exclusivity_overlap",
+                            kind=AnomalyKind.EXCLUSIVITY_OVERLAP,
                             dyad=key,
                             on=FuzzyDate.day(start),
                             message=message,

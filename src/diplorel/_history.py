@@ -11,7 +11,7 @@ False
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from typing import Any, TypeAlias
+from typing import TypeAlias
 
 import attrs
 import pendulum
@@ -34,6 +34,7 @@ from diplorel._credit_book import CreditBook
 from diplorel._dates import QueryLike, When, to_when
 from diplorel._default_rules import default_rules
 from diplorel._engine import NOTICES, Anomaly, Answer, DyadTimeline
+from diplorel._engines import DEFAULT_ENGINE, Engine, chosen
 from diplorel._events import (
     ConsentEvent,
     DyadEvent,
@@ -61,7 +62,7 @@ from diplorel._notes import (
     resolve_instruments,
 )
 from diplorel._panel import Panel, build_panel
-from diplorel._plot import plot_timeline
+from diplorel._plot import DayLike, plot_timeline
 from diplorel._rules import RuleSet
 from diplorel._states import StateRegistry, default_registry
 from diplorel._status import Diplomatic, DyadState
@@ -347,13 +348,14 @@ class History:
         on: str = "12-31",
         directed: bool = False,
         states: Iterable[str] | None = None,
-        engine: str = "python",
+        engine: Engine = DEFAULT_ENGINE,
     ) -> Panel:
         """A dyad-year panel: one row per pair of states existing on each year's ``on`` day.
 
         ``directed=True`` gives each pair twice, (a, b) and (b, a); ``states`` limits the panel
         to those states (default: every state in the registry). ``engine="numpy"`` builds the
-        columns with array look-ups (numpy needed); the values are identical.
+        columns with array look-ups (numpy needed), ``"python"`` dyad by dyad, ``"auto"`` (the
+        default) with numpy when installed; the values are identical.
         """
         return build_panel(
             self, years=years, on=on, directed=directed, states=states, engine=engine
@@ -393,13 +395,15 @@ class History:
             )
         return tuple(periods)
 
-    def plot_timeline(self, a: str, b: str, **kw: Any) -> str:  # noqa: ANN401 - see _plot
+    def plot_timeline(
+        self, a: str, b: str, *, start: DayLike = None, end: DayLike = None, width: int = 900
+    ) -> str:
         """The dyad's history as an SVG chart (text): one lane per dimension, a year axis.
 
         Keyword arguments: ``start`` and ``end`` (a year, ISO day text or a date) bound the
         axis, ``width`` is in pixels (default 900). Imprecisely dated changes are hatched.
         """
-        return plot_timeline(self, a, b, **kw)
+        return plot_timeline(self, a, b, start=start, end=end, width=width)
 
     def events(self, a: str | None = None, b: str | None = None) -> tuple[Event, ...]:
         """Every event in time order; or, given two states, the events of their dyad."""
@@ -663,7 +667,7 @@ class History:
         b: Sequence[str],
         on: Sequence[QueryLike],
         *,
-        engine: str = "auto",
+        engine: Engine = DEFAULT_ENGINE,
     ) -> BulkStatus:
         """Many as-of questions in one call: the status of ``a[i]``-``b[i]`` on ``on[i]``.
 
@@ -671,19 +675,9 @@ class History:
         ``"python"`` by binary search per question; ``"auto"`` takes numpy when installed.
         Both give identical answers.
         """
-        if engine == "auto":
-            try:
-                import numpy  # noqa: F401, ICN001, PLC0415
-            except ImportError:  # pragma: no cover - numpy is installed in the test env
-                engine = "python"
-            else:
-                engine = "numpy"
-        if engine == "numpy":
+        if chosen(engine) == "numpy":
             return bulk_numpy(self, a, b, on)
-        if engine == "python":
-            return bulk_python(self, a, b, on)
-        msg = f"engine must be 'auto', 'numpy' or 'python', not {engine!r}"
-        raise ValueError(msg)
+        return bulk_python(self, a, b, on)
 
     def bulk_arrays(self) -> BulkArrays:
         """The timelines as sorted numpy arrays for :meth:`bulk_status` (built once)."""

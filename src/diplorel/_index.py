@@ -16,6 +16,7 @@ import pendulum
 from diplorel._credit import CreditLineEvent
 from diplorel._engine import (
     Anomaly,
+    AnomalyKind,
     DyadTimeline,
     Window,
     derive_dyad,
@@ -201,7 +202,7 @@ class DyadIndex:
                 raise
             self.existence_anomalies.append(
                 Anomaly(
-                    kind="unknown_government",
+                    kind=AnomalyKind.UNKNOWN_GOVERNMENT,
                     dyad=event.between,
                     on=event.on,
                     message=f"{e}; the event is not applied",
@@ -231,7 +232,7 @@ class DyadIndex:
             parties = event.parties
             self.existence_anomalies.append(
                 Anomaly(
-                    kind="outside_existence",
+                    kind=AnomalyKind.OUTSIDE_EXISTENCE,
                     dyad=pair(parties[0], parties[-1]),
                     on=event.on,
                     message=f"{event.describe()}: {code} existed {span}; the event is not applied",

@@ -13,13 +13,13 @@ from collections.abc import Iterable, Sequence
 import pendulum
 
 from diplorel._dates import FuzzyDate
-from diplorel._engine import Anomaly
+from diplorel._engine import Anomaly, AnomalyKind
 from diplorel._events import Event, Source, StateContinued, StateExtinguished, event_sort_key
 from diplorel._lineage import Lineage
 from diplorel._states import StateRegistry
 from diplorel.exceptions import InvalidEventError
 
-LIFECYCLE_CONFLICT = "lifecycle_conflict"
+LIFECYCLE_CONFLICT = AnomalyKind.LIFECYCLE_CONFLICT
 """The kind of the anomaly for a stated extinction or continuation the registry contradicts."""
 
 

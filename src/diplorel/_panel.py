@@ -21,6 +21,7 @@ import attrs
 import pendulum
 
 from diplorel._dates import When
+from diplorel._engines import DEFAULT_ENGINE, Engine, chosen
 from diplorel._panel_rows import (
     COLUMNS,
     alive_on,
@@ -149,11 +150,12 @@ def build_panel(
     on: str = "12-31",
     directed: bool = False,
     states: Iterable[str] | None = None,
-    engine: str = "python",
+    engine: Engine = DEFAULT_ENGINE,
 ) -> Panel:
     """One row per dyad and year for the states that both exist on that year's ``on`` day.
 
-    ``engine="numpy"`` builds the columns with array look-ups (identical values).
+    ``engine`` (see :mod:`diplorel._engines`): the numpy engine builds the columns with array
+    look-ups; the values are identical.
     """
     reg = history.registry
     month, mday = _month_day(on)
@@ -162,14 +164,11 @@ def build_panel(
         if states is not None
         else sorted(s.code for s in reg)
     )
-    if engine == "numpy":
+    if chosen(engine) == "numpy":
         from diplorel._panel_numpy import build_columns  # noqa: PLC0415 - optional numpy
 
         data = build_columns(history, codes, list(years), (month, mday), directed=directed)
         return Panel(data=data, directed=directed)
-    if engine != "python":
-        msg = f"engine must be 'python' or 'numpy', not {engine!r}"
-        raise ValueError(msg)
     data = {c: [] for c in COLUMNS}
     for year in years:
         day = day_of(year, month, mday)

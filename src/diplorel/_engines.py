@@ -1,0 +1,33 @@
+"""Which engine answers bulk questions and builds panels: one definition of the names.
+
+``"python"`` folds and searches dyad by dyad; ``"numpy"`` searches sorted arrays (numpy, an
+optional dependency, needed); ``"auto"``, the default everywhere, takes numpy when it is
+installed. Both give identical answers.
+
+>>> chosen("python")
+'python'
+"""
+
+from __future__ import annotations
+
+from typing import Literal, TypeAlias
+
+Engine: TypeAlias = Literal["auto", "python", "numpy"]
+"""An engine's name."""
+
+DEFAULT_ENGINE: Engine = "auto"
+"""The engine when none is named."""
+
+
+def chosen(engine: object) -> Literal["python", "numpy"]:
+    """The engine that answers: ``"auto"`` resolved; any other name is a ``ValueError``."""
+    if engine == "auto":
+        try:
+            import numpy  # noqa: F401, ICN001, PLC0415 - only to know whether it is there
+        except ImportError:  # pragma: no cover - numpy is installed in the test env
+            return "python"
+        return "numpy"
+    if engine == "python" or engine == "numpy":  # noqa: PLR1714 - narrows the Literal
+        return engine
+    msg = f"engine must be 'auto', 'numpy' or 'python', not {engine!r}"
+    raise ValueError(msg)
