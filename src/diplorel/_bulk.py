@@ -192,6 +192,9 @@ class BulkArrays:
     def __init__(self, history: HistoryView) -> None:
         import numpy as np  # noqa: PLC0415 - optional dependency
 
+        self.derived: dict[str, Any] = {}
+        """Tables other engines derive from these arrays, built once (the panel's rows)."""
+
         self.dyad_id: dict[tuple[str, str], int] = {}
         earliest: list[int] = []
         settled: list[int] = []

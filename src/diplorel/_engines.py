@@ -2,7 +2,8 @@
 
 ``"python"`` folds and searches dyad by dyad; ``"numpy"`` searches sorted arrays (numpy, an
 optional dependency, needed); ``"auto"``, the default everywhere, takes numpy when it is
-installed. Both give identical answers.
+installed and the work is large enough for arrays to pay (:data:`ARRAYS_PAY_FROM` rows).
+Both give identical answers.
 
 >>> chosen("python")
 'python'
@@ -18,10 +19,19 @@ Engine: TypeAlias = Literal["auto", "python", "numpy"]
 DEFAULT_ENGINE: Engine = "auto"
 """The engine when none is named."""
 
+ARRAYS_PAY_FROM = 5_000
+"""Rows (questions, dyad-years) from which ``"auto"`` takes the numpy engine: below it the
+arrays' set-up costs more than it saves (a panel of one state's partners is faster in Python)."""
 
-def chosen(engine: object) -> Literal["python", "numpy"]:
-    """The engine that answers: ``"auto"`` resolved; any other name is a ``ValueError``."""
+
+def chosen(engine: object, rows: int | None = None) -> Literal["python", "numpy"]:
+    """The engine that answers ``rows`` questions (None: many); ``"auto"`` resolved.
+
+    Any other name than the three is a ``ValueError``.
+    """
     if engine == "auto":
+        if rows is not None and rows < ARRAYS_PAY_FROM:
+            return "python"
         try:
             import numpy  # noqa: F401, ICN001, PLC0415 - only to know whether it is there
         except ImportError:  # pragma: no cover - numpy is installed in the test env

@@ -675,7 +675,7 @@ class History:
         ``"python"`` by binary search per question; ``"auto"`` takes numpy when installed.
         Both give identical answers.
         """
-        if chosen(engine) == "numpy":
+        if chosen(engine) == "numpy":  # numpy arrays of days need it: no size threshold
             return bulk_numpy(self, a, b, on)
         return bulk_python(self, a, b, on)
 

@@ -164,7 +164,8 @@ def build_panel(
         if states is not None
         else sorted(s.code for s in reg)
     )
-    if chosen(engine) == "numpy":
+    years = list(years)
+    if chosen(engine, rows=len(years) * len(codes) * (len(codes) - 1) // 2) == "numpy":
         from diplorel._panel_numpy import build_columns  # noqa: PLC0415 - optional numpy
 
         data = build_columns(history, codes, list(years), (month, mday), directed=directed)

@@ -100,7 +100,10 @@ def build_columns(
     directed: bool,
 ) -> dict[str, list[Any]]:
     """The panel's columns, as lists, for ``years`` and the states ``codes``."""
-    table = _RowTable(history)
+    derived = history.bulk_arrays().derived
+    table = derived.get("panel rows")
+    if table is None:  # built once per history, like the arrays it reads
+        table = derived["panel rows"] = _RowTable(history)
     arrays = table.arrays
     index = {c: i for i, c in enumerate(codes)}
     dyad_m, swap_m, credit_m, covered_m = _pair_matrices(history, codes)
