@@ -129,6 +129,7 @@ class TestNumpyEngine:
 
 
 class TestWholeSystem:
+    @pytest.mark.slow
     def test_all_cow_members_1946_2024(self, h: dr.History, tmp_path: Path) -> None:
         """A panel of every COW member, 1946-2024, from the default history: CSV and pandas."""
         pytest.importorskip("numpy")
