@@ -27,7 +27,7 @@ from typing import Any
 from diplorel._coverage import Coverage
 from diplorel._files import document, parts
 from diplorel._history import History, Item
-from diplorel._reading import JsonParser
+from diplorel._reading import DEFAULT_MAX_DEPTH, JsonParser
 from diplorel._states import default_registry
 from diplorel.exceptions import LoadError
 
@@ -60,7 +60,7 @@ def _us_index() -> dict[str, Any]:
 def _us_header() -> dict[str, Any]:
     with files("diplorel").joinpath(US_RECORDS).open("rb") as f:
         line = f.read(_us_index()["header"]).decode("utf-8")
-    header, bad = JsonParser(max_depth=100).parse(line, line=1)
+    header, bad = JsonParser(max_depth=DEFAULT_MAX_DEPTH).parse(line, line=1)
     if bad:
         raise LoadError(f"diplorel/{US_RECORDS}", bad)
     return dict(header)
@@ -73,26 +73,25 @@ def _us_parts(key: str | None) -> Parts:
     """
     source = f"diplorel/{US_RECORDS}"
     header = _us_header()
-    parser = JsonParser(max_depth=100)
+    if key is None:  # every item: from the line after the header to the end
+        ranges: list[tuple[int, int | None]] = [(_us_index()["header"] + 1, None)]
+    else:
+        spans = _us_index()["dyads"].get(key, [])
+        ranges = list(zip(spans[::2], spans[1::2], strict=True))
+        cover = [c for c in header.get("coverage", []) if _cover_key(c) == key]
+        header = {**header, "coverage": cover}
+    parser = JsonParser(max_depth=DEFAULT_MAX_DEPTH)
     raw: list[tuple[str, Any]] = []
     bad = []
     with files("diplorel").joinpath(US_RECORDS).open("rb") as f:
-        if key is None:
-            chunks = [f.read().decode("utf-8")]
-        else:
-            spans = _us_index()["dyads"].get(key, [])
-            chunks = []
-            for start, end in zip(spans[::2], spans[1::2], strict=True):
-                f.seek(start)
-                chunks.append(f.read(end - start).decode("utf-8"))
-            cover = [c for c in header.get("coverage", []) if _cover_key(c) == key]
-            header = {**header, "coverage": cover}
-    for chunk in chunks:
-        for text in chunk.split("\n"):
-            if text.strip() and not text.startswith('{"coverage"'):
-                data, found = parser.parse(text)
-                bad += found
-                raw.append(("$", data))
+        for start, end in ranges:
+            f.seek(start)
+            chunk = f.read() if end is None else f.read(end - start)
+            for text in chunk.decode("utf-8").split("\n"):
+                if text.strip():
+                    data, found = parser.parse(text)
+                    bad += found
+                    raw.append(("$", data))
     if bad:
         raise LoadError(source, bad)
     items, coverage = parts(header, raw, source)

@@ -1,4 +1,4 @@
-"""Turn the US chiefs of mission (``pocom_chiefs.json``) into diplorel history items.
+"""Turn the US chiefs of mission (read by ``diplorel.io.usdos``) into diplorel history items.
 
 Each chief who served becomes a ``head_of_mission_accredited`` item dated by the day the
 records say the chief took up the post (``started``: credentials presented, or charge
@@ -14,16 +14,15 @@ The default-history builder calls :func:`chief_items` for the United States' cur
 
 from __future__ import annotations
 
-import json
 from functools import cache
 from pathlib import Path
 from typing import Any
 
-HERE = Path(__file__).resolve().parent
-CHIEFS = HERE / "pocom_chiefs.json"
+from diplorel.io._usdos_chiefs import Chief
+from diplorel.io.usdos import chief_source, read_chiefs
 
-PUBLISHER = "Office of the Historian, U.S. Department of State"
-TITLE = "Principal Officers and Chiefs of Mission"
+HERE = Path(__file__).resolve().parent
+
 
 TERRITORIES: dict[str, str] = {
     "AFG": "afghanistan",
@@ -68,22 +67,16 @@ IMPORTED_RANKS = {"ambassador", "minister", "charge_d_affaires", "charge_ad_inte
 
 
 @cache
-def _records() -> list[dict[str, Any]]:
-    data = json.loads(CHIEFS.read_text(encoding="utf-8"))
-    return [c for c in data["chiefs"] if c["section"] == "chiefs"]
+def _records() -> tuple[Chief, ...]:
+    """The chiefs who served, read by the package's reader (one definition of the records)."""
+    records = read_chiefs(HERE / "data" / "pocom")
+    return tuple(c for c in records.chiefs if c.served)
 
 
-def _source(chief: dict[str, Any], field: str) -> dict[str, Any]:
-    event = chief[field]
-    note = f" ({event['note']})" if event.get("note") else ""
-    label = {"started": "took up the post", "ended": "mission ended"}[field]
-    return {
-        "publisher": PUBLISHER,
-        "title": f"{TITLE}: {chief['person_name']}, {chief['role_title']}",
-        "url": chief["person_url"],
-        "excerpt": f"{chief['role_title']}; {label}: {event['date']}{note}. "
-        f"Record {chief['id']}, field {field}.",
-    }
+def _source(chief: Chief, field: str) -> dict[str, Any]:
+    """The package's citation of a chief's record (:func:`chief_source`), as file data."""
+    s = chief_source(chief, field)
+    return {"publisher": s.publisher, "title": s.title, "url": s.url, "excerpt": s.excerpt}
 
 
 def chief_items(partner: str, log: list[str]) -> list[dict[str, Any]]:
@@ -92,32 +85,32 @@ def chief_items(partner: str, log: list[str]) -> list[dict[str, Any]]:
     between = sorted(["USA", partner])
     items: list[dict[str, Any]] = []
     for chief in _records():
-        if chief["territory"] != territory:
+        if chief.territory != territory:
             continue
-        name = chief["person_name"]
-        if chief["rank"] not in IMPORTED_RANKS:
-            log.append(f"{chief['id']}: {chief['role_title']} ({name}) is no diplomatic rank")
+        name = chief.person_name
+        if chief.rank not in IMPORTED_RANKS:
+            log.append(f"{chief.id}: {chief.role_title} ({name}) is no diplomatic rank")
             continue
-        started = chief["started"]["date"]
+        started = chief.started.date
         if not started:
-            log.append(f"{chief['id']}: {name} has no start date in the records")
+            log.append(f"{chief.id}: {name} has no start date in the records")
             continue
         item: dict[str, Any] = {
             "type": "head_of_mission_accredited",
             "between": between,
             "on": started,
             "sender": "USA",
-            "rank": chief["rank"],
+            "rank": chief.rank,
             "name": name,
             "sources": [_source(chief, "started")],
         }
-        if chief.get("resident") is False:
+        if chief.resident is False:
             item["resident"] = False
-            where = RESIDENCES.get((chief.get("resides_in") or {}).get("territory", ""))
+            where = RESIDENCES.get(chief.resides_in or "")
             if where is not None and where not in between:
                 item["resides_in"] = where
         items.append(item)
-        ended = chief["ended"]["date"]
+        ended = chief.ended.date
         if ended:
             items.append(
                 {

@@ -86,6 +86,7 @@ __all__ = [
     "LogEntry",
     "Place",
     "UsRecords",
+    "chief_source",
     "places",
     "read_chiefs",
     "read_guide",
@@ -294,6 +295,23 @@ def us_records(
     return _Builder(registry or default_registry(), chiefs, guide).build()
 
 
+def chief_source(chief: Chief, field: str) -> Source:
+    """The citation of a chief's record: the person's page, the record id and the field.
+
+    ``field`` is ``started`` (took up the post) or ``ended`` (mission ended).
+    """
+    event = chief.started if field == "started" else chief.ended
+    label = {"started": "took up the post", "ended": "mission ended"}[field]
+    note = f" ({event.note})" if event.note else ""
+    return Source(
+        publisher=CHIEFS.publisher,
+        title=f"{CHIEFS.title}: {chief.person_name}, {chief.role_title}",
+        url=chief.person_url,
+        excerpt=f"{chief.role_title}; {label}: {event.date}{note}. "
+        f"Record {chief.id}, field {field}.",
+    )
+
+
 def _days(first: pendulum.Date, last: pendulum.Date) -> FuzzyDate:
     """The days from ``first`` to ``last`` (one day when they are the same)."""
     if first == last:
@@ -336,9 +354,9 @@ class _Builder:
         if not rows:
             self.note(dataset, record, "unmapped", f"{key!r} is not in the table of places")
             return None
-        for p in rows:
-            if p.applies(on):
-                return p.code
+        code = self.code_on(dataset, key, on)
+        if code is not None:
+            return code
         kinds = sorted({p.kind for p in rows if p.code is None})
         if kinds:
             why = "; ".join(p.note for p in rows if p.code is None) or kinds[0]
@@ -346,6 +364,10 @@ class _Builder:
         else:
             self.note(dataset, record, "outside", f"{key} is mapped to no state on {on}")
         return None
+
+    def code_on(self, dataset: str, key: str, on: FuzzyDate) -> str | None:
+        """The registry code of ``key`` on ``on``, or None (nothing logged)."""
+        return next((p.code for p in self.by_id.get((dataset, key), []) if p.applies(on)), None)
 
     def note(self, dataset: str, record: str, what: str, why: str) -> None:
         self.log.append(LogEntry(dataset, record, what, why))
@@ -364,9 +386,9 @@ class _Builder:
         record = chief.key
         started = _date(chief.started.date) if chief.started.date else None
         if started is not None:
-            for p in self.by_id.get(("pocom", chief.territory), []):
-                if p.code is not None and p.applies(started):
-                    self.starts.setdefault(p.code, []).append((started, chief))
+            code = self.code_on("pocom", chief.territory, started)
+            if code is not None:
+                self.starts.setdefault(code, []).append((started, chief))
         rank = _RANKS.get(chief.rank)
         if rank is None:
             self.note("pocom", record, "not a rank", f"{chief.role_title} is no diplomatic rank")
@@ -391,7 +413,7 @@ class _Builder:
             name=chief.person_name,
             resident=chief.resident is not False,
             resides_in=resides_in if resides_in not in (US, partner) else None,
-            sources=(self._chief_source(chief, "started"),),
+            sources=(chief_source(chief, "started"),),
         )
         self.heads.setdefault(partner, []).append((started, rank, chief))
         yield from self._departure(chief, partner)
@@ -412,7 +434,7 @@ class _Builder:
             on=ended,
             sender=US,
             name=chief.person_name,
-            sources=(self._chief_source(chief, "ended"),),
+            sources=(chief_source(chief, "ended"),),
         )
 
     def _chief_place(self, chief: Chief, started: FuzzyDate) -> tuple[str, FuzzyDate] | None:
@@ -459,10 +481,10 @@ class _Builder:
         on = first or last
         if on is None:
             return  # no date at all: logged above
-        for p in self.by_id.get(("pocom", chief.territory), []):
-            if p.code is not None and p.applies(FuzzyDate.day(on)):
-                end = last or _OPEN_END
-                self.undated.setdefault(p.code, []).append((first or on, max(end, first or on)))
+        code = self.code_on("pocom", chief.territory, FuzzyDate.day(on))
+        if code is not None:
+            end = last or _OPEN_END
+            self.undated.setdefault(code, []).append((first or on, max(end, first or on)))
 
     def _lineage_on(self, code: str, on: FuzzyDate) -> str | None:
         """``code``, or the state that continues it, as it existed on ``on`` (None: ended)."""
@@ -475,23 +497,7 @@ class _Builder:
         return state.code
 
     def _residence(self, chief: Chief, on: FuzzyDate) -> str | None:
-        for p in self.by_id.get(("pocom", chief.resides_in or ""), []):
-            if p.applies(on):
-                return p.code
-        return None
-
-    @staticmethod
-    def _chief_source(chief: Chief, field: str) -> Source:
-        event = chief.started if field == "started" else chief.ended
-        label = {"started": "took up the post", "ended": "mission ended"}[field]
-        note = f" ({event.note})" if event.note else ""
-        return Source(
-            publisher=CHIEFS.publisher,
-            title=f"{CHIEFS.title}: {chief.person_name}, {chief.role_title}",
-            url=chief.person_url,
-            excerpt=f"{chief.role_title}; {label}: {event.date}{note}. "
-            f"Record {chief.id}, field {field}.",
-        )
+        return self.code_on("pocom", chief.resides_in or "", on)
 
     # the guide ------------------------------------------------------------------------------
 
@@ -555,7 +561,7 @@ class _Builder:
         if dated is not None:
             day, chief = dated
             on = day
-            cite = (*cite, self._chief_source(chief, "ended"))
+            cite = (*cite, chief_source(chief, "ended"))
             if by is None:
                 by = _breaker(chief.ended.note or "", a.partner)
         cls = RelationsSevered if a.act.kind is ActKind.RELATIONS_SEVERED else RelationsSuspended
