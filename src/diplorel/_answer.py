@@ -9,11 +9,11 @@ import attrs
 
 from diplorel._credit import CreditLine
 from diplorel._dates import FuzzyDate, When
-from diplorel._engine import Anomaly, Answer
+from diplorel._engine import Anomaly, Answer, apply_event
 from diplorel._events import Event
 from diplorel._notes import Pending
 from diplorel._representation import DEFAULT_CONVENTIONS, Representation, represent
-from diplorel._rules import Rejected, RuleSet, citation_on
+from diplorel._rules import Rejected, Rule, RuleSet, citation_on
 from diplorel._status import (
     Consular,
     Diplomatic,
@@ -113,18 +113,18 @@ def explain_step(
     *,
     certain: bool = True,
 ) -> tuple[Step, DyadState]:
-    """Replay one event rule by rule, recording what each rule changed."""
-    applied = []
-    for r in rules.for_event(type(event)):
-        citation = citation_on(r.citation, event.on)
-        try:
-            new = r.function(state, event)
-        except Rejected as e:
-            applied.append(RuleApplication(r.name, citation, f"refused: {e.reason}"))
-            return Step(event, tuple(applied), rejected, certain), state
-        applied.append(RuleApplication(r.name, citation, describe_change(state, new)))
-        state = new
-    return Step(event, tuple(applied), rejected, certain), state
+    """Replay one event through the fold's own transition, recording what each rule changed."""
+    trace: list[tuple[Rule, DyadState, DyadState | Rejected]] = []
+    after, _, _ = apply_event(state, event, rules.for_event(type(event)), trace)
+    applied = tuple(
+        RuleApplication(
+            r.name,
+            citation_on(r.citation, event.on),
+            f"refused: {made.reason}" if isinstance(made, Rejected) else describe_change(met, made),
+        )
+        for r, met, made in trace
+    )
+    return Step(event, applied, rejected, certain), after
 
 
 @attrs.frozen

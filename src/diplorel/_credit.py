@@ -33,7 +33,6 @@ from diplorel._checks import (
     to_optional_date,
 )
 from diplorel._dates import FuzzyDate, When
-from diplorel._engine import Timeline
 from diplorel._events import Event
 from diplorel._money import Money, format_money
 from diplorel._rules import Rejected
@@ -330,22 +329,19 @@ class CreditLine:
         )
 
 
-class CreditTimeline(Timeline[CreditLineState]):
-    """A credit line's events in time order, with a credit-specific strict-mode error."""
-
-    def error(
-        self, event: Event, state: CreditLineState, rule: str, why: Rejected
-    ) -> CreditLineError:
-        """A :class:`~diplorel.CreditLineError` naming the line, date, amount and availability."""
-        amount = getattr(event, "amount", None)
-        return CreditLineError(
-            line_id=state.id,
-            dyad=self.key,
-            on=str(event.on),
-            event=event.describe(),
-            met=state.summary(),
-            rule=rule,
-            reason=why.reason,
-            amount=str(amount) if amount is not None else None,
-            available=str(state.available) if state.available is not None else None,
-        )
+def credit_error(
+    key: tuple[str, str], event: Event, state: CreditLineState, rule: str, why: Rejected
+) -> CreditLineError:
+    """What strict mode raises when a credit rule refuses an event: the line, date, amounts."""
+    amount = getattr(event, "amount", None)
+    return CreditLineError(
+        line_id=state.id,
+        dyad=key,
+        on=str(event.on),
+        event=event.describe(),
+        met=state.summary(),
+        rule=rule,
+        reason=why.reason,
+        amount=str(amount) if amount is not None else None,
+        available=str(state.available) if state.available is not None else None,
+    )

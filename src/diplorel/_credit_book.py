@@ -9,10 +9,10 @@ from diplorel._credit import (
     CreditLineEvent,
     CreditLineOpened,
     CreditLineState,
-    CreditTimeline,
+    credit_error,
 )
 from diplorel._dates import When
-from diplorel._engine import Anomaly, sort_events
+from diplorel._engine import Anomaly, Timeline, fold, sort_events
 from diplorel._keys import Key
 from diplorel._money import Money
 from diplorel._rules import RuleSet
@@ -37,13 +37,19 @@ class CreditBook:
         for e in events:
             by_id.setdefault(e.id, []).append(e)
         self._rules = rules
-        self._lines: dict[str, CreditTimeline] = {}
+        self._lines: dict[str, Timeline[CreditLineState]] = {}
         self._by_dyad: dict[Key, list[str]] = {}
         for line_id, line_events in sorted(by_id.items()):
             opened = next((e for e in line_events if isinstance(e, CreditLineOpened)), None)
             key = (key_of or {}).get(line_id) or (opened.parties if opened else ("", ""))
-            timeline = CreditTimeline(key, CreditLineState(id=line_id), [], [], [], [], [], {})
-            timeline.extend(sort_events(line_events), rules, strict=strict)
+            timeline = fold(
+                key,
+                sort_events(line_events),
+                rules,
+                strict=strict,
+                initial=CreditLineState(id=line_id),
+                error=credit_error,
+            )
             self._lines[line_id] = timeline
             self._by_dyad.setdefault(key, []).append(line_id)
 

@@ -17,9 +17,10 @@ from __future__ import annotations
 import datetime as dt
 import enum
 from bisect import bisect_right
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
 from operator import itemgetter
-from typing import Generic, NamedTuple, Protocol, TypeVar
+from types import MappingProxyType
+from typing import Any, Generic, NamedTuple, Protocol, TypeVar
 
 import attrs
 import pendulum
@@ -28,7 +29,7 @@ from diplorel._dates import FuzzyDate, When, act_instant, check_act_time
 from diplorel._events import Event
 from diplorel._rules import Rejected, Rule, RuleSet
 from diplorel._status import DyadState
-from diplorel.exceptions import InvalidTransitionError
+from diplorel.exceptions import DiplorelError, InvalidTransitionError
 
 _ONE_DAY = dt.timedelta(days=1)
 _first = itemgetter(0)
@@ -147,186 +148,101 @@ def sort_events(events: Sequence[Event]) -> list[Event]:
 
 
 def apply_event(
-    state: S, event: Event, rules: tuple[Rule, ...]
+    state: S,
+    event: Event,
+    rules: tuple[Rule, ...],
+    trace: list[tuple[Rule, S, S | Rejected]] | None = None,
 ) -> tuple[S, Rejected | None, Rule | None]:
-    """Apply one event through its rules; on rejection return the unchanged state and why."""
+    """Apply one event through its rules; on rejection return the unchanged state and why.
+
+    The one transition function: the fold, the refolds of uncertain spans and explanations
+    all call it. ``trace``, when given, receives each rule met with the state it met and the
+    state it made (or its refusal): what an explanation reports.
+    """
     before = state
     for r in rules:
         try:
-            state = r.function(state, event)
+            new = r.function(state, event)
         except Rejected as e:
+            if trace is not None:
+                trace.append((r, state, e))
             return before, e, r
+        if trace is not None:
+            trace.append((r, state, new))
+        state = new
     return state, None, None
 
 
-@attrs.define(slots=True)
+ErrorMaker = Callable[[tuple[str, str], Event, Any, str, Rejected], DiplorelError]
+"""What strict mode raises when a rule refuses an event: (key, event, state, rule, why)."""
+
+
+def transition_error(
+    key: tuple[str, str], event: Event, state: FoldState, rule: str, why: Rejected
+) -> InvalidTransitionError:
+    """The exception strict mode raises when ``rule`` refuses a dyad's ``event``."""
+    return InvalidTransitionError(
+        dyad=key,
+        on=str(event.on),
+        event=event.describe(),
+        met=state.summary(),
+        rule=rule,
+        reason=why.reason,
+    )
+
+
+@attrs.frozen
 class Timeline(Generic[S]):
-    """Events in time order and the state after each one; answers queries by binary search."""
+    """Events in time order and the state after each one; answers queries by binary search.
+
+    Immutable: made by :func:`fold` (and :meth:`rederive_from`), never changed after, so
+    nothing a caller reads from it can change what a history answers.
+    """
 
     key: tuple[str, str]
     initial: S
-    events: list[Event]
-    states: list[S]
-    earliest: list[pendulum.Date]
+    events: tuple[Event, ...]
+    states: tuple[S, ...]
+    earliest: tuple[pendulum.Date, ...]
     """``earliest[i]``: the first day event ``i`` may have happened (open starts bounded)."""
-    settled: list[pendulum.Date]
+    settled: tuple[pendulum.Date, ...]
     """``settled[i]``: the day by which events ``0..i`` had all certainly happened."""
-    anomalies: list[Anomaly]
-    rejected: dict[int, Anomaly]
+    anomalies: tuple[Anomaly, ...]
+    rejected: Mapping[int, Anomaly]
     """Index of every event the rules refused (lenient mode), with its anomaly."""
-    latest: list[pendulum.Date] = attrs.field(factory=list)
+    latest: tuple[pendulum.Date, ...]
     """``latest[i]``: the last day event ``i`` may have happened (open ends bounded)."""
-    window: Window = (None, None)
+    window: Window
     """The dyad's existence, which bounds open dates that no neighbouring act bounds."""
-    instants: dict[int, pendulum.DateTime] = attrs.field(factory=dict)
+    instants: Mapping[int, pendulum.DateTime]
     """The instant of every act with a time of day, by index."""
-
-    @classmethod
-    def derive(
-        cls,
-        key: tuple[str, str],
-        events: Sequence[Event],
-        rules: RuleSet,
-        *,
-        strict: bool,
-        initial: S,
-        window: Window = (None, None),
-    ) -> Timeline[S]:
-        """Fold ``events`` (already in :func:`sort_events` order) from ``initial``."""
-        timeline = cls(key, initial, [], [], [], [], [], {}, window=window)
-        timeline.extend(events, rules, strict=strict)
-        return timeline
-
-    def extend(self, events: Sequence[Event], rules: RuleSet, *, strict: bool) -> None:
-        """Fold more events (all dated on or after the last one) onto the end."""
-        state = self.states[-1] if self.states else self.initial
-        settled = self.settled[-1] if self.settled else None
-        open_tail = bool(self.events) and self.events[-1].on.open_end
-        for event in events:
-            applied = rules.for_event(type(event))
-            if not applied and type(event) in rules.ignored:
-                self.anomalies.append(
-                    Anomaly(
-                        kind=AnomalyKind.IGNORED,
-                        dyad=self.key,
-                        on=event.on,
-                        message=f"{event.describe()} is ignored by the rule set",
-                        event=event,
-                    )
-                )
-            new, why, rule = apply_event(state, event, applied)
-            if why is not None:
-                assert rule is not None  # noqa: S101 - set together with why
-                anomaly = Anomaly(
-                    kind=AnomalyKind.INVALID_TRANSITION,
-                    dyad=self.key,
-                    on=event.on,
-                    message=f"{event.describe()} not allowed: {why.reason}",
-                    event=event,
-                    rule=rule.name,
-                )
-                if strict:
-                    raise self.error(event, state, rule.name, why)
-                self.rejected[len(self.events)] = anomaly
-                self.anomalies.append(anomaly)
-            state = new
-            on = event.on
-            earliest, latest = on.earliest, on.latest
-            if on.open_start:
-                earliest = self._open_start_bound(on)
-            if on.open_end:
-                latest = self._open_end_bound(on)
-            elif open_tail:
-                settled = self._close_open_ends(latest)
-            open_tail = on.open_end
-            time = act_time(event)
-            if time is not None:
-                check_act_time(on, time)
-                self.instants[len(self.events)] = act_instant(on.earliest, time, event.tz)
-            settled = latest if settled is None or latest > settled else settled
-            self.events.append(event)
-            self.states.append(state)
-            self.earliest.append(earliest)
-            self.latest.append(latest)
-            self.settled.append(settled)
-
-    # Open-ended dates: bounded by the neighbouring events, then by the dyad's existence.
-
-    def _open_start_bound(self, on: FuzzyDate) -> pendulum.Date:
-        """``../end``: not before the previous event's earliest day, nor the dyad's start."""
-        bound = self.earliest[-1] if self.earliest else on.earliest
-        start = self.window[0]
-        if start is not None and start > bound:
-            bound = start
-        return min(bound, on.latest)
-
-    def _open_end_bound(self, on: FuzzyDate) -> pendulum.Date:
-        """``start/..`` while no event follows: the dyad's end, or open (9999-12-31)."""
-        end = self.window[1]
-        return on.latest if end is None else max(end, on.earliest)
-
-    def _close_open_ends(self, bound: pendulum.Date) -> pendulum.Date | None:
-        """The open ends just before a new last event end by its latest day; the new settled."""
-        events = self.events
-        n = len(events)
-        i = n
-        while i and events[i - 1].on.open_end:
-            i -= 1
-        end = self.window[1]
-        if end is not None and end < bound:
-            bound = end
-        for k in range(i, n):
-            self.latest[k] = max(bound, self.earliest[k])
-        return self._resettle(i)
-
-    def _reopen_tail(self) -> None:
-        """Undo :meth:`_close_open_ends` for the last events (before folding others after)."""
-        events = self.events
-        i = len(events)
-        while i and events[i - 1].on.open_end:
-            i -= 1
-            self.latest[i] = self._open_end_bound(events[i].on)
-        self._resettle(i)
-
-    def _resettle(self, start: int) -> pendulum.Date | None:
-        settled = self.settled[start - 1] if start else None
-        for k in range(start, len(self.events)):
-            latest = self.latest[k]
-            settled = latest if settled is None or latest > settled else settled
-            self.settled[k] = settled
-        return settled
 
     def bounds(self, index: int) -> tuple[pendulum.Date, pendulum.Date]:
         """The first and last day on which event ``index`` may have happened, open ends bounded."""
         return self.earliest[index], self.latest[index]
 
-    def error(self, event: Event, state: S, rule: str, why: Rejected) -> InvalidTransitionError:
-        """The exception strict mode raises when ``rule`` refuses ``event``."""
-        return InvalidTransitionError(
-            self.key, str(event.on), event.describe(), state.summary(), rule, why.reason
-        )
-
     def rederive_from(
-        self, index: int, events: Sequence[Event], rules: RuleSet, *, strict: bool
+        self,
+        index: int,
+        events: Sequence[Event],
+        rules: RuleSet,
+        *,
+        strict: bool,
+        error: ErrorMaker = transition_error,
     ) -> Timeline[S]:
         """A new timeline that keeps this one up to ``index`` and folds ``events`` after it."""
-        kept_anomalies = [a for i, a in self.rejected.items() if i < index]
-        new = type(self)(
-            self.key,
-            self.initial,
-            self.events[:index],
-            self.states[:index],
-            self.earliest[:index],
-            self.settled[:index],
-            kept_anomalies,
-            {i: a for i, a in self.rejected.items() if i < index},
-            latest=self.latest[:index],
-            window=self.window,
-            instants={i: t for i, t in self.instants.items() if i < index},
-        )
-        new._reopen_tail()  # noqa: SLF001 - the same class
-        new.extend(events, rules, strict=strict)
-        return new
+        fold_ = _Fold(self.key, self.initial, self.window, error)
+        fold_.events = list(self.events[:index])
+        fold_.states = list(self.states[:index])
+        fold_.earliest = list(self.earliest[:index])
+        fold_.settled = list(self.settled[:index])
+        fold_.latest = list(self.latest[:index])
+        fold_.rejected = {i: a for i, a in self.rejected.items() if i < index}
+        fold_.anomalies = list(fold_.rejected.values())
+        fold_.instants = {i: t for i, t in self.instants.items() if i < index}
+        fold_.reopen_tail()
+        fold_.extend(events, rules, strict=strict)
+        return fold_.frozen()
 
     def state_before(self, index: int) -> S:
         """The state before event ``index``."""
@@ -415,6 +331,177 @@ class Answer(NamedTuple, Generic[S]):
         return [*range(self.prefix), *self.extra]
 
 
+class _Fold(Generic[S]):
+    """The fold in progress: the lists one pass over the events appends to, then frozen.
+
+    Private to this module: every timeline leaves it through :meth:`frozen`.
+    """
+
+    __slots__ = (
+        "anomalies",
+        "earliest",
+        "error",
+        "events",
+        "initial",
+        "instants",
+        "key",
+        "latest",
+        "rejected",
+        "settled",
+        "states",
+        "window",
+    )
+
+    def __init__(self, key: tuple[str, str], initial: S, window: Window, error: ErrorMaker) -> None:
+        self.key = key
+        self.initial = initial
+        self.window = window
+        self.error = error
+        self.events: list[Event] = []
+        self.states: list[S] = []
+        self.earliest: list[pendulum.Date] = []
+        self.latest: list[pendulum.Date] = []
+        self.settled: list[pendulum.Date] = []
+        self.anomalies: list[Anomaly] = []
+        self.rejected: dict[int, Anomaly] = {}
+        self.instants: dict[int, pendulum.DateTime] = {}
+
+    def frozen(self) -> Timeline[S]:
+        return Timeline(
+            key=self.key,
+            initial=self.initial,
+            events=tuple(self.events),
+            states=tuple(self.states),
+            earliest=tuple(self.earliest),
+            settled=tuple(self.settled),
+            anomalies=tuple(self.anomalies),
+            rejected=MappingProxyType(self.rejected),
+            latest=tuple(self.latest),
+            window=self.window,
+            instants=MappingProxyType(self.instants),
+        )
+
+    def extend(self, events: Sequence[Event], rules: RuleSet, *, strict: bool) -> None:
+        """Fold more events (all dated on or after the last one) onto the end."""
+        state = self.states[-1] if self.states else self.initial
+        settled = self.settled[-1] if self.settled else None
+        open_tail = bool(self.events) and self.events[-1].on.open_end
+        for event in events:
+            applied = rules.for_event(type(event))
+            if not applied and type(event) in rules.ignored:
+                self.anomalies.append(
+                    Anomaly(
+                        kind=AnomalyKind.IGNORED,
+                        dyad=self.key,
+                        on=event.on,
+                        message=f"{event.describe()} is ignored by the rule set",
+                        event=event,
+                    )
+                )
+            new, why, rule = apply_event(state, event, applied)
+            if why is not None:
+                assert rule is not None  # noqa: S101 - set together with why
+                if strict:
+                    raise self.error(self.key, event, state, rule.name, why)
+                anomaly = Anomaly(
+                    kind=AnomalyKind.INVALID_TRANSITION,
+                    dyad=self.key,
+                    on=event.on,
+                    message=f"{event.describe()} not allowed: {why.reason}",
+                    event=event,
+                    rule=rule.name,
+                )
+                self.rejected[len(self.events)] = anomaly
+                self.anomalies.append(anomaly)
+            state = new
+            on = event.on
+            earliest, latest = on.earliest, on.latest
+            if on.open_start:
+                earliest = self._open_start_bound(on)
+            if on.open_end:
+                latest = self._open_end_bound(on)
+            elif open_tail:
+                settled = self._close_open_ends(latest)
+            open_tail = on.open_end
+            time = act_time(event)
+            if time is not None:
+                check_act_time(on, time)
+                self.instants[len(self.events)] = act_instant(on.earliest, time, event.tz)
+            settled = latest if settled is None or latest > settled else settled
+            self.events.append(event)
+            self.states.append(state)
+            self.earliest.append(earliest)
+            self.latest.append(latest)
+            self.settled.append(settled)
+
+    # Open-ended dates: bounded by the neighbouring events, then by the dyad's existence.
+
+    def _open_start_bound(self, on: FuzzyDate) -> pendulum.Date:
+        """``../end``: not before the previous event's earliest day, nor the dyad's start."""
+        bound = self.earliest[-1] if self.earliest else on.earliest
+        start = self.window[0]
+        if start is not None and start > bound:
+            bound = start
+        return min(bound, on.latest)
+
+    def _open_end_bound(self, on: FuzzyDate) -> pendulum.Date:
+        """``start/..`` while no event follows: the dyad's end, or open (9999-12-31)."""
+        end = self.window[1]
+        return on.latest if end is None else max(end, on.earliest)
+
+    def _close_open_ends(self, bound: pendulum.Date) -> pendulum.Date | None:
+        """The open ends just before a new last event end by its latest day; the new settled."""
+        events = self.events
+        n = len(events)
+        i = n
+        while i and events[i - 1].on.open_end:
+            i -= 1
+        end = self.window[1]
+        if end is not None and end < bound:
+            bound = end
+        for k in range(i, n):
+            self.latest[k] = max(bound, self.earliest[k])
+        return self._resettle(i)
+
+    def reopen_tail(self) -> None:
+        """Undo :meth:`_close_open_ends` for the last events (before folding others after)."""
+        events = self.events
+        i = len(events)
+        while i and events[i - 1].on.open_end:
+            i -= 1
+            self.latest[i] = self._open_end_bound(events[i].on)
+        self._resettle(i)
+
+    def _resettle(self, start: int) -> pendulum.Date | None:
+        settled = self.settled[start - 1] if start else None
+        for k in range(start, len(self.events)):
+            latest = self.latest[k]
+            settled = latest if settled is None or latest > settled else settled
+            self.settled[k] = settled
+        return settled
+
+
+def fold(
+    key: tuple[str, str],
+    events: Sequence[Event],
+    rules: RuleSet,
+    *,
+    strict: bool,
+    initial: S,
+    window: Window = (None, None),
+    error: ErrorMaker = transition_error,
+) -> Timeline[S]:
+    """The fold: ``events`` (in :func:`sort_events` order) through ``rules`` from ``initial``.
+
+    A pure function: the same inputs give an equal timeline, and nothing it returns can be
+    changed. Strict mode raises what ``error`` makes on the first refused event; lenient mode
+    records the refusal as an anomaly and keeps the state.
+    """
+    fold_ = _Fold(key, initial, window, error)
+    fold_.extend(events, rules, strict=strict)
+    return fold_.frozen()
+
+
 DyadTimeline = Timeline[DyadState]
 """A dyad's timeline of :class:`~diplorel.DyadState`."""
 
@@ -428,6 +515,4 @@ def derive_dyad(
     window: Window = (None, None),
 ) -> Timeline[DyadState]:
     """Fold a dyad's events (in fold order) from the empty state; ``window``: its existence."""
-    return Timeline.derive(
-        key, events, rules, strict=strict, initial=DyadState.initial(key), window=window
-    )
+    return fold(key, events, rules, strict=strict, initial=DyadState.initial(key), window=window)
