@@ -9,6 +9,12 @@ from __future__ import annotations
 import ast
 from pathlib import Path
 
+import attrs
+import pytest
+
+import diplorel as dr
+from diplorel._history import derived
+
 SRC = Path(__file__).resolve().parent.parent / "src"
 PACKAGE = SRC / "diplorel"
 
@@ -117,3 +123,31 @@ class TestImportGraph:
             if in_function
         ]
         assert len(inside) <= FUNCTION_LEVEL_LIMIT, inside
+
+
+FACADE_LIMIT = 20
+"""At most this many public members on ``History``: new jobs get their own modules."""
+
+
+class TestFacade:
+    """``History`` stays a small facade: each member one a user needs."""
+
+    def test_at_most_twenty_public_members(self) -> None:
+        """Counted from the class: methods and properties not starting with an underscore."""
+        members = sorted(n for n in vars(dr.History) if not n.startswith("_"))
+        assert len(members) <= FACADE_LIMIT, members
+
+    def test_no_member_exists_only_for_the_package(self) -> None:
+        """The per-key helpers the package's own modules use live on the derived index."""
+        internal = {"key", "state_at_key", "recorded_at", "timeline_of", "bulk_arrays"}
+        assert not internal & set(vars(dr.History))
+
+    def test_nothing_returned_changes_a_cached_history(self) -> None:
+        """A timeline is immutable: what a caller gets back cannot change later answers."""
+        h = dr.History([dr.RelationsEstablished(between=("CUB", "KOR"), on="1949-07-12")])
+        timeline = derived(h).timeline_of(("CUB", "KOR"))
+        with pytest.raises((TypeError, AttributeError)):
+            timeline.states[-1] = timeline.initial  # type: ignore[index]
+        with pytest.raises(attrs.exceptions.FrozenInstanceError):
+            timeline.states = ()  # type: ignore[misc]
+        assert h.status("CUB", "KOR", on="1980-01-01").diplomatic is dr.Diplomatic.ESTABLISHED

@@ -69,7 +69,7 @@ class TestBalances:
             dr.CreditLineDrawn(id="l1", on="2006-01-01", amount=usd(400)),
             dr.CreditLineRepaid(id="l1", on="2007-01-01", amount=usd("150.25")),
         )
-        line = h.credit_line("l1", on="2008-01-01")
+        line = h.credit.line("l1", on="2008-01-01")
         assert line.drawn == usd(400)
         assert line.repaid == usd("150.25")
         assert line.outstanding == usd("249.75")
@@ -84,12 +84,12 @@ class TestBalances:
     def test_fully_drawn(self) -> None:
         """Drawing the whole limit makes the line FULLY_DRAWN."""
         h = history(dr.CreditLineDrawn(id="l1", on="2006-01-01", amount=usd(1000)))
-        assert h.credit_line("l1", on="2006-01-02").status is dr.CreditStatus.FULLY_DRAWN
+        assert h.credit.line("l1", on="2006-01-02").status is dr.CreditStatus.FULLY_DRAWN
 
     def test_limit_change(self) -> None:
         """A raised limit raises what is available."""
         h = history(dr.CreditLineLimitChanged(id="l1", on="2006-01-01", limit=usd(5000)))
-        assert h.credit_line("l1", on="2006-06-01").available == usd(5000)
+        assert h.credit.line("l1", on="2006-06-01").available == usd(5000)
 
     def test_suspend_reinstate_cancel(self) -> None:
         """Suspension and cancellation stop drawings; status follows."""
@@ -98,37 +98,37 @@ class TestBalances:
             dr.CreditLineReinstated(id="l1", on="2007-01-01"),
             dr.CreditLineCancelled(id="l1", on="2008-01-01"),
         )
-        assert h.credit_line("l1", on="2006-06-01").status is dr.CreditStatus.SUSPENDED
-        assert h.credit_line("l1", on="2006-06-01").available == usd(0)
-        assert h.credit_line("l1", on="2007-06-01").status is dr.CreditStatus.ACTIVE
-        assert h.credit_line("l1", on="2008-06-01").status is dr.CreditStatus.CANCELLED
+        assert h.credit.line("l1", on="2006-06-01").status is dr.CreditStatus.SUSPENDED
+        assert h.credit.line("l1", on="2006-06-01").available == usd(0)
+        assert h.credit.line("l1", on="2007-06-01").status is dr.CreditStatus.ACTIVE
+        assert h.credit.line("l1", on="2008-06-01").status is dr.CreditStatus.CANCELLED
 
     def test_expired_and_matured(self) -> None:
         """Past available_until a line is EXPIRED; past maturity MATURED."""
         h = dr.History([opened(available_until="2006-12-31", matures_on="2010")])
-        assert h.credit_line("l1", on="2007-01-01").status is dr.CreditStatus.EXPIRED
-        assert h.credit_line("l1", on="2007-01-01").available == usd(0)
-        assert h.credit_line("l1", on="2010-12-31").status is dr.CreditStatus.MATURED
+        assert h.credit.line("l1", on="2007-01-01").status is dr.CreditStatus.EXPIRED
+        assert h.credit.line("l1", on="2007-01-01").available == usd(0)
+        assert h.credit.line("l1", on="2010-12-31").status is dr.CreditStatus.MATURED
 
     def test_uncertain_drawing(self) -> None:
         """A drawing dated to a year makes balances in that year uncertain, with alternatives."""
         h = history(dr.CreditLineDrawn(id="l1", on="2006", amount=usd(100)))
-        line = h.credit_line("l1", on="2006-06-01")
+        line = h.credit.line("l1", on="2006-06-01")
         assert not line.certain
         assert line.drawn == usd(0)
         assert [alt.drawn for alt in line.alternatives] == [usd(100)]
-        assert h.credit_line("l1", on="2007-01-01").certain
+        assert h.credit.line("l1", on="2007-01-01").certain
 
     def test_not_yet_opened(self) -> None:
         """Asking for a line before it was opened names the line and the reason."""
         h = history()
         with pytest.raises(dr.UnknownCreditLineError, match="not yet opened"):
-            h.credit_line("l1", on="2004-01-01")
+            h.credit.line("l1", on="2004-01-01")
 
     def test_unknown_line(self) -> None:
         """An unknown id lists the known lines (a LookupError)."""
         with pytest.raises(LookupError, match="l1"):
-            history().credit_line("nope", on="2010-01-01")
+            history().credit.line("nope", on="2010-01-01")
 
 
 class TestRules:
@@ -183,7 +183,7 @@ class TestRules:
         """In lenient mode the overdraw is an anomaly and balances are unchanged."""
         h = history(dr.CreditLineDrawn(id="l1", on="2006-01-01", amount=usd(5000)), strict=False)
         assert [a.rule for a in h.anomalies] == ["drawing_within_available"]
-        assert h.credit_line("l1", on="2007-01-01").drawn == usd(0)
+        assert h.credit.line("l1", on="2007-01-01").drawn == usd(0)
 
     def test_rules_are_replaceable(self) -> None:
         """Removing the limit rule lets an overdraw through (rules are data)."""
@@ -191,7 +191,7 @@ class TestRules:
         h = dr.History(
             [opened(), dr.CreditLineDrawn(id="l1", on="2006-01-01", amount=usd(5000))], rules=rules
         )
-        assert h.credit_line("l1", on="2007-01-01").drawn == usd(0)
+        assert h.credit.line("l1", on="2007-01-01").drawn == usd(0)
 
 
 class TestEconomicTies:
@@ -233,10 +233,10 @@ class TestEconomicTies:
             ]
         )
         on = "2007-01-01"
-        assert [x.id for x in h.credit_lines("KOR", "CUB", on=on)] == ["l1", "l2"]
-        assert [x.id for x in h.credit_lines("KOR", "CUB", on=on, lender="Cuba")] == ["l2"]
-        assert h.outstanding_credit(on=on) == {"EUR": dr.Money(20, "EUR"), "USD": usd(10)}
-        assert h.outstanding_credit(on=on, borrower="CUB") == {"USD": usd(10)}
+        assert [x.id for x in h.credit.between("KOR", "CUB", on=on)] == ["l1", "l2"]
+        assert [x.id for x in h.credit.between("KOR", "CUB", on=on, lender="Cuba")] == ["l2"]
+        assert h.credit.outstanding(on=on) == {"EUR": dr.Money(20, "EUR"), "USD": usd(10)}
+        assert h.credit.outstanding(on=on, borrower="CUB") == {"USD": usd(10)}
 
 
 amounts = st.integers(min_value=1, max_value=500).map(usd)
@@ -258,7 +258,7 @@ class TestProperties:
         """Outstanding = drawn - repaid, never negative, never above the limit (lenient run)."""
         h = history(*_events(spec), strict=False)
         for day in ("2006-01-01", "2007-06-01", "2020-01-01"):
-            line = h.credit_line("l1", on=day)
+            line = h.credit.line("l1", on=day)
             assert line.outstanding == line.drawn - line.repaid
             assert not line.outstanding.is_negative()
             assert line.drawn <= line.limit
@@ -271,9 +271,9 @@ class TestProperties:
         """The balance on D is the same without the events after D."""
         day = pendulum.Date(2006, 1, 1).add(days=cut)
         events = _events(spec)
-        full = history(*events, strict=False).credit_line("l1", on=day)
+        full = history(*events, strict=False).credit.line("l1", on=day)
         past = history(*[e for e in events if e.on.earliest <= day], strict=False)
-        cut_line = past.credit_line("l1", on=day)
+        cut_line = past.credit.line("l1", on=day)
         assert _balances(full) == _balances(cut_line)
 
 
@@ -285,7 +285,7 @@ class TestMoneyInCredit:
     def test_point_one_thirty_times(self) -> None:
         """Thirty drawings of 0.10 add up to exactly 3.00: no float anywhere."""
         h = history(*[dr.CreditLineDrawn(id="l1", on="2006-01-01", amount=usd("0.1"))] * 30)
-        assert h.credit_line("l1", on="2006-01-02").drawn.amount == Decimal("3.0")
+        assert h.credit.line("l1", on="2006-01-02").drawn.amount == Decimal("3.0")
 
     def test_mixed_currency_totals_never_sum(self) -> None:
         """Adding amounts in two currencies raises CurrencyMismatchError."""

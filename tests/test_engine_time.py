@@ -15,6 +15,7 @@ import diplorel as dr
 from diplorel._dates import QueryLike, check_act_time, to_optional_time
 from diplorel._engine import Timeline, act_time, event_order_key, sort_events
 from diplorel._engine import fold as fold_events
+from diplorel._history import derived
 from diplorel._index import DyadIndex
 from diplorel._lineage import Lineage
 from diplorel._rules import RuleSet, rule
@@ -352,7 +353,7 @@ class TestOrder:
         x, y = dr.History(events, strict=False), dr.History(shuffled, strict=False)
         if not x.dyads:
             return
-        tx, ty = x.timeline_of(KEY), y.timeline_of(KEY)
+        tx, ty = derived(x).timeline_of(KEY), derived(y).timeline_of(KEY)
         assert (tx.earliest, tx.latest, tx.settled) == (ty.earliest, ty.latest, ty.settled)
         for day in on:
             sx, sy = x.status("CUB", "KOR", on=day), y.status("CUB", "KOR", on=day)

@@ -68,7 +68,9 @@ class BulkStatus:
         try:
             import pandas as pd  # noqa: PLC0415 - optional dependency
         except ImportError:  # pragma: no cover - exercised without pandas
-            raise MissingExtraError("BulkStatus.to_pandas", "pandas", "pandas") from None
+            raise MissingExtraError(
+                "BulkStatus.to_pandas", extra="pandas", package="pandas"
+            ) from None
         return pd.DataFrame(
             {
                 "diplomatic": pd.Categorical(
@@ -258,6 +260,14 @@ class BulkArrays:
         return l1, l2
 
 
+def arrays_of(history: HistoryView) -> BulkArrays:
+    """The history's timelines as sorted arrays, built once per history (numpy needed)."""
+    found = history.memo.get("bulk arrays")
+    if not isinstance(found, BulkArrays):
+        found = history.memo["bulk arrays"] = BulkArrays(history)
+    return found
+
+
 def bulk_numpy(
     history: HistoryView, a: Sequence[str], b: Sequence[str], on: Sequence[Any]
 ) -> BulkStatus:
@@ -269,7 +279,7 @@ def bulk_numpy(
     import numpy as np  # noqa: PLC0415 - optional dependency
 
     _check(a, b, on)
-    arrays = history.bulk_arrays()
+    arrays = arrays_of(history)
     n = len(a)
     pairs, index = _factorize(a, b, np)
     pair_dyad = np.empty(len(pairs), dtype=np.int64)

@@ -55,7 +55,7 @@ def instance_of(kind: type | tuple[type, ...], expected: str) -> Validator:
     def check(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
         if not isinstance(value, kind):
             name = field_name(instance, attribute)
-            raise InvalidTypeError(name, value, expected, hint=_hint(value, kind))
+            raise InvalidTypeError(value, field=name, expected=expected, hint=_hint(value, kind))
 
     return check
 
@@ -66,7 +66,9 @@ def optional_instance_of(kind: type | tuple[type, ...], expected: str) -> Valida
     def check(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
         if value is not None and not isinstance(value, kind):
             name = field_name(instance, attribute)
-            raise InvalidTypeError(name, value, f"{expected} or None", hint=_hint(value, kind))
+            raise InvalidTypeError(
+                value, field=name, expected=f"{expected} or None", hint=_hint(value, kind)
+            )
 
     return check
 
@@ -83,10 +85,14 @@ def tuple_of(kind: type, expected: str) -> Validator:
 
     def check(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
         if type(value) is not tuple:
-            raise InvalidTypeError(field_name(instance, attribute), value, f"a tuple of {expected}")
+            raise InvalidTypeError(
+                value, field=field_name(instance, attribute), expected=f"a tuple of {expected}"
+            )
         for i, v in enumerate(value):
             if not isinstance(v, kind):
-                raise InvalidTypeError(f"{field_name(instance, attribute)}[{i}]", v, expected)
+                raise InvalidTypeError(
+                    v, field=f"{field_name(instance, attribute)}[{i}]", expected=expected
+                )
 
     return check
 
@@ -106,12 +112,14 @@ def between(instance: object, attribute: attrs.Attribute[Any], value: object) ->
     """A validator: the value is a pair of state codes (see :func:`to_pair`)."""
     name = field_name(instance, attribute)
     if type(value) is not tuple:
-        raise InvalidTypeError(name, value, "a pair of states such as ('CUB', 'KOR')")
+        raise InvalidTypeError(
+            value, field=name, expected="a pair of states such as ('CUB', 'KOR')"
+        )
     if len(value) != 2:  # noqa: PLR2004 - a dyad is a pair
-        raise InvalidTypeError(name, value, f"exactly two states, not {len(value)}")
+        raise InvalidTypeError(value, field=name, expected=f"exactly two states, not {len(value)}")
     for i, v in enumerate(value):
         if not isinstance(v, str):
-            raise InvalidTypeError(f"{name}[{i}]", v, "a state code or name (a str)")
+            raise InvalidTypeError(v, field=f"{name}[{i}]", expected="a state code or name (a str)")
 
 
 # Converters: the legal conversions; any other value is left for the validator to name.

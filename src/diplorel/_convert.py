@@ -105,25 +105,25 @@ Hook = Callable[[Any, Any], Any]
 def _text(value: object, _: type) -> str:
     if type(value) is str:
         return value
-    raise InvalidTypeError("", value, "a string")
+    raise InvalidTypeError(value, expected="a string")
 
 
 def _boolean(value: object, _: type) -> bool:
     if value is True or value is False:
         return value
-    raise InvalidTypeError("", value, "true or false")
+    raise InvalidTypeError(value, expected="true or false")
 
 
 def _whole(value: object, _: type) -> int:
     if type(value) is int:
         return value
-    raise InvalidTypeError("", value, "a whole number")
+    raise InvalidTypeError(value, expected="a whole number")
 
 
 def _number(value: object, _: type) -> float:
     if type(value) is float or type(value) is int:
         return float(value)
-    raise InvalidTypeError("", value, "a number")
+    raise InvalidTypeError(value, expected="a number")
 
 
 def _enum_hook(cls: type[enum.Enum]) -> Hook:
@@ -136,8 +136,10 @@ def _enum_hook(cls: type[enum.Enum]) -> Hook:
             found = members.get(value)
             if found is not None:
                 return found
-            raise InvalidValueError(value, allowed, get_close_matches(value, allowed, n=3))
-        raise InvalidTypeError("", value, expected)
+            raise InvalidValueError(
+                value, allowed=allowed, suggestions=get_close_matches(value, allowed, n=3)
+            )
+        raise InvalidTypeError(value, expected=expected)
 
     return structure
 
@@ -154,9 +156,9 @@ def _array_hook(converter: JsonConverter, type_: Any) -> Hook:  # noqa: ANN401 -
 
     def structure(value: object, _: type) -> object:
         if type(value) is not list:
-            raise InvalidTypeError("", value, expected)
+            raise InvalidTypeError(value, expected=expected)
         if fixed and len(value) != len(elements):
-            raise InvalidTypeError("", value, f"an array of exactly {len(elements)} items")
+            raise InvalidTypeError(value, expected=f"an array of exactly {len(elements)} items")
         pairs = (
             zip(hooks, elements, value, strict=True)
             if fixed
@@ -188,20 +190,20 @@ def _object_hook(converter: JsonConverter, cls: type) -> Hook:
             return inner(value, cls)
         if type(value) is cls:  # built already, from the sources table: JSON never gives one
             return value
-        raise InvalidTypeError("", value, expected)
+        raise InvalidTypeError(value, expected=expected)
 
     return structure
 
 
 def _structure_fuzzy(value: object, _: type) -> FuzzyDate:
     if type(value) is not str:
-        raise InvalidTypeError("", value, EDTF_TEXT)
+        raise InvalidTypeError(value, expected=EDTF_TEXT)
     return parse_edtf(value)
 
 
 def _structure_date(value: object, _: type) -> pendulum.Date:
     if type(value) is not str:
-        raise InvalidTypeError("", value, ISO_DAY)
+        raise InvalidTypeError(value, expected=ISO_DAY)
     d = parse_edtf(value)
     if not d.is_exact:
         raise InvalidDateError(value, "expected a single day")
@@ -210,7 +212,7 @@ def _structure_date(value: object, _: type) -> pendulum.Date:
 
 def _structure_time(value: object, _: type) -> dt.time:
     if type(value) is not str:
-        raise InvalidTypeError("", value, TIME_TEXT)
+        raise InvalidTypeError(value, expected=TIME_TEXT)
     return parse_time_of_day(value)
 
 
@@ -222,7 +224,7 @@ def _structure_decimal(value: object, _: type) -> decimal.Decimal:
             raise InvalidAmountError(value, "not a decimal number") from None
     if type(value) is float:
         raise InvalidAmountError(value, "a float cannot hold decimal money exactly; quote it")
-    raise InvalidTypeError("", value, DECIMAL_TEXT)
+    raise InvalidTypeError(value, expected=DECIMAL_TEXT)
 
 
 def _noted(error: Exception, name: str, type_: Any) -> Exception:  # noqa: ANN401 - a field type
@@ -239,13 +241,13 @@ def _money_errors(value: dict[str, Any]) -> list[Exception]:
     errors.extend(_noted(KeyError(n), n, str) for n in ("amount", "currency") if n not in value)
     code = value.get("currency", "")
     if type(code) is not str:
-        errors.append(_noted(InvalidTypeError("", code, "a currency code"), "currency", str))
+        errors.append(_noted(InvalidTypeError(code, expected="a currency code"), "currency", str))
     amount = value.get("amount", "")
     if type(amount) is not str and type(amount) is not int:
         why = (
             InvalidAmountError(amount, "a float cannot hold decimal money exactly; quote it")
             if type(amount) is float
-            else InvalidTypeError("", amount, DECIMAL_TEXT)
+            else InvalidTypeError(amount, expected=DECIMAL_TEXT)
         )
         errors.append(_noted(why, "amount", decimal.Decimal))
     return errors
@@ -253,7 +255,7 @@ def _money_errors(value: dict[str, Any]) -> list[Exception]:
 
 def _structure_money(value: object, _: type) -> Money:
     if type(value) is not dict:
-        raise InvalidTypeError("", value, MONEY_OBJECT)
+        raise InvalidTypeError(value, expected=MONEY_OBJECT)
     errors = _money_errors(value)
     if not errors:
         try:

@@ -51,7 +51,7 @@ def _dimensions(value: Iterable[Dimension]) -> tuple[Dimension, ...]:
     out = tuple(value)
     for d in out:
         if not isinstance(d, Dimension):
-            raise InvalidTypeError("Coverage.dimensions", d, "a Dimension")
+            raise InvalidTypeError(d, field="Coverage.dimensions", expected="a Dimension")
     if not out:
         raise InvalidEventError(_WHAT, "dimensions: it must cover at least one dimension")
     return out
@@ -61,7 +61,7 @@ def _days(value: Iterable[pendulum.Date]) -> tuple[pendulum.Date, ...]:
     out = tuple(sorted(value))
     for d in out:
         if type(d) is not pendulum.Date:
-            raise InvalidTypeError("Coverage.days", d, "a pendulum.Date")
+            raise InvalidTypeError(d, field="Coverage.days", expected="a pendulum.Date")
     return out
 
 

@@ -11,7 +11,7 @@ Amounts are :class:`~diplorel.Money`: exact decimals, never floats, one currency
 ...                         limit=dr.Money("60000000", "EUR")),
 ...     dr.CreditLineDrawn(id="l1", on="2016-05-01", amount=dr.Money("1500000", "EUR")),
 ... ])
->>> line = h.credit_line("l1", on="2017-01-01")
+>>> line = h.credit.line("l1", on="2017-01-01")
 >>> print(line.outstanding, line.available, line.status.value)
 EUR 1,500,000.00 EUR 58,500,000.00 active
 """
@@ -55,7 +55,9 @@ class CreditStatus(enum.Enum):
 def _positive(instance: object, attribute: attrs.Attribute[Money], value: Money) -> None:
     if not isinstance(value, Money):
         hint = "e.g. Money('70000000', 'USD')"
-        raise InvalidTypeError(field_name(instance, attribute), value, "a Money", hint=hint)
+        raise InvalidTypeError(
+            value, field=field_name(instance, attribute), expected="a Money", hint=hint
+        )
     if value.is_negative() or value.is_zero():
         raise InvalidEventError(
             f"{type(instance).__name__} {getattr(instance, 'id', '')}",

@@ -71,7 +71,7 @@ class CreditBook:
         """A line's state on a date; None if it had certainly not been opened yet."""
         timeline = self._lines.get(line_id)
         if timeline is None:
-            raise UnknownCreditLineError(line_id, tuple(self._lines))
+            raise UnknownCreditLineError(line_id, known=tuple(self._lines))
         answer = timeline.at(when, self._rules)
         applied = tuple(timeline.events[i] for i in answer.applied())
         opened_alternatives = [a for a in answer.alternatives if a.opened is not None]

@@ -53,7 +53,7 @@ from diplorel.exceptions import InvalidEventError, InvalidTypeError
 def _state(value: str, name: str = "state") -> str:
     """A state's code (for classes without a validator of their own: wrong types raise)."""
     if not isinstance(value, str):
-        raise InvalidTypeError(name, value, "a state code or name (a str)")
+        raise InvalidTypeError(value, field=name, expected="a state code or name (a str)")
     return resolve_state(value)
 
 
@@ -66,12 +66,14 @@ def _dyad(value: Iterable[str]) -> tuple[str, str]:
     pair = to_pair(value)
     if type(pair) is tuple and len(pair) == 2 and all(type(x) is str for x in pair):  # noqa: PLR2004
         return pair
-    raise InvalidTypeError("between", value, "a pair of state codes or names")
+    raise InvalidTypeError(value, field="between", expected="a pair of state codes or names")
 
 
 def _tz(instance: object, attribute: attrs.Attribute[str], value: str) -> None:
     if not isinstance(value, str):
-        raise InvalidTypeError(field_name(instance, attribute), value, "an IANA time zone name")
+        raise InvalidTypeError(
+            value, field=field_name(instance, attribute), expected="an IANA time zone name"
+        )
     _check_zone(value)
 
 
@@ -104,10 +106,10 @@ def _sources(value: Iterable[Source]) -> tuple[Source, ...]:
     """Sources as a tuple (for classes without a validator of their own: wrong types raise)."""
     out = to_tuple(value)
     if type(out) is not tuple:
-        raise InvalidTypeError("sources", value, "an iterable of Source")
+        raise InvalidTypeError(value, field="sources", expected="an iterable of Source")
     for s in out:
         if not isinstance(s, Source):
-            raise InvalidTypeError("sources", s, "a Source")
+            raise InvalidTypeError(s, field="sources", expected="a Source")
     return out
 
 

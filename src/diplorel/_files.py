@@ -284,14 +284,14 @@ def _coverage_of(
 
 def _check_arguments(strict: object, max_size: int, max_depth: int) -> None:
     if type(strict) is not bool:
-        raise InvalidTypeError("strict", strict, "a bool")
+        raise InvalidTypeError(strict, field="strict", expected="a bool")
     check_limits(max_size, max_depth)
 
 
 def _text(text: str | bytes, source: str, max_size: int, *, document: bool) -> str:
     """The text of ``text`` (bytes are UTF-8; a JSON document may also be UTF-16 or -32)."""
     if not isinstance(text, str | bytes):
-        raise InvalidTypeError("text", text, "JSON text (a str or bytes)")
+        raise InvalidTypeError(text, field="text", expected="JSON text (a str or bytes)")
     too_large = size_problem(text, max_size)
     if too_large is not None:
         raise LoadError(source, [too_large])
@@ -501,7 +501,7 @@ def load(
     than ``max_size`` bytes. The limits are those of :func:`loads`.
     """
     if not isinstance(path, str | os.PathLike):
-        raise InvalidTypeError("path", path, "a path (a str or os.PathLike)")
+        raise InvalidTypeError(path, field="path", expected="a path (a str or os.PathLike)")
     _check_arguments(strict, max_size, max_depth)
     p = Path(path)
     data = read_regular_file(p, max_size)

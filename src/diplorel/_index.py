@@ -227,7 +227,9 @@ class DyadIndex:
                 kept.append(event)
                 continue
             code, span = problem
-            error = StateNotInExistenceError(code, str(event.on), span, event=event.describe())
+            error = StateNotInExistenceError(
+                code, on=str(event.on), existence=span, event=event.describe()
+            )
             errors.append(((*event_order_key(event), event.describe()), error))
             parties = event.parties
             self.existence_anomalies.append(

@@ -105,13 +105,13 @@ def currency(code: str) -> Currency:
         TypeError: if ``code`` is not a str.
     """
     if not isinstance(code, str):
-        raise InvalidTypeError("code", code, "a currency code (a str)")
+        raise InvalidTypeError(code, field="code", expected="a currency code (a str)")
     table = _table()
     found = table.get(code.upper())
     if found is None:
         named = [c.code for c in table.values() if c.name.casefold() == code.casefold()]
         close = difflib.get_close_matches(code.upper(), table, n=3, cutoff=0.6)
-        raise UnknownCurrencyError(code, tuple(dict.fromkeys(named + close)))
+        raise UnknownCurrencyError(code, suggestions=tuple(dict.fromkeys(named + close)))
     return found
 
 
@@ -119,7 +119,9 @@ def _to_decimal(amount: object) -> Decimal:
     if isinstance(amount, float):
         raise FloatAmountError(amount)
     if isinstance(amount, bool) or not isinstance(amount, str | int | Decimal):
-        raise InvalidTypeError("Money.amount", amount, "a str, int or Decimal (a bool is not)")
+        raise InvalidTypeError(
+            amount, field="Money.amount", expected="a str, int or Decimal (a bool is not)"
+        )
     if isinstance(amount, int):
         return Decimal(amount)
     if isinstance(amount, str):
@@ -230,7 +232,7 @@ class Money:
 
     def _same(self, other: Money, operation: str) -> None:
         if other.currency != self.currency:
-            raise CurrencyMismatchError(self.currency, other.currency, operation)
+            raise CurrencyMismatchError(self.currency, other.currency, operation=operation)
 
     def _exact(self, op: Callable[[Decimal, Decimal], Decimal], other: Decimal) -> Self:
         try:
@@ -305,7 +307,9 @@ _currency = currency  # Money's ``currency`` parameter hides the function inside
 
 def _code(value: object) -> str:
     if not isinstance(value, str):
-        raise InvalidTypeError("Money.currency", value, "a currency code (a str) or a Currency")
+        raise InvalidTypeError(
+            value, field="Money.currency", expected="a currency code (a str) or a Currency"
+        )
     return value
 
 
@@ -328,7 +332,9 @@ def parse_money(text: str) -> Money:
     True
     """
     if not isinstance(text, str):
-        raise InvalidTypeError("text", text, "money text such as 'USD 1,234.50' (a str)")
+        raise InvalidTypeError(
+            text, field="text", expected="money text such as 'USD 1,234.50' (a str)"
+        )
     match = _TEXT.fullmatch(text)
     if match is None:
         raise InvalidAmountError(text, "expected a currency code and an amount: 'USD 1,234.50'")

@@ -72,7 +72,7 @@ class Panel:
         try:
             import pandas as pd  # noqa: PLC0415 - optional dependency
         except ImportError:  # pragma: no cover - exercised without pandas installed
-            raise MissingExtraError("Panel.to_pandas", "pandas", "pandas") from None
+            raise MissingExtraError("Panel.to_pandas", extra="pandas", package="pandas") from None
         d = self.data
         return pd.DataFrame(
             {

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import pendulum
 
+from diplorel._bulk import arrays_of
 from diplorel._coverage import PRESENCE_ACT, RELATIONS_ACT
 from diplorel._dates import When
 from diplorel._keys import DAY_BITS
@@ -34,7 +35,7 @@ class _RowTable:
     """For each row of the bulk arrays: the panel values in the dyad key's order."""
 
     def __init__(self, history: HistoryView) -> None:
-        arrays = history.bulk_arrays()
+        arrays = arrays_of(history)
         self.arrays = arrays
         diplomatic, consular, miss_1, miss_2, trade = [], [], [], [], []
         for state in arrays.states:
@@ -57,7 +58,7 @@ def _pair_matrices(history: HistoryView, codes: list[str]) -> tuple[Any, Any, An
     has credit lines (or an end touches it), and whether a coverage declaration names it
     (then silence may be a certain none).
     """
-    arrays = history.bulk_arrays()
+    arrays = arrays_of(history)
     n = len(codes)
     dyad = np.full((n, n), -1, dtype=np.int64)
     swap = np.zeros((n, n), dtype=bool)
@@ -100,7 +101,7 @@ def build_columns(
     directed: bool,
 ) -> dict[str, list[Any]]:
     """The panel's columns, as lists, for ``years`` and the states ``codes``."""
-    derived = history.bulk_arrays().derived
+    derived = arrays_of(history).derived
     table = derived.get("panel rows")
     if table is None:  # built once per history, like the arrays it reads
         table = derived["panel rows"] = _RowTable(history)

@@ -46,7 +46,7 @@ def check_limits(max_size: int, max_depth: int) -> None:
     """Refuse limits that are not whole numbers of at least 0 bytes and 1 level."""
     for name, value, least in (("max_size", max_size, 0), ("max_depth", max_depth, 1)):
         if type(value) is not int:
-            raise InvalidTypeError(name, value, "an int")
+            raise InvalidTypeError(value, field=name, expected="an int")
         if value < least:
             raise InvalidQueryError(value, f"{name} must be at least {least}")
 

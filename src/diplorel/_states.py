@@ -397,7 +397,7 @@ class StateRegistry:
             return found
         code = self._index.get(_key(query))
         if code is None:
-            raise UnknownStateError(query, self.suggest(query), where=where)
+            raise UnknownStateError(query, suggestions=self.suggest(query), where=where)
         return self._by_code[code]
 
     def resolve(self, query: str, *, where: str = "") -> str:

@@ -1,13 +1,14 @@
 """What the modules that answer from a history (bulk answers, panels, charts) may ask of it.
 
 :class:`HistoryView` is the narrow, read-only view they are written against: a structural
-type that :class:`~diplorel.History` satisfies. It lets those modules live below the facade
-that calls them (no import circle), and says in one place what they depend on.
+type that the derived index (:class:`~diplorel._derived.Derived`) satisfies. It lets those
+modules live below the facade that calls them (no import circle), and says in one place what
+they depend on.
 """
 
 from __future__ import annotations
 
-from typing import Any, Protocol
+from typing import Protocol
 
 from diplorel._answer import Period, Status
 from diplorel._coverage import Coverage
@@ -87,6 +88,7 @@ class HistoryView(Protocol):
         """States whose end or continuation the history or registry records."""
         ...
 
-    def bulk_arrays(self) -> Any:  # noqa: ANN401 - _bulk.BulkArrays (that module uses this one)
-        """The arrays bulk answers and the numpy panel search."""
+    @property
+    def memo(self) -> dict[str, object]:
+        """What the modules answering from the view build once for it (bulk arrays)."""
         ...

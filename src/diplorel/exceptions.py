@@ -15,19 +15,39 @@ Koreaa ('KOR', 'PRK')
 
 from __future__ import annotations
 
+import inspect
 import re
 from collections.abc import Sequence
-from typing import Self
+from typing import Any, Self
+
+
+def _rebuild(cls: type[DiplorelError], context: dict[str, Any]) -> DiplorelError:
+    """The error of type ``cls`` made again from its context (how errors unpickle)."""
+    return cls(**context)
 
 
 class DiplorelError(Exception):
-    """Base class of every error diplorel raises on purpose."""
+    """Base class of every error diplorel raises on purpose.
+
+    A specific error takes the offending value (and, where it has one, the ``reason``)
+    positionally and the rest of its context by keyword; it keeps each argument as the attribute
+    of the same name, so that it pickles (as between processes) with all of them.
+    """
+
+    def __reduce__(self) -> str | tuple[Any, ...]:
+        """Pickle as the constructor call that makes this error again, with its attributes."""
+        params = list(inspect.signature(type(self).__init__).parameters.values())[1:]
+        plain = (inspect.Parameter.POSITIONAL_OR_KEYWORD, inspect.Parameter.KEYWORD_ONLY)
+        if all(p.kind in plain and hasattr(self, p.name) for p in params):
+            context = {p.name: getattr(self, p.name) for p in params}
+            return _rebuild, (type(self), context), self.__dict__
+        return super().__reduce__()
 
 
 class UnknownStateError(DiplorelError, LookupError):
     """A state code or name that the registry does not know."""
 
-    def __init__(self, value: str, suggestions: Sequence[str] = (), *, where: str = "") -> None:
+    def __init__(self, value: str, *, suggestions: Sequence[str] = (), where: str = "") -> None:
         self.value = value
         self.suggestions = tuple(suggestions)
         self.where = where
@@ -39,7 +59,7 @@ class UnknownStateError(DiplorelError, LookupError):
 class StateNotInExistenceError(DiplorelError, ValueError):
     """An act dated outside the existence of one of its parties."""
 
-    def __init__(self, state: str, on: str, existence: str, *, event: str = "") -> None:
+    def __init__(self, state: str, *, on: str, existence: str, event: str = "") -> None:
         self.state = state
         self.on = on
         self.existence = existence
@@ -89,8 +109,9 @@ class InvalidTransitionError(DiplorelError, ValueError):
         reason: why the rule rejected it.
     """
 
-    def __init__(  # noqa: PLR0917 - all positional parts of one message
+    def __init__(
         self,
+        *,
         dyad: tuple[str, str],
         on: str,
         event: str,
@@ -136,7 +157,7 @@ class CreditLineError(InvalidTransitionError):
         self.line_id = line_id
         self.amount = amount
         self.available = available
-        super().__init__(dyad, on, event, met, rule, reason)
+        super().__init__(dyad=dyad, on=on, event=event, met=met, rule=rule, reason=reason)
 
 
 class RuleError(DiplorelError, ValueError):
@@ -150,7 +171,7 @@ class RuleError(DiplorelError, ValueError):
 class UnknownCurrencyError(DiplorelError, ValueError):
     """A currency code that is not an active ISO 4217 code."""
 
-    def __init__(self, code: object, suggestions: Sequence[str] = ()) -> None:
+    def __init__(self, code: object, *, suggestions: Sequence[str] = ()) -> None:
         self.code = code
         self.suggestions = tuple(suggestions)
         hint = f"; did you mean {', '.join(self.suggestions)}?" if self.suggestions else ""
@@ -160,7 +181,7 @@ class UnknownCurrencyError(DiplorelError, ValueError):
 class CurrencyMismatchError(DiplorelError, ValueError):
     """An operation that mixes two currencies."""
 
-    def __init__(self, left: str, right: str, operation: str) -> None:
+    def __init__(self, left: str, right: str, *, operation: str) -> None:
         self.left = left
         self.right = right
         self.operation = operation
@@ -192,7 +213,7 @@ class FloatAmountError(DiplorelError, TypeError):
 class UnknownCreditLineError(DiplorelError, LookupError):
     """A credit-line id that the history does not hold."""
 
-    def __init__(self, line_id: str, known: Sequence[str] = (), *, reason: str = "") -> None:
+    def __init__(self, line_id: str, *, known: Sequence[str] = (), reason: str = "") -> None:
         self.line_id = line_id
         self.known = tuple(known)
         self.reason = reason
@@ -287,10 +308,6 @@ class LoadError(DiplorelError, ValueError):
         head = f"cannot load {source}: {n} problem{'s' if n != 1 else ''}"
         super().__init__(head + "".join(f"\n  - {p}" for p in self.problems))
 
-    def __reduce__(self) -> tuple[type[LoadError], tuple[str, tuple[Problem, ...]]]:
-        """Pickle with the source and the problems."""
-        return type(self), (self.source, self.problems)
-
 
 class SaveError(DiplorelError, OSError):
     """A file that could not be written (or was refused); nothing else was touched.
@@ -328,9 +345,10 @@ class SaveError(DiplorelError, OSError):
 class MissingExtraError(DiplorelError, ImportError):
     """An optional feature whose extra is not installed."""
 
-    def __init__(self, feature: str, extra: str, package: str) -> None:
+    def __init__(self, feature: str, *, extra: str, package: str) -> None:
         self.feature = feature
         self.extra = extra
+        self.package = package
         super().__init__(
             f"{feature} needs {package}: install it with pip install 'diplorel[{extra}]'",
             name=package,
@@ -365,10 +383,11 @@ __all__ = [
 class InvalidTypeError(DiplorelError, TypeError):
     """A value of the wrong type given to a public constructor or found in a file.
 
-    ``field`` names where it was given, ``value`` is the value, ``expected`` what was expected.
+    ``value`` is the value, ``field`` names where it was given (empty when the message is about
+    the value alone), ``expected`` what was expected.
     """
 
-    def __init__(self, field: str, value: object, expected: str, *, hint: str = "") -> None:
+    def __init__(self, value: object, *, expected: str, field: str = "", hint: str = "") -> None:
         self.field = field
         self.value = value
         self.expected = expected
@@ -387,7 +406,7 @@ class InvalidValueError(DiplorelError, ValueError):
     """
 
     def __init__(
-        self, value: object, allowed: Sequence[object], suggestions: Sequence[object] = ()
+        self, value: object, *, allowed: Sequence[object], suggestions: Sequence[object] = ()
     ) -> None:
         self.value = value
         self.allowed = tuple(allowed)

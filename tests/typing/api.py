@@ -85,3 +85,21 @@ def save_unless_changed(path: str, token: dr.FileToken) -> None:
     dr.dump(covered, path, expect=token)
     again: dr.FileToken = dr.file_token(path)
     assert again != token
+
+
+def raise_errors() -> list[dr.DiplorelError]:
+    """Errors take the offending value (and a reason) by position, their context by keyword."""
+    return [
+        dr.UnknownStateError("Koreaa", suggestions=("KOR", "PRK"), where="$.between[1]"),
+        dr.StateNotInExistenceError("GDR", on="1995", existence="1949/1990", event="a note"),
+        dr.InvalidTransitionError(
+            dyad=("CUB", "KOR"), on="1950", event="e", met="m", rule="r", reason="why"
+        ),
+        dr.UnknownCurrencyError("USX", suggestions=("USD",)),
+        dr.CurrencyMismatchError("USD", "EUR", operation="add"),
+        dr.UnknownCreditLineError("x", known=("a",)),
+        dr.InvalidTypeError("false", field="consular", expected="a bool"),
+        dr.InvalidValueError("ambasador", allowed=("ambassador",)),
+        dr.MissingExtraError("Panel.to_pandas", extra="pandas", package="pandas"),
+        dr.UnknownStateError("Koreaa", ("KOR",)),  # type: ignore[call-arg]
+    ]

@@ -164,6 +164,7 @@ def _refused(
     """The generated items (by index) the rules refuse in the whole history, with why."""
     import diplorel as dr
     from diplorel._convert import ITEM
+    from diplorel._history import derived
     from diplorel._loading import converter
 
     c = converter()
@@ -175,7 +176,7 @@ def _refused(
     for a in h.anomalies:
         if a.kind == "exclusivity_overlap":
             continue
-        n = mine.get(id(h._index.shown(a.event)))  # noqa: SLF001 - the event as given
+        n = mine.get(id(derived(h).shown(a.event)))  # the event as given
         if n is None:
             msg = f"an anomaly outside the generated items: {a}"
             raise ValueError(msg)

@@ -63,7 +63,7 @@ def timeline(args: argparse.Namespace, ctx: Context) -> int:
         ctx.dump([period_to_json(p) for p in periods])
         return 0
     if not periods:
-        a, b = h.key(args.a, args.b)
+        a, b = h.resolve(args.a, args.b)
         covered = any(
             c.state in (a, b) and (c.partner is None or c.partner in (a, b)) for c in h.coverage
         )
@@ -93,7 +93,7 @@ def credit(args: argparse.Namespace, ctx: Context) -> int:
     """``diplorel credit A B [--on DATE]``: credit lines and balances."""
     _check(args)
     on = ctx.on(args)
-    lines = ctx.history(args, dyad=(args.a, args.b)).credit_lines(args.a, args.b, on=on)
+    lines = ctx.history(args, dyad=(args.a, args.b)).credit.between(args.a, args.b, on=on)
     if args.json:
         from diplorel._export import credit_line_to_json  # noqa: PLC0415
 
