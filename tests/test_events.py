@@ -139,11 +139,29 @@ class TestStates:
         assert (r.by, r.of) == ("KOR", "CUB")
 
     def test_unknown_state(self) -> None:
-        """An unknown state is an UnknownStateError with suggestions."""
+        """An unknown reference is kept as written; the history names it, with the item."""
+        e = dr.RelationsEstablished(between=("CUB", "Koreaa"), on=ON)
+        assert e.between == ("CUB", "Koreaa")
         with pytest.raises(dr.UnknownStateError) as info:
-            dr.RelationsEstablished(between=("CUB", "Koreaa"), on=ON)
+            dr.History([e])
         assert info.value.value == "Koreaa"
         assert "KOR" in info.value.suggestions
+        assert "between of RelationsEstablished" in str(info.value)
+
+    def test_custom_registry_resolves_names(self) -> None:
+        """A history given its own registry resolves every name with it, not the default."""
+        registry = dr.StateRegistry(
+            [
+                *dr.default_registry(),
+                dr.State("FRE", "user-assigned", "Freedonia", "Freedonia", ("Grand Fenwick",)),
+            ]
+        )
+        e = dr.RelationsEstablished(between=("Cuba", "Grand Fenwick"), on="1990-05-01")
+        h = dr.History([e], registry=registry)
+        assert h.resolve("Freedonia", "CUB") == ("CUB", "FRE")
+        assert h.status("CUB", "FRE", on="1991-01-01").diplomatic is dr.Diplomatic.ESTABLISHED
+        with pytest.raises(dr.UnknownStateError, match="Grand Fenwick"):
+            dr.History([e])
 
     def test_same_state_twice(self) -> None:
         """A state cannot relate to itself, however it is named."""

@@ -28,7 +28,7 @@ from typing import Any, cast
 import attrs
 
 from diplorel._dates import DateLike, FuzzyDate, to_fuzzy, to_optional_time
-from diplorel._states import resolve_state
+from diplorel._states import code_of
 from diplorel.exceptions import InvalidEventError, InvalidTypeError
 
 Validator = Callable[[Any, "attrs.Attribute[Any]", Any], None]
@@ -125,14 +125,28 @@ def between(instance: object, attribute: attrs.Attribute[Any], value: object) ->
 # Converters: the legal conversions; any other value is left for the validator to name.
 
 
+STATE_CONVERTERS: set[Callable[..., object]] = set()
+"""The converters of fields that name states (:func:`names_states` adds them)."""
+
+
+def names_states(*converters: Callable[..., object]) -> None:
+    """Mark converters as those of fields naming a state, or a pair of states.
+
+    A history resolves the values of such fields with its registry (see
+    :mod:`diplorel._naming`). (A call, not a decorator: mypy's attrs plugin reads converters
+    only as plain functions.)
+    """
+    STATE_CONVERTERS.update(converters)
+
+
 def to_code(value: str) -> str:
-    """A state's code from its code, name or alias."""
-    return resolve_state(value) if isinstance(value, str) else value
+    """A state's code from its code, name or alias (see :func:`~diplorel._states.code_of`)."""
+    return code_of(value) if isinstance(value, str) else value
 
 
 def to_optional_code(value: str | None) -> str | None:
     """Like :func:`to_code`, passing None through."""
-    return resolve_state(value) if isinstance(value, str) else value
+    return code_of(value) if isinstance(value, str) else value
 
 
 def _iterable(value: object) -> bool:
@@ -149,10 +163,13 @@ def to_pair(value: Iterable[str]) -> tuple[str, str]:
     items = tuple(value)
     if len(items) != 2 or type(items[0]) is not str or type(items[1]) is not str:  # noqa: PLR2004
         return cast("tuple[str, str]", items)
-    a, b = resolve_state(items[0]), resolve_state(items[1])
+    a, b = code_of(items[0]), code_of(items[1])
     if a == b:
         raise InvalidEventError(f"between={value!r}", f"a state cannot relate to itself ({a})")
     return (a, b) if a < b else (b, a)
+
+
+names_states(to_code, to_optional_code, to_pair)
 
 
 def to_tuple(value: Iterable[Any]) -> tuple[Any, ...]:

@@ -23,6 +23,7 @@ from collections.abc import Iterable
 import attrs
 import pendulum
 
+from diplorel._checks import names_states
 from diplorel._dates import FuzzyDate, to_optional_fuzzy
 from diplorel._events import (
     Event,
@@ -75,6 +76,9 @@ def _covered_partner(value: str | None) -> str | None:
 
 def _covered_sender(value: str | None) -> str | None:
     return _optional_state(value, "Coverage.sender")
+
+
+names_states(_covered_state, _covered_partner, _covered_sender)
 
 
 @attrs.frozen(kw_only=True)

@@ -50,6 +50,7 @@ from diplorel._index import DyadIndex
 from diplorel._keys import Key, pair
 from diplorel._lineage import Lineage
 from diplorel._money import Money
+from diplorel._naming import resolved
 from diplorel._notes import (
     DiplomaticNote,
     ExchangeOfNotes,
@@ -117,10 +118,10 @@ class Derived:
         answer before a dyad's first act is "no record".
         """
         self._items: tuple[Item, ...] = tuple(items)
-        self._coverage: tuple[Coverage, ...] = tuple(coverage)
         self._strict = strict
         self._rules = rules if rules is not None else default_rules()
         self._registry = registry if registry is not None else default_registry()
+        self._coverage: tuple[Coverage, ...] = tuple(resolved(c, self._registry) for c in coverage)
         self._reset_caches()
         with bulk_allocation(len(self._items)):
             self._build()
@@ -140,16 +141,17 @@ class Derived:
     def _build(self) -> None:
         events: list[Event] = []
         instruments: list[Instrument] = []
+        registry = self._registry
         for item in self._items:
             if isinstance(item, Event):
-                events.append(item)
+                events.append(resolved(item, registry))
             elif isinstance(item, DiplomaticNote | JointCommunique | ExchangeOfNotes):
-                instruments.append(item)
+                instruments.append(resolved(item, registry))
             else:
                 msg = f"a History holds events and instruments, not {type(item).__name__}"
                 raise TypeError(msg)
-        resolved = resolve_instruments(instruments)
-        events.extend(resolved.events)
+        made = resolve_instruments(instruments)
+        events.extend(made.events)
         continuations = [(c.old, c.new) for c in self._registry.continuations()]
         continuations += [(e.old, e.new) for e in events if isinstance(e, StateContinued)]
         self._index = DyadIndex(
@@ -159,7 +161,7 @@ class Derived:
             lineage=Lineage(continuations),
         )
         self._pending: dict[Key, list[Pending]] = {}
-        for p in resolved.pending:
+        for p in made.pending:
             self._pending.setdefault(self._key(*p.dyad), []).append(p)
         credit = self._index.build(events)
         for intention in (e for e in events if isinstance(e, IntentionAnnounced)):
@@ -666,7 +668,9 @@ class Derived:
             )
         return self._copy(
             _items=(*self._items, *items),
-            _index=self._index.with_events(i for i in items if isinstance(i, Event)),
+            _index=self._index.with_events(
+                resolved(i, self._registry) for i in items if isinstance(i, Event)
+            ),
         )
 
     def as_strict(self) -> Derived:

@@ -45,7 +45,7 @@ from diplorel._checks import (
 )
 from diplorel._dates import FuzzyDate, check_act_time
 from diplorel._dates import check_tz as _check_zone
-from diplorel._states import resolve_state
+from diplorel._states import code_of
 from diplorel._status import Level, MissionKind, Rank
 from diplorel.exceptions import InvalidEventError, InvalidTypeError
 
@@ -54,7 +54,7 @@ def _state(value: str, name: str = "state") -> str:
     """A state's code (for classes without a validator of their own: wrong types raise)."""
     if not isinstance(value, str):
         raise InvalidTypeError(value, field=name, expected="a state code or name (a str)")
-    return resolve_state(value)
+    return code_of(value)
 
 
 def _optional_state(value: str | None, name: str = "state") -> str | None:

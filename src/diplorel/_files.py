@@ -335,6 +335,7 @@ def loads(
             problems,
             max_depth=max_depth,
             depth=3,
+            registry=registry,
         )
         return build(
             located,
@@ -473,6 +474,7 @@ def _load_lines(
         problems,
         max_depth=max_depth,
         depth=1,
+        registry=registry,
     )
     return build(
         located,

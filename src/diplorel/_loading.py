@@ -18,6 +18,7 @@ from diplorel._describe import describe_errors, describe_json
 from diplorel._engine import NOTICES
 from diplorel._events import Source
 from diplorel._history import History, Item
+from diplorel._naming import unknown_states
 from diplorel._notes import (
     DiplomaticNote,
     ExchangeOfNotes,
@@ -26,7 +27,7 @@ from diplorel._notes import (
 )
 from diplorel._reading import depth_problem, key_path, problem_at
 from diplorel._rules import RuleSet
-from diplorel._states import StateRegistry
+from diplorel._states import StateRegistry, default_registry
 from diplorel.exceptions import DiplorelError, LoadError, Problem
 
 
@@ -100,12 +101,15 @@ def structure_items(
     *,
     max_depth: int,
     depth: int,
+    registry: StateRegistry | None = None,
 ) -> list[tuple[str, Item]]:
     """Each item built, with its place; the problems of the others added to ``problems``.
 
     An item that loads nests no deeper than the schema allows, so only the others are
-    walked for their depth (``depth`` is an item's own level in the document).
+    walked for their depth (``depth`` is an item's own level in the document). A state the
+    ``registry`` (default: the default registry) does not know is a problem at its field.
     """
+    names = registry if registry is not None else default_registry()
     items = []
     fast = fast_converter().get_structure_hook(ITEM)  # once: hashing the union is not free
     for where, data in raw:
@@ -121,6 +125,10 @@ def structure_items(
             except Exception as e:  # noqa: BLE001 - cattrs wraps errors in groups of its own
                 found.extend(describe_errors(e, where))
             else:
+                found.extend(
+                    problem_at(str(e), key_path(where, field))
+                    for field, e in unknown_states(item, names)
+                )
                 items.append((where, item))
                 problems.extend(found)
                 continue

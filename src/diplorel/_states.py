@@ -400,6 +400,14 @@ class StateRegistry:
             raise UnknownStateError(query, suggestions=self.suggest(query), where=where)
         return self._by_code[code]
 
+    def find(self, query: str) -> State | None:
+        """The state with code, name or alias ``query``, or None (no suggestions worked out)."""
+        found = self._by_code.get(query)
+        if found is None:
+            code = self._index.get(_key(query))
+            found = None if code is None else self._by_code[code]
+        return found
+
     def resolve(self, query: str, *, where: str = "") -> str:
         """The code of the state with code, name or alias ``query``; see :meth:`get`."""
         return self.get(query, where=where).code
@@ -572,6 +580,28 @@ def resolve_state(query: str) -> str:
         found = default_registry().resolve(query)
         if len(_RESOLVED) < _RESOLVED_SIZE:
             _RESOLVED[query] = found
+    return found
+
+
+def code_of(reference: str) -> str:
+    """What an item holds for a state reference: the default registry's code, where it knows it.
+
+    A reference the default registry does not know is kept as written (never refused here):
+    the history that holds the item resolves it with its own registry, and reports an unknown
+    one there, naming the item (see :mod:`diplorel._naming`).
+
+    >>> code_of("South Korea"), code_of("Freedonia")
+    ('KOR', 'Freedonia')
+    """
+    found = _RESOLVED.get(reference)
+    if found is None:
+        registry = default_registry()
+        state = registry.find(reference)
+        if state is None:
+            return reference
+        found = state.code
+        if len(_RESOLVED) < _RESOLVED_SIZE:
+            _RESOLVED[reference] = found
     return found
 
 
