@@ -67,11 +67,11 @@ class TestRuleSet:
 
     def test_replace_and_without(self) -> None:
         """Replace keeps the place; without drops the rule."""
-        new = Rule("lax_break", (dr.RelationsSevered,), _noop, "ours")
+        new = Rule("lax_break", (dr.RelationsSevered, dr.RelationsSuspended), _noop, "ours")
         replaced = default_rules().replace("unilateral_break", new)
         i = default_rules().names.index("unilateral_break")
         assert replaced.names[i] == "lax_break"
-        assert "unilateral_break" not in default_rules().without("unilateral_break").names
+        assert "break_keeps_consular" not in default_rules().without("break_keeps_consular").names
 
     def test_for_event_includes_base_classes(self) -> None:
         """Rules for Event and ConsentEvent apply to RelationsEstablished."""
@@ -108,6 +108,17 @@ class TestRuleSet:
         """Removing the only rule of an event type is an error naming it, not a silent no-op."""
         with pytest.raises(dr.RuleError, match="no rule applies to HeadOfMissionAccredited"):
             default_rules().without("credentials_take_up_post")
+
+    def test_a_consequence_is_not_the_rule_of_its_type(self) -> None:
+        """Without mutual_consent, only consequences of consent are left: refused, not silent."""
+        with pytest.raises(dr.RuleError) as info:
+            default_rules().without("mutual_consent")
+        assert [p.split(" (")[0] for p in info.value.problems] == [
+            "no rule applies to RelationsEstablished",
+            "no rule applies to RelationsResumed",
+        ]
+        consequences = {r.name for r in default_rules() if r.consequence}
+        assert {"consent_implies_consular", "break_closes_missions"} <= consequences
 
     def test_ignoring_is_explicit_and_surfaces_as_notices(self) -> None:
         """An ignored type changes nothing and each of its events is a notice; strict accepts."""
@@ -156,8 +167,10 @@ class TestRuleSet:
     def test_user_rule_that_changes_state(self) -> None:
         """Replacing a rule replaces what it does: breaks that keep relations at chargé level."""
 
-        @rule(dr.RelationsSevered, citation="A counterfactual")
-        def downgrade_only(state: dr.DyadState, event: dr.RelationsSevered) -> dr.DyadState:
+        @rule(dr.RelationsSevered, dr.RelationsSuspended, citation="A counterfactual")
+        def downgrade_only(
+            state: dr.DyadState, event: dr.RelationsSevered | dr.RelationsSuspended
+        ) -> dr.DyadState:
             """Treat a break as a downgrade."""
             agreed = state.agreed.set(event.by, dr.Level.CHARGE_D_AFFAIRES)
             return attrs.evolve(state, agreed=agreed)

@@ -146,7 +146,7 @@ def mutual_consent(state: DyadState, event: ConsentEvent) -> DyadState:
     )
 
 
-@rule(ConsentEvent, citation="VCCR art. 2(2)")
+@rule(ConsentEvent, citation="VCCR art. 2(2)", consequence=True)
 def consent_implies_consular(state: DyadState, event: ConsentEvent) -> DyadState:
     """Consent to diplomatic relations implies consent to consular ones, unless stated."""
     if not event.consular or state.consular is Consular.ESTABLISHED:
@@ -154,7 +154,7 @@ def consent_implies_consular(state: DyadState, event: ConsentEvent) -> DyadState
     return attrs.evolve(state, consular=Consular.ESTABLISHED, consular_since=event.on)
 
 
-@rule(ConsentEvent, citation="Montevideo Convention (1933) art. 7")
+@rule(ConsentEvent, citation="Montevideo Convention (1933) art. 7", consequence=True)
 def relations_imply_recognition(state: DyadState, _event: ConsentEvent) -> DyadState:
     """Establishing relations is tacit recognition of each other as states."""
     if all(r is Recognition.RECOGNIZED for r in state.recognition.values()) and len(
@@ -166,7 +166,7 @@ def relations_imply_recognition(state: DyadState, _event: ConsentEvent) -> DyadS
     return attrs.evolve(state, recognition=both)
 
 
-@rule(ConsentEvent, citation="VCDR art. 45(c), 46")
+@rule(ConsentEvent, citation="VCDR art. 45(c), 46", consequence=True)
 def protection_ends_with_relations(state: DyadState, _event: ConsentEvent) -> DyadState:
     """Protecting powers and interests sections end when the states have relations again."""
     sections = any(
@@ -210,7 +210,7 @@ def unilateral_break(state: DyadState, event: BreakEvent) -> DyadState:
     )
 
 
-@rule(BreakEvent, citation="VCDR art. 2, 45(a); state practice")
+@rule(BreakEvent, citation="VCDR art. 2, 45(a); state practice", consequence=True)
 def break_closes_missions(state: DyadState, event: BreakEvent) -> DyadState:
     """A break closes the dyad's embassies and legations on its date, unless stated otherwise.
 
@@ -227,13 +227,13 @@ def break_closes_missions(state: DyadState, event: BreakEvent) -> DyadState:
     return attrs.evolve(state, missions=missions)
 
 
-@rule(BreakEvent, citation="VCCR art. 2(3)")
+@rule(BreakEvent, citation="VCCR art. 2(3)", consequence=True)
 def break_keeps_consular(state: DyadState, _event: BreakEvent) -> DyadState:
     """Severing diplomatic relations does not by itself sever consular relations."""
     return state
 
 
-@rule(BreakEvent, citation="VCCR art. 2(3)")
+@rule(BreakEvent, citation="VCCR art. 2(3)", consequence=True)
 def named_consular_break(state: DyadState, event: BreakEvent) -> DyadState:
     """An act that names consular relations ends them too, and closes the consulates."""
     if not event.consular or state.consular is not Consular.ESTABLISHED:
@@ -453,7 +453,7 @@ def missions_need_consent(state: DyadState, event: MissionOpened) -> DyadState:
     return new
 
 
-@rule(MissionOpened, citation="VCDR art. 14-15; state practice")
+@rule(MissionOpened, citation="VCDR art. 14-15; state practice", consequence=True)
 def upgrade_replaces_mission(state: DyadState, event: MissionOpened) -> DyadState:
     """An upgrade replaces the old mission: an embassy a legation, liaison office or section.
 

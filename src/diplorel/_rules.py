@@ -66,6 +66,10 @@ class Rule:
     guard: bool = False
     """A rule that only refuses (raises :class:`Rejected`) and never changes the state: it
     does not count as the rule of an event type (see :class:`RuleSet`)."""
+    consequence: bool = False
+    """A rule that only adds a consequence to another rule's effect (consent to diplomatic
+    relations implies consular relations): it does not count as the rule of an event type
+    either, so removing the rule that makes the effect is refused, not silent."""
 
     def __call__(self, state: Any, event: Event) -> Any:  # noqa: ANN401 - see RuleFunction
         """Apply the rule."""
@@ -78,11 +82,12 @@ def rule(
     citation: str,
     description: str | None = None,
     guard: bool = False,
+    consequence: bool = False,
 ) -> Callable[[Callable[[S, E], S]], Rule]:
     """Decorate a function ``(state, event) -> state`` to make it a :class:`Rule`.
 
     The name defaults to the function's name, the description to its docstring; ``guard``
-    marks a rule that only refuses.
+    marks a rule that only refuses, ``consequence`` one that only adds to another's effect.
     """
 
     def make(function: Callable[[S, E], S]) -> Rule:
@@ -93,6 +98,7 @@ def rule(
             citation=citation,
             description=description or (function.__doc__ or "").strip().split("\n")[0],
             guard=guard,
+            consequence=consequence,
         )
 
     return make
@@ -172,12 +178,18 @@ def _check(
         if x.name in seen:
             problems.append(f"name {x.name!r} appears twice")
         seen.add(x.name)
-    applies = {t for r in rules if isinstance(r, Rule) and not r.guard for t in r.applies_to}
+    applies = {
+        t
+        for r in rules
+        if isinstance(r, Rule) and not (r.guard or r.consequence)
+        for t in r.applies_to
+    }
     for t in EVENT_TYPES:
         covered = any(isinstance(a, type) and issubclass(t, a) for a in applies)
         if not covered and t not in ignored:
             problems.append(
-                f"no rule applies to {t.__name__}: its events would change nothing, silently; "
+                f"no rule applies to {t.__name__} (guards and consequences do not count): "
+                "its events would change nothing, silently; "
                 f"add a rule for it, or ignore it explicitly (.ignoring({t.__name__}))"
             )
     problems.extend(
