@@ -24,6 +24,7 @@ from diplorel._dates import When
 from diplorel._engines import DEFAULT_ENGINE, Engine, chosen
 from diplorel._panel_rows import (
     COLUMNS,
+    Cell,
     alive_on,
     day_of,
     level_of,
@@ -45,7 +46,7 @@ if TYPE_CHECKING:
 class Panel:
     """A dyad-year panel, held as columns (lists of equal length)."""
 
-    data: Mapping[str, list[Any]] = attrs.field(repr=False)
+    data: Mapping[str, list[Cell]] = attrs.field(repr=False)
     directed: bool = False
 
     @property
@@ -57,7 +58,7 @@ class Panel:
         """The number of rows."""
         return len(self.data["year"])
 
-    def rows(self) -> Iterator[dict[str, Any]]:
+    def rows(self) -> Iterator[dict[str, Cell]]:
         """The rows, as dicts."""
         names = self.columns
         for values in zip(*(self.data[c] for c in names), strict=True):
@@ -73,7 +74,7 @@ class Panel:
             import pandas as pd  # noqa: PLC0415 - optional dependency
         except ImportError:  # pragma: no cover - exercised without pandas installed
             raise MissingExtraError("Panel.to_pandas", extra="pandas", package="pandas") from None
-        d = self.data
+        d: Mapping[str, Any] = self.data  # cells of many types: pandas checks each column
         return pd.DataFrame(
             {
                 "year": pd.array(d["year"], dtype="Int16"),

@@ -7,7 +7,7 @@ history has no record).
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeAlias
 
 import pendulum
 
@@ -17,6 +17,9 @@ from diplorel._status import DyadState
 if TYPE_CHECKING:
     from diplorel._dates import When
     from diplorel._view import HistoryView
+
+Cell: TypeAlias = str | int | bool | None
+"""A panel cell: a code or status text, a COW code or level, a flag, or None (no record)."""
 
 COLUMNS = (
     "year",
