@@ -6,11 +6,95 @@
 Diplomatic.SEVERED
 """
 
-from __future__ import annotations
+import inspect as _inspect
 
-import importlib
-from typing import TYPE_CHECKING
-
+from diplorel._answer import Explanation, Period, RuleApplication, Status, Step
+from diplorel._bulk import BulkStatus
+from diplorel._corrections import Retraction
+from diplorel._coverage import Coverage, Dimension, Record
+from diplorel._credit import (
+    CreditLine,
+    CreditLineCancelled,
+    CreditLineDrawn,
+    CreditLineLimitChanged,
+    CreditLineOpened,
+    CreditLineReinstated,
+    CreditLineRepaid,
+    CreditLineState,
+    CreditLineSuspended,
+    CreditStatus,
+)
+from diplorel._credit_ledger import CreditLedger
+from diplorel._dates import (
+    FuzzyDate,
+    Precision,
+    Qualifier,
+    When,
+    format_edtf,
+    parse_edtf,
+    to_when,
+)
+from diplorel._default_history import default_history
+from diplorel._engine import Anomaly, AnomalyKind
+from diplorel._events import (
+    AmbassadorRecalled,
+    AmbassadorReturned,
+    ChargeRecalled,
+    ConsularRelationsEstablished,
+    ConsularRelationsSevered,
+    DyadEvent,
+    Event,
+    GovernmentRecognitionWithdrawn,
+    GovernmentRecognized,
+    HeadOfMissionAccredited,
+    HeadOfMissionDeparted,
+    Intention,
+    IntentionAnnounced,
+    MissionClosed,
+    MissionEvacuated,
+    MissionOpened,
+    PersonaNonGrataDeclared,
+    PresenceObserved,
+    ProtectingPowerAppointed,
+    ProtectingPowerEnded,
+    RecognitionWithdrawn,
+    Recognized,
+    RelationsEstablished,
+    RelationsResumed,
+    RelationsSevered,
+    RelationsSuspended,
+    RepresentationChanged,
+    Source,
+    StateContinued,
+    StateExtinguished,
+)
+from diplorel._files import dump, dumps, dumps_jsonl, load, loads, loads_jsonl
+from diplorel._history import History
+from diplorel._money import Currency, Money, currency, format_money, parse_money
+from diplorel._notes import (
+    DiplomaticNote,
+    ExchangeOfNotes,
+    JointCommunique,
+    NoteKind,
+    Notice,
+    Pending,
+    Proposal,
+)
+from diplorel._panel import Panel
+from diplorel._representation import CowConventions, Representation, represent
+from diplorel._save import FileToken, file_token
+from diplorel._states import State, StateRegistry, default_registry, resolve_state
+from diplorel._status import (
+    Consular,
+    Diplomatic,
+    DyadState,
+    HeadOfMission,
+    Level,
+    Mission,
+    MissionKind,
+    Rank,
+    Recognition,
+)
 from diplorel.exceptions import (
     CreditLineError,
     CurrencyMismatchError,
@@ -35,211 +119,6 @@ from diplorel.exceptions import (
     UnknownStateError,
 )
 
-if TYPE_CHECKING:  # the names below load on first use (PEP 562), so import stays light
-    from diplorel._answer import Explanation, Period, RuleApplication, Status, Step
-    from diplorel._bulk import BulkStatus
-    from diplorel._coverage import Coverage, Dimension, Record
-    from diplorel._credit import (
-        CreditLine,
-        CreditLineCancelled,
-        CreditLineDrawn,
-        CreditLineLimitChanged,
-        CreditLineOpened,
-        CreditLineReinstated,
-        CreditLineRepaid,
-        CreditLineState,
-        CreditLineSuspended,
-        CreditStatus,
-    )
-    from diplorel._dates import (
-        FuzzyDate,
-        Precision,
-        Qualifier,
-        When,
-        format_edtf,
-        parse_edtf,
-        to_when,
-    )
-    from diplorel._default_history import default_history
-    from diplorel._engine import Anomaly, AnomalyKind
-    from diplorel._events import (
-        AmbassadorRecalled,
-        AmbassadorReturned,
-        ChargeRecalled,
-        ConsularRelationsEstablished,
-        ConsularRelationsSevered,
-        DyadEvent,
-        Event,
-        GovernmentRecognitionWithdrawn,
-        GovernmentRecognized,
-        HeadOfMissionAccredited,
-        HeadOfMissionDeparted,
-        Intention,
-        IntentionAnnounced,
-        MissionClosed,
-        MissionEvacuated,
-        MissionOpened,
-        PersonaNonGrataDeclared,
-        PresenceObserved,
-        ProtectingPowerAppointed,
-        ProtectingPowerEnded,
-        RecognitionWithdrawn,
-        Recognized,
-        RelationsEstablished,
-        RelationsResumed,
-        RelationsSevered,
-        RelationsSuspended,
-        RepresentationChanged,
-        Source,
-        StateContinued,
-        StateExtinguished,
-    )
-    from diplorel._files import dump, dumps, dumps_jsonl, load, loads, loads_jsonl
-    from diplorel._history import History
-    from diplorel._money import Currency, Money, currency, format_money, parse_money
-    from diplorel._notes import (
-        DiplomaticNote,
-        ExchangeOfNotes,
-        JointCommunique,
-        NoteKind,
-        Notice,
-        Pending,
-        Proposal,
-    )
-    from diplorel._panel import Panel
-    from diplorel._representation import CowConventions, Representation, represent
-    from diplorel._save import FileToken, file_token
-    from diplorel._states import State, StateRegistry, default_registry, resolve_state
-    from diplorel._status import (
-        Consular,
-        Diplomatic,
-        DyadState,
-        HeadOfMission,
-        Level,
-        Mission,
-        MissionKind,
-        Rank,
-        Recognition,
-    )
-
-_LAZY: dict[str, str] = {
-    "Coverage": "diplorel._coverage",
-    "Dimension": "diplorel._coverage",
-    "Record": "diplorel._coverage",
-    "ChargeRecalled": "diplorel._events",
-    "GovernmentRecognitionWithdrawn": "diplorel._events",
-    "GovernmentRecognized": "diplorel._events",
-    "HeadOfMissionDeparted": "diplorel._events",
-    "Intention": "diplorel._events",
-    "IntentionAnnounced": "diplorel._events",
-    "MissionEvacuated": "diplorel._events",
-    "PersonaNonGrataDeclared": "diplorel._events",
-    "PresenceObserved": "diplorel._events",
-    "Rank": "diplorel._status",
-    "CowConventions": "diplorel._representation",
-    "Representation": "diplorel._representation",
-    "represent": "diplorel._representation",
-    "AmbassadorRecalled": "diplorel._events",
-    "AmbassadorReturned": "diplorel._events",
-    "Anomaly": "diplorel._engine",
-    "AnomalyKind": "diplorel._engine",
-    "BulkStatus": "diplorel._bulk",
-    "Consular": "diplorel._status",
-    "ConsularRelationsEstablished": "diplorel._events",
-    "ConsularRelationsSevered": "diplorel._events",
-    "CreditLine": "diplorel._credit",
-    "CreditLineCancelled": "diplorel._credit",
-    "CreditLineDrawn": "diplorel._credit",
-    "CreditLineLimitChanged": "diplorel._credit",
-    "CreditLineOpened": "diplorel._credit",
-    "CreditLineReinstated": "diplorel._credit",
-    "CreditLineRepaid": "diplorel._credit",
-    "CreditLineState": "diplorel._credit",
-    "CreditLineSuspended": "diplorel._credit",
-    "CreditStatus": "diplorel._credit",
-    "Currency": "diplorel._money",
-    "Diplomatic": "diplorel._status",
-    "DiplomaticNote": "diplorel._notes",
-    "DyadEvent": "diplorel._events",
-    "DyadState": "diplorel._status",
-    "Event": "diplorel._events",
-    "ExchangeOfNotes": "diplorel._notes",
-    "Explanation": "diplorel._answer",
-    "FileToken": "diplorel._save",
-    "FuzzyDate": "diplorel._dates",
-    "HeadOfMission": "diplorel._status",
-    "HeadOfMissionAccredited": "diplorel._events",
-    "History": "diplorel._history",
-    "JointCommunique": "diplorel._notes",
-    "Level": "diplorel._status",
-    "Mission": "diplorel._status",
-    "MissionClosed": "diplorel._events",
-    "MissionKind": "diplorel._status",
-    "MissionOpened": "diplorel._events",
-    "Money": "diplorel._money",
-    "NoteKind": "diplorel._notes",
-    "Notice": "diplorel._notes",
-    "Panel": "diplorel._panel",
-    "Pending": "diplorel._notes",
-    "Period": "diplorel._answer",
-    "Precision": "diplorel._dates",
-    "Proposal": "diplorel._notes",
-    "ProtectingPowerAppointed": "diplorel._events",
-    "ProtectingPowerEnded": "diplorel._events",
-    "Qualifier": "diplorel._dates",
-    "Recognition": "diplorel._status",
-    "RecognitionWithdrawn": "diplorel._events",
-    "Recognized": "diplorel._events",
-    "RelationsEstablished": "diplorel._events",
-    "RelationsResumed": "diplorel._events",
-    "RelationsSevered": "diplorel._events",
-    "RelationsSuspended": "diplorel._events",
-    "RepresentationChanged": "diplorel._events",
-    "RuleApplication": "diplorel._answer",
-    "Source": "diplorel._events",
-    "State": "diplorel._states",
-    "StateContinued": "diplorel._events",
-    "StateExtinguished": "diplorel._events",
-    "StateRegistry": "diplorel._states",
-    "Status": "diplorel._answer",
-    "Step": "diplorel._answer",
-    "When": "diplorel._dates",
-    "currency": "diplorel._money",
-    "default_history": "diplorel._default_history",
-    "default_registry": "diplorel._states",
-    "dump": "diplorel._files",
-    "dumps": "diplorel._files",
-    "dumps_jsonl": "diplorel._files",
-    "file_token": "diplorel._save",
-    "format_edtf": "diplorel._dates",
-    "format_money": "diplorel._money",
-    "load": "diplorel._files",
-    "loads": "diplorel._files",
-    "loads_jsonl": "diplorel._files",
-    "parse_edtf": "diplorel._dates",
-    "parse_money": "diplorel._money",
-    "resolve_state": "diplorel._states",
-    "to_when": "diplorel._dates",
-}
-"""Public name -> the private module that defines it."""
-
-
-def __getattr__(name: str) -> object:
-    """Load a public name from its module on first use."""
-    module = _LAZY.get(name)
-    if module is None:
-        msg = f"module 'diplorel' has no attribute {name!r}"
-        raise AttributeError(msg)
-    value = getattr(importlib.import_module(module), name)
-    globals()[name] = value
-    return value
-
-
-def __dir__() -> list[str]:
-    """The public names."""
-    return sorted(__all__)
-
-
 __all__ = [
     "AmbassadorRecalled",
     "AmbassadorReturned",
@@ -252,6 +131,7 @@ __all__ = [
     "ConsularRelationsSevered",
     "Coverage",
     "CowConventions",
+    "CreditLedger",
     "CreditLine",
     "CreditLineCancelled",
     "CreditLineDrawn",
@@ -327,6 +207,7 @@ __all__ = [
     "RelationsSuspended",
     "Representation",
     "RepresentationChanged",
+    "Retraction",
     "RuleApplication",
     "RuleError",
     "SaveError",
@@ -360,3 +241,30 @@ __all__ = [
     "resolve_state",
     "to_when",
 ]
+
+
+def _show_as_public(obj: object) -> None:
+    """Make ``obj`` (a class: with the methods its body defines) say it is ``diplorel``'s.
+
+    As in svcs: ``repr``, ``help`` and pickles then name ``diplorel.History``, the name users
+    import. Two things look a name up in the module that ``__module__`` names, and are kept
+    working: ``typing.get_type_hints`` (so cattrs) evaluates a class's string annotations there,
+    so they are evaluated first, where they were written; and doctest collects a docstring's
+    examples with that module, so a class's methods go along with it.
+    """
+    if isinstance(obj, type):
+        if "__annotations__" in vars(obj):
+            obj.__annotations__ = _inspect.get_annotations(obj, eval_str=True)
+        for member in vars(obj).values():
+            function = getattr(member, "__func__", member)  # staticmethod, classmethod
+            if callable(function) and getattr(function, "__qualname__", "").startswith(
+                f"{obj.__qualname__}."
+            ):
+                function.__module__ = "diplorel"
+    obj.__module__ = "diplorel"
+
+
+for _name in __all__:  # the exceptions keep their public module, diplorel.exceptions
+    if globals()[_name].__module__.startswith("diplorel._"):
+        _show_as_public(globals()[_name])
+del _name, _show_as_public

@@ -9,7 +9,7 @@ import attrs
 
 from diplorel._credit import CreditLine
 from diplorel._dates import FuzzyDate, When
-from diplorel._engine import Anomaly, Answer, apply_event
+from diplorel._engine import Anomaly, Answer, Timeline, apply_event
 from diplorel._events import Event
 from diplorel._notes import Pending
 from diplorel._representation import DEFAULT_CONVENTIONS, Representation, represent
@@ -141,10 +141,16 @@ class Explanation:
     anomalies: tuple[Anomaly, ...] = ()
     credit_lines: tuple[CreditLine, ...] = ()
     """The credit lines of the dyad on the date, each with the events that produced it."""
+    known_on: When | None = None
+    """The day of knowledge the answer is for (None: as known now)."""
+    not_yet_known: tuple[Event, ...] = ()
+    """Records dated up to the date that were not yet known on ``known_on``."""
 
     def __str__(self) -> str:
         """A readable derivation."""
         head = f"{self.dyad[0]}-{self.dyad[1]} on {self.on}: {self.summary}"
+        if self.known_on is not None:
+            head += f" (as known on {self.known_on})"
         lines = [head]
         if not self.certain:
             lines.append("UNCERTAIN: an act dated imprecisely may or may not have happened yet;")
@@ -159,6 +165,11 @@ class Explanation:
                 lines.extend(f"{'':<25}source: {s}" for s in event.sources)
         lines.extend(f"pending: {p}" for p in self.pending)
         lines.extend(f"anomaly: {a}" for a in self.anomalies)
+        lines.extend(
+            f"not yet known on {self.known_on}: {e.describe()}"
+            + (f" (announced {e.announced_on})" if e.announced_on else "")
+            for e in self.not_yet_known
+        )
         return "\n".join(lines)
 
 
@@ -184,6 +195,51 @@ class StatusSource(Protocol):
         ...
 
 
+class KnowingSource(StatusSource, Protocol):
+    """A source that explains an answer from a given view of the past."""
+
+    def explain_at(
+        self,
+        key: tuple[str, str],
+        when: When,
+        answer: Answer[DyadState],
+        timeline: Timeline[DyadState] | None = None,
+        known: When | None = None,
+    ) -> Explanation:
+        """The derivation, from ``timeline`` as known on ``known``."""
+        ...
+
+
+class KnownSource:
+    """What a :class:`Status` as known on a day asks for: its explanation replays that view."""
+
+    __slots__ = ("_known", "_source", "_timeline")
+
+    def __init__(self, source: KnowingSource, timeline: Timeline[DyadState], known: When) -> None:
+        """The view ``timeline`` of ``source``, as known on ``known``."""
+        self._source = source
+        self._timeline = timeline
+        self._known = known
+
+    def pending_at(self, key: tuple[str, str], when: When) -> tuple[Pending, ...]:
+        """Pending proposals (as known now)."""
+        return self._source.pending_at(key, when)
+
+    def anomalies_at(self, key: tuple[str, str], when: When) -> tuple[Anomaly, ...]:
+        """Anomalies up to the date (as known now)."""
+        return self._source.anomalies_at(key, when)
+
+    def credit_lines_at(self, key: tuple[str, str], when: When) -> tuple[CreditLine, ...]:
+        """Credit lines on the date (as known now)."""
+        return self._source.credit_lines_at(key, when)
+
+    def explain_at(
+        self, key: tuple[str, str], when: When, answer: Answer[DyadState]
+    ) -> Explanation:
+        """The derivation from the view, with the records not yet known."""
+        return self._source.explain_at(key, when, answer, self._timeline, self._known)
+
+
 @attrs.frozen
 class Status:
     """The status of a dyad on a date: every dimension, its certainty, and why.
@@ -202,6 +258,8 @@ class Status:
     _source: StatusSource = attrs.field(repr=False, eq=False, alias="source")
     _key: tuple[str, str] = attrs.field(repr=False, eq=False, alias="key")
     _answer: Answer[DyadState] = attrs.field(repr=False, eq=False, alias="answer")
+    known_on: When | None = attrs.field(default=None, kw_only=True)
+    """The day of knowledge the status is for: what could be known then (None: now)."""
 
     @property
     def pending(self) -> tuple[Pending, ...]:

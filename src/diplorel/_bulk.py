@@ -24,6 +24,7 @@ from diplorel._coverage import NO_ACT, PRESENCE_ACT, RELATIONS_ACT, act_kind
 from diplorel._dates import to_when
 from diplorel._engine import DyadTimeline
 from diplorel._keys import DAY_BITS, packed
+from diplorel._knowledge import KnownOn, knowledge_day
 from diplorel._representation import DEFAULT_CONVENTIONS as DEFAULT
 from diplorel._representation import Coding, code_in, coding
 from diplorel._status import Consular, Diplomatic, DyadState, Level
@@ -116,9 +117,17 @@ def _check(a: Sequence[str], b: Sequence[str], on: Sequence[Any]) -> None:
 
 
 def bulk_python(
-    history: HistoryView, a: Sequence[str], b: Sequence[str], on: Sequence[Any]
+    history: HistoryView,
+    a: Sequence[str],
+    b: Sequence[str],
+    on: Sequence[Any],
+    known_on: KnownOn = None,
 ) -> BulkStatus:
-    """Answer each question from its dyad's timeline (binary search), in pure Python."""
+    """Answer each question from its dyad's timeline (binary search), in pure Python.
+
+    ``known_on``: answer from what could be known on that day, or each question on its own
+    day (``"same"``).
+    """
     _check(a, b, on)
     keys: dict[tuple[str, str], tuple[tuple[str, str], bool]] = {}
     diplomatic: list[str] = []
@@ -133,7 +142,7 @@ def bulk_python(
             found = keys[x, y] = (key, history.filed_as(x) != key[0])
         key, swapped = found
         when = to_when(day)
-        state, certain = history.recorded_at(key, when)
+        state, certain = history.recorded_at(key, when, knowledge_day(known_on, when))
         diplomatic.append(state.diplomatic.value)
         consular.append(state.consular.value)
         if state.presence_known:

@@ -53,6 +53,7 @@ from cattrs.preconf.json import JsonConverter
 from cattrs.preconf.json import make_converter as _json_converter
 from cattrs.strategies import configure_tagged_union
 
+from diplorel._corrections import Retraction
 from diplorel._credit import CREDIT_EVENT_TYPES
 from diplorel._dates import (
     FuzzyDate,
@@ -90,6 +91,7 @@ ITEM_TYPES: tuple[type, ...] = (
     DiplomaticNote,
     ExchangeOfNotes,
     JointCommunique,
+    Retraction,
 )
 """Every type a history document can hold, each with its ``TAG``."""
 

@@ -222,6 +222,7 @@ class FuzzyDate:
 
         On its own, an open end never certainly happened (a history bounds it by the next act).
 
+        >>> import pendulum
         >>> d = parse_edtf("1959/1960")
         >>> d.has_happened(pendulum.Date(1958, 12, 31)), d.has_happened(pendulum.Date(1959, 6, 1))
         (False, None)

@@ -17,7 +17,8 @@ import attrs
 import pendulum
 
 from diplorel._alloc import bulk_allocation
-from diplorel._answer import Explanation, Period, Status, explain_step
+from diplorel._answer import Explanation, KnownSource, Period, Status, explain_step
+from diplorel._corrections import Retraction
 from diplorel._coverage import (
     NO_ACT,
     PRESENCE_ACT,
@@ -48,13 +49,13 @@ from diplorel._events import (
 from diplorel._exclusivity import exclusivity_overlaps
 from diplorel._index import DyadIndex
 from diplorel._keys import Key, pair
+from diplorel._knowledge import NEVER, Dated, Span, Views, known_from, spans, unknown_targets
 from diplorel._lineage import Lineage
 from diplorel._money import Money
 from diplorel._naming import resolved
 from diplorel._notes import (
     DiplomaticNote,
     ExchangeOfNotes,
-    Instrument,
     JointCommunique,
     Pending,
     Proposal,
@@ -63,7 +64,7 @@ from diplorel._notes import (
 from diplorel._rules import RuleSet
 from diplorel._states import StateRegistry, default_registry
 from diplorel._status import Diplomatic, DyadState
-from diplorel.exceptions import InvalidQueryError, UnknownCreditLineError
+from diplorel.exceptions import InvalidEventError, InvalidQueryError, UnknownCreditLineError
 
 _FOREVER = pendulum.Date(9999, 12, 31)
 """The last covered day of a declaration without an end."""
@@ -71,9 +72,12 @@ _FOREVER = pendulum.Date(9999, 12, 31)
 _PRESENCE_ACTS = (HeadOfMissionEvent, MissionEvent, PresenceObserved)
 """Acts that record who represents their sender at the other state."""
 
-Item: TypeAlias = Event | DiplomaticNote | JointCommunique | ExchangeOfNotes
+Item: TypeAlias = Event | DiplomaticNote | JointCommunique | ExchangeOfNotes | Retraction
 """What a history holds: events and the instruments (notes, communiqués) that make them."""
 
+
+_INSTRUMENTS = (DiplomaticNote, JointCommunique, ExchangeOfNotes)
+_RECORDS = (Event, *_INSTRUMENTS, Retraction)
 
 _STATUS_CACHE_SIZE = 65536
 
@@ -94,11 +98,14 @@ class Derived:
         "_index",
         "_items",
         "_pending",
+        "_records",
         "_registry",
         "_resolved",
         "_rules",
+        "_spans",
         "_status_cache",
         "_strict",
+        "_views",
         "memo",
     )
 
@@ -139,18 +146,26 @@ class Derived:
     # Construction ---------------------------------------------------------------------------
 
     def _build(self) -> None:
-        events: list[Event] = []
-        instruments: list[Instrument] = []
         registry = self._registry
+        records: list[Dated] = []
         for item in self._items:
-            if isinstance(item, Event):
-                events.append(resolved(item, registry))
-            elif isinstance(item, DiplomaticNote | JointCommunique | ExchangeOfNotes):
-                instruments.append(resolved(item, registry))
-            else:
+            if not isinstance(item, _RECORDS):
                 msg = f"a History holds events and instruments, not {type(item).__name__}"
                 raise TypeError(msg)
-        made = resolve_instruments(instruments)
+            records.append(resolved(item, registry))
+        self._records = records
+        self._spans: list[Span] | None = None
+        self._views: Views | None = None
+        current = records
+        if any(isinstance(r, Retraction) or getattr(r, "supersedes", None) for r in records):
+            for r in unknown_targets(records):
+                raise InvalidEventError(
+                    r.describe(), "it corrects a record no item has (no such uid or instrument id)"
+                )
+            self._spans = spans(records)
+            current = [r for r, span in zip(records, self._spans, strict=True) if span[1] == NEVER]
+        events = [r for r in current if isinstance(r, Event)]
+        made = resolve_instruments([r for r in current if isinstance(r, _INSTRUMENTS)])
         events.extend(made.events)
         continuations = [(c.old, c.new) for c in self._registry.continuations()]
         continuations += [(e.old, e.new) for e in events if isinstance(e, StateContinued)]
@@ -217,14 +232,14 @@ class Derived:
             raise InvalidQueryError((a, b), f"a dyad needs two different states, both name {ca}")
         return self._key(ca, cb)
 
-    def status(self, a: str, b: str, *, on: QueryLike) -> Status:
-        """The status of the dyad ``a``-``b`` on a date.
+    def status(self, a: str, b: str, *, on: QueryLike, known_on: QueryLike | None = None) -> Status:
+        """The status of the dyad ``a``-``b`` on a date, as known now or on ``known_on``.
 
         ``on`` is ISO day text (``"2024-02-14"``), a date, or a time-zone-aware datetime
         (compared with each act in the act's own time zone). Answers are cached: asking the
         same question again costs a dictionary look-up.
         """
-        cache_key: object = (a, b, on)
+        cache_key: object = (a, b, on, known_on)
         try:
             found = self._status_cache.get(cache_key)
         except TypeError:  # an unhashable date-like: no caching
@@ -235,26 +250,61 @@ class Derived:
         if key is None:
             key = self._resolved[a, b] = self.resolve(a, b)
         when = to_when(on)
-        answer = self._timeline(key).at(when, self._rules)
+        known = None if known_on is None else to_when(known_on)
+        timeline = self._timeline(key) if known is None else self._known(key, known)
+        answer = timeline.at(when, self._rules)
         names = self._index.names_on(key, when.day)
         state = self._index.renamed(answer.state, names) if names else answer.state
         status = Status(
             dyad=pair(*(names.get(c, c) for c in key)) if names else key,
             on=when,
-            state=self._recorded(key, state, answer, when.day),
+            state=self._recorded(key, state, answer, when.day, timeline),
             certain=answer.certain,
             alternatives=tuple(self._index.renamed(x, names) for x in answer.alternatives)
             if names
             else answer.alternatives,
-            source=self,
+            source=self if known is None else KnownSource(self, timeline, known),
             key=key,
             answer=answer,
+            known_on=known,
         )
         if cache_key is not None:
             if len(self._status_cache) >= _STATUS_CACHE_SIZE:
                 self._status_cache.clear()
             self._status_cache[cache_key] = status
         return status
+
+    def _known(self, key: Key, known: When) -> DyadTimeline:
+        """The dyad's timeline as known on a day (the current one where nothing differs)."""
+        found = self.views().timeline(key, known.day)
+        return self._timeline(key) if found is None else found
+
+    def views(self) -> Views:
+        """Every dyad's records with the knowledge days over which each counts (built once)."""
+        if self._views is None:
+            records = self._records
+            if self._spans is None:
+                self._spans = spans(records)
+            views = Views(self._index.view)
+            span_of: dict[str, Span] = {}
+            for r, span in zip(records, self._spans, strict=True):
+                if isinstance(r, _INSTRUMENTS):
+                    span_of[r.id] = span
+                elif isinstance(r, DyadEvent | RecognitionEvent) and not isinstance(
+                    r, CreditLineEvent
+                ):
+                    views.add(self._key(*r.parties), r, span)
+            made = resolve_instruments([r for r in records if isinstance(r, _INSTRUMENTS)])
+            for e in made.events:
+                parts = [span_of[i] for i in (e.instrument or "").split("+") if i in span_of]
+                own = known_from(e)
+                span = (
+                    max([own, *(p[0] for p in parts)]),
+                    min([NEVER, *(p[1] for p in parts)]),
+                )
+                views.add(self._key(*e.parties), e, span)
+            self._views = views
+        return self._views
 
     # What a Status asks for only when it is read (see _answer.StatusSource).
 
@@ -276,9 +326,20 @@ class Derived:
         """The credit lines of a dyad on a date."""
         return self._credit.for_dyad(key, when)
 
-    def explain_at(self, key: Key, when: When, answer: Answer[DyadState]) -> Explanation:
-        """The derivation behind an answer: each event with the rules that acted on it."""
-        timeline = self._timeline(key)
+    def explain_at(
+        self,
+        key: Key,
+        when: When,
+        answer: Answer[DyadState],
+        timeline: DyadTimeline | None = None,
+        known: When | None = None,
+    ) -> Explanation:
+        """The derivation behind an answer: each event with the rules that acted on it.
+
+        ``timeline`` is the view the answer came from (as known on ``known``; default: the
+        current one); the records not yet known then are listed.
+        """
+        timeline = self._timeline(key) if timeline is None else timeline
         steps = []
         state = timeline.initial
         for i in answer.applied():
@@ -289,6 +350,7 @@ class Derived:
         for i in answer.unknown:
             step, _ = explain_step(state, timeline.events[i], self._rules, certain=False)
             steps.append(attrs.evolve(step, event=self._index.shown(step.event)))
+        unknown = () if known is None else self.views().unknown(key, known.day, when.day)
         return Explanation(
             dyad=key,
             on=when,
@@ -299,6 +361,8 @@ class Derived:
             pending=self.pending_at(key, when),
             anomalies=self.anomalies_at(key, when),
             credit_lines=self.credit_lines_at(key, when),
+            known_on=known,
+            not_yet_known=tuple(unknown),
         )
 
     def credit_line(self, line_id: str, *, on: QueryLike) -> CreditLine:
@@ -355,7 +419,7 @@ class Derived:
                 e.on.stated[0],
                 relations=kind >= RELATIONS_ACT,
                 presence=kind >= PRESENCE_ACT,
-                senders=lambda i=i: self._senders(key, range(i + 1)),  # type: ignore[misc]
+                senders=lambda i=i: self._senders(timeline, range(i + 1)),  # type: ignore[misc]
             )
             periods.append(
                 Period(
@@ -411,26 +475,37 @@ class Derived:
             self._anomalies_by_dyad = index
         return self._anomalies_by_dyad.get(key, [])
 
-    def state_at_key(self, key: Key, when: When) -> tuple[DyadState, bool]:
+    def state_at_key(
+        self, key: Key, when: When, known: When | None = None
+    ) -> tuple[DyadState, bool]:
         """A dyad's state on a date, named as on the day, and whether it is certain.
 
         The fast path that panels use: no explanation, pending acts or credit.
         """
-        answer = self._timeline(key).at(when, self._rules)
+        timeline = self._timeline(key) if known is None else self._known(key, known)
+        answer = timeline.at(when, self._rules)
         names = self._index.names_on(key, when.day)
         state = self._index.renamed(answer.state, names) if names else answer.state
-        return self._recorded(key, state, answer, when.day), answer.certain
+        return self._recorded(key, state, answer, when.day, timeline), answer.certain
 
-    def recorded_at(self, key: Key, when: When) -> tuple[DyadState, bool]:
+    def recorded_at(
+        self, key: Key, when: When, known: When | None = None
+    ) -> tuple[DyadState, bool]:
         """The state of a dyad key in the key's names, with the unknown marked, and certainty.
 
         What bulk answers use: :meth:`state_at_key` without renaming continuing states.
         """
-        answer = self._timeline(key).at(when, self._rules)
-        return self._recorded(key, answer.state, answer, when.day), answer.certain
+        timeline = self._timeline(key) if known is None else self._known(key, known)
+        answer = timeline.at(when, self._rules)
+        return self._recorded(key, answer.state, answer, when.day, timeline), answer.certain
 
     def _recorded(
-        self, key: Key, state: DyadState, answer: Answer[DyadState], day: pendulum.Date
+        self,
+        key: Key,
+        state: DyadState,
+        answer: Answer[DyadState],
+        day: pendulum.Date,
+        timeline: DyadTimeline,
     ) -> DyadState:
         """The state, with what the history does not know marked so, dimension by dimension.
 
@@ -439,19 +514,18 @@ class Derived:
         act); either, without an act, where a coverage declaration vouches for it. An ended
         dyad (a party ceased to exist) stays ended.
         """
-        relations, presence = self._acted(key, answer)
+        relations, presence = self._acted(timeline, answer)
         return self._marked(
             key,
             state,
             day,
             relations=relations,
             presence=presence,
-            senders=lambda: self._senders(key, answer.applied()),
+            senders=lambda: self._senders(timeline, answer.applied()),
         )
 
-    def _senders(self, key: Key, applied: Iterable[int]) -> set[str]:
+    def _senders(self, timeline: DyadTimeline, applied: Iterable[int]) -> set[str]:
         """The states whose presence an applied act of the dyad records (its sender)."""
-        timeline = self._timeline(key)
         rejected, events = timeline.rejected, timeline.events
         return {
             events[i].sender  # type: ignore[attr-defined]
@@ -559,14 +633,13 @@ class Derived:
         marked = state.without_record(Diplomatic.NO_RECORD, presence=presence)
         return self._directions(key, marked, day, senders) if presence else marked
 
-    def _acted(self, key: Key, answer: Answer[DyadState]) -> tuple[bool, bool]:
+    def _acted(self, timeline: DyadTimeline, answer: Answer[DyadState]) -> tuple[bool, bool]:
         """Whether an act of the dyad applies in ``answer``: one on relations, one on presence.
 
         A refused act does not count (see :func:`~diplorel._coverage.act_kind` for the rest).
         """
         if not (answer.prefix or answer.extra):
             return False, False
-        timeline = self._timeline(key)
         rejected, events = timeline.rejected, timeline.events
         kind = max(
             (act_kind(events[i]) for i in answer.applied() if i not in rejected), default=NO_ACT
@@ -589,8 +662,9 @@ class Derived:
         """
         key = self.resolve(a, b)
         when = to_when(on)
-        answer = self._timeline(key).at(when, self._rules)
-        relations, presence = self._acted(key, answer)
+        timeline = self._timeline(key)
+        answer = timeline.at(when, self._rules)
+        relations, presence = self._acted(timeline, answer)
         if relations or (presence and dimension is Dimension.PRESENCE):
             return Record.RECORDED
         first, last = self._index.window(key)
@@ -655,7 +729,9 @@ class Derived:
         the first event that moved (a back-dated insert keeps everything before it).
         """
         simple = all(
-            isinstance(i, DyadEvent | RecognitionEvent) and not isinstance(i, CreditLineEvent)
+            isinstance(i, DyadEvent | RecognitionEvent)
+            and not isinstance(i, CreditLineEvent)
+            and i.supersedes is None
             for i in items
         )
         if not simple:
@@ -666,11 +742,13 @@ class Derived:
                 registry=self._registry,
                 coverage=self._coverage,
             )
+        added = [resolved(i, self._registry) for i in items if isinstance(i, Event)]
         return self._copy(
             _items=(*self._items, *items),
-            _index=self._index.with_events(
-                resolved(i, self._registry) for i in items if isinstance(i, Event)
-            ),
+            _records=[*self._records, *added],
+            _spans=None,
+            _views=None,
+            _index=self._index.with_events(added),
         )
 
     def as_strict(self) -> Derived:

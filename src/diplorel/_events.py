@@ -116,6 +116,15 @@ def _sources(value: Iterable[Source]) -> tuple[Source, ...]:
 SOURCES = tuple_of(Source, "Source")
 
 
+def _published(instance: Event, _attribute: attrs.Attribute[str | None], value: object) -> None:
+    """A validator: a correction says when it was published (``announced_on``)."""
+    if value is not None and instance.announced_on is None:
+        raise InvalidEventError(
+            type(instance).__name__,
+            f"a correction (supersedes={value!r}) needs announced_on: when it was published",
+        )
+
+
 @attrs.frozen(kw_only=True)
 class Event:
     """Base class of every event: a dated act at a place, with its sources."""
@@ -136,6 +145,19 @@ class Event:
     place: str | None = attrs.field(default=None, validator=OPTIONAL_TEXT)
     sources: tuple[Source, ...] = attrs.field(default=(), converter=to_tuple, validator=SOURCES)
     instrument: str | None = attrs.field(default=None, validator=OPTIONAL_TEXT)
+    announced_on: FuzzyDate | None = attrs.field(
+        default=None, converter=to_optional_date, validator=OPTIONAL_DATE
+    )
+    """When the act became known: announced or published (knowledge time, see
+    :doc:`/concepts/knowledge-time`). None: known from its date, an imprecise one from the
+    end of its span. Not when a source recorded it (that is the source's ``published_on``)."""
+    uid: str | None = attrs.field(default=None, validator=OPTIONAL_TEXT)
+    """A stable id of this record, which a later correction can name."""
+    supersedes: str | None = attrs.field(default=None, validator=[OPTIONAL_TEXT, _published])
+    """The ``uid`` (or instrument id) of an earlier record this one corrects (a corrected
+    date or level): the history keeps both, the current view uses the latest correction,
+    and a view of the past uses what was known then. A correction needs ``announced_on``,
+    when it was published."""
 
     @property
     def parties(self) -> tuple[str, ...]:

@@ -27,6 +27,7 @@ from diplorel._engine import Anomaly
 from diplorel._engines import DEFAULT_ENGINE, Engine, chosen
 from diplorel._events import Event
 from diplorel._keys import Key
+from diplorel._knowledge import KnownOn
 from diplorel._notes import Pending
 from diplorel._panel import Panel, build_panel
 from diplorel._plot import DayLike, plot_timeline
@@ -77,14 +78,16 @@ class History:
 
     # Questions ------------------------------------------------------------------------------
 
-    def status(self, a: str, b: str, *, on: QueryLike) -> Status:
-        """The status of the dyad ``a``-``b`` on a date.
+    def status(self, a: str, b: str, *, on: QueryLike, known_on: QueryLike | None = None) -> Status:
+        """The status of the dyad ``a``-``b`` on a date, as known now or on ``known_on``.
 
         ``on`` is ISO day text (``"2024-02-14"``), a date, or a time-zone-aware datetime
-        (compared with each act in the act's own time zone). Answers are cached: asking the
-        same question again costs a dictionary look-up.
+        (compared with each act in the act's own time zone). ``known_on`` asks what could be
+        known on that day: only the records announced or published by then count, with the
+        corrections published by then (see :doc:`/concepts/knowledge-time`). Answers are
+        cached: asking the same question again costs a dictionary look-up.
         """
-        return self._derived.status(a, b, on=on)
+        return self._derived.status(a, b, on=on, known_on=known_on)
 
     def timeline(self, a: str, b: str) -> tuple[Period, ...]:
         """The periods of the dyad's history, in order: one per event.
@@ -151,6 +154,7 @@ class History:
         directed: bool = False,
         states: Iterable[str] | None = None,
         engine: Engine = DEFAULT_ENGINE,
+        known_on: KnownOn = None,
     ) -> Panel:
         """A dyad-year panel: one row per pair of states existing on each year's ``on`` day.
 
@@ -158,9 +162,17 @@ class History:
         to those states (default: every state in the registry). ``engine="numpy"`` builds the
         columns with array look-ups (numpy needed), ``"python"`` dyad by dyad, ``"auto"`` (the
         default) with numpy for large panels when installed; the values are identical.
+        ``known_on`` answers each row from what could be known on a day, or on the row's own
+        day with ``"same"`` (the hindsight-free panel for forecasting); it is built in Python.
         """
         return build_panel(
-            self._derived, years=years, on=on, directed=directed, states=states, engine=engine
+            self._derived,
+            years=years,
+            on=on,
+            directed=directed,
+            states=states,
+            engine=engine,
+            known_on=known_on,
         )
 
     def bulk_status(
@@ -170,16 +182,18 @@ class History:
         on: Sequence[QueryLike],
         *,
         engine: Engine = DEFAULT_ENGINE,
+        known_on: KnownOn = None,
     ) -> BulkStatus:
         """Many as-of questions in one call: the status of ``a[i]``-``b[i]`` on ``on[i]``.
 
         ``engine="numpy"`` answers with sorted arrays and ``searchsorted`` (numpy needed),
         ``"python"`` by binary search per question; ``"auto"`` takes numpy when installed.
-        Both give identical answers.
+        Both give identical answers. ``known_on`` answers from what could be known on a day
+        (or on each question's own day, ``"same"``), in Python.
         """
-        if chosen(engine) == "numpy":  # numpy arrays of days need it: no size threshold
+        if known_on is None and chosen(engine) == "numpy":  # no size threshold: numpy days
             return bulk_numpy(self._derived, a, b, on)
-        return bulk_python(self._derived, a, b, on)
+        return bulk_python(self._derived, a, b, on, known_on)
 
     def plot_timeline(
         self, a: str, b: str, *, start: DayLike = None, end: DayLike = None, width: int = 900

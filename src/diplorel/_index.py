@@ -161,6 +161,17 @@ class DyadIndex:
         """The event as given (before it was renamed to its lineage's codes)."""
         return self._originals.get(id(event), event)
 
+    def view(self, key: Key, events: list[Event]) -> DyadTimeline:
+        """A dyad's timeline from ``events`` alone (a view of the past), folded leniently."""
+        canonical = [self.lineage.canonical(e) for e in events]
+        return derive_dyad(
+            key,
+            sort_events([*canonical, *self._implied(key)]),
+            self.rules,
+            strict=False,
+            window=self.window(key),
+        )
+
     def window(self, key: Key) -> Window:
         """When both states of a dyad existed, each as its whole lineage (SUN, then RUS).
 

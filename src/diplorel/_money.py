@@ -165,6 +165,7 @@ class Money:
     :class:`FloatAmountError`. It is stored with exactly the currency's minor units, so equal
     amounts are equal and hash alike, and ``repr`` is canonical:
 
+    >>> from decimal import Decimal
     >>> Money("1.0", "USD") == Money(1, "usd"), Money(Decimal("1.5"), "BHD")
     (True, Money('1.500', 'BHD'))
 
@@ -196,6 +197,7 @@ class Money:
     ) -> Self:
         """Return ``amount`` rounded to the currency's minor units (banker's rounding).
 
+        >>> from decimal import Decimal
         >>> Money.rounded(Decimal("2.675"), "USD"), Money.rounded("2.5", "JPY")
         (Money('2.68', 'USD'), Money('2', 'JPY'))
         """
@@ -277,6 +279,7 @@ class Money:
     def __mul__(self, factor: int | Decimal) -> Self:
         """Multiply by an int or Decimal; the product must fit the minor units.
 
+        >>> from decimal import Decimal
         >>> Money("10.00", "USD") * Decimal("0.125"), 3 * Money("1.25", "USD")
         (Money('1.25', 'USD'), Money('3.75', 'USD'))
         >>> Money("1.00", "USD") * Decimal("0.125")

@@ -111,6 +111,10 @@ class DiplomaticNote:
     """Whether the act covers consular relations; None: the Vienna Conventions' default."""
     summary: str | None = attrs.field(default=None, validator=OPTIONAL_TEXT)
     sources: tuple[Source, ...] = attrs.field(default=(), converter=to_tuple, validator=SOURCES)
+    announced_on: FuzzyDate | None = attrs.field(
+        default=None, converter=to_optional_date, validator=OPTIONAL_DATE
+    )
+    """When the act became known (knowledge time); the events it makes carry it."""
 
     def __attrs_post_init__(self) -> None:
         """A note goes to another state and does exactly one thing."""
@@ -170,6 +174,10 @@ class Agreement:
     place: str | None = attrs.field(default=None, validator=OPTIONAL_TEXT)
     summary: str | None = attrs.field(default=None, validator=OPTIONAL_TEXT)
     sources: tuple[Source, ...] = attrs.field(default=(), converter=to_tuple, validator=SOURCES)
+    announced_on: FuzzyDate | None = attrs.field(
+        default=None, converter=to_optional_date, validator=OPTIONAL_DATE
+    )
+    """When the act became known (knowledge time); the events it makes carry it."""
 
     @property
     def on(self) -> FuzzyDate:
@@ -278,8 +286,16 @@ def _agreed_event(
     consular: bool | None,
     sources: Sequence[Source],
     instrument: str,
+    announced_on: FuzzyDate | None,
 ) -> DyadEvent:
-    common = {"between": between, "on": on, "tz": tz, "place": place, "sources": sources}
+    common = {
+        "between": between,
+        "on": on,
+        "tz": tz,
+        "place": place,
+        "sources": sources,
+        "announced_on": announced_on,
+    }
     if act is Proposal.ESTABLISH_CONSULAR_RELATIONS:
         return ConsularRelationsEstablished(**common, instrument=instrument)  # type: ignore[arg-type]
     cls = _CONSENT[act]
@@ -301,6 +317,7 @@ def _notice_event(note: DiplomaticNote) -> DyadEvent:
         "place": note.place,
         "sources": note.sources,
         "instrument": note.id,
+        "announced_on": note.announced_on,
     }
     if note.notifies is Notice.SEVER_CONSULAR_RELATIONS:
         return ConsularRelationsSevered(**common, by=note.sender)  # type: ignore[arg-type]
@@ -449,6 +466,7 @@ def resolve_instruments(instruments: Iterable[Instrument]) -> Resolved:
                 consular=note.consular,
                 sources=(*note.sources, *reply.sources),
                 instrument=instrument,
+                announced_on=reply.announced_on,
             )
         )
         if effective.earliest > reply.on.latest:
@@ -475,6 +493,7 @@ def resolve_instruments(instruments: Iterable[Instrument]) -> Resolved:
                 consular=c.consular,
                 sources=c.sources,
                 instrument=c.id,
+                announced_on=c.announced_on or getattr(c, "released_on", None),
             )
         )
         if effective.earliest > c.on.latest:  # agreed now, in force later: show it meanwhile

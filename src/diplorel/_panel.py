@@ -22,6 +22,7 @@ import pendulum
 
 from diplorel._dates import When
 from diplorel._engines import DEFAULT_ENGINE, Engine, chosen
+from diplorel._knowledge import KnownOn, knowledge_day
 from diplorel._panel_rows import (
     COLUMNS,
     Cell,
@@ -152,11 +153,13 @@ def build_panel(
     directed: bool = False,
     states: Iterable[str] | None = None,
     engine: Engine = DEFAULT_ENGINE,
+    known_on: KnownOn = None,
 ) -> Panel:
     """One row per dyad and year for the states that both exist on that year's ``on`` day.
 
     ``engine`` (see :mod:`diplorel._engines`): the numpy engine builds the columns with array
-    look-ups; the values are identical.
+    look-ups; the values are identical. ``known_on`` (a day, or ``"same"``: each row as known
+    on its own day) answers from what could be known then, in Python.
     """
     reg = history.registry
     month, mday = _month_day(on)
@@ -166,7 +169,8 @@ def build_panel(
         else sorted(s.code for s in reg)
     )
     years = list(years)
-    if chosen(engine, rows=len(years) * len(codes) * (len(codes) - 1) // 2) == "numpy":
+    rows = len(years) * len(codes) * (len(codes) - 1) // 2
+    if known_on is None and chosen(engine, rows=rows) == "numpy":
         from diplorel._panel_numpy import build_columns  # noqa: PLC0415 - optional numpy
 
         data = build_columns(history, codes, list(years), (month, mday), directed=directed)
@@ -175,11 +179,12 @@ def build_panel(
     for year in years:
         day = day_of(year, month, mday)
         when = When(day=day)
+        known = knowledge_day(known_on, when)
         alive = alive_on(history, codes, day)
         ccode = {c: reg.get(c).cow_code(day) for c in alive}
         for a, b in combinations(alive, 2):
             key = history.key(a, b)
-            state, certain = history.state_at_key(key, when)
+            state, certain = history.state_at_key(key, when, known)
             na, nb = names_in(state, a, b)
             ties = ties_of(history, key, state, (a, b), when)
             rep = {n: level_of(state, n, year) for n in (na, nb)}

@@ -14,8 +14,8 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Sequence
+from html import escape as html_escape
 from typing import TYPE_CHECKING, TypeAlias
-from xml.sax.saxutils import escape
 
 import pendulum
 
@@ -36,6 +36,12 @@ Segment = tuple[str, str, FuzzyDate, FuzzyDate | None]
 """One bar: its label, its colour, when it began and when it ended (None: still running)."""
 Lane = tuple[str, list[Segment]]
 """A lane's label and its bars."""
+
+
+def escape(text: str) -> str:
+    """Text for an SVG element's content: ``&``, ``<`` and ``>`` escaped (quotes need not be)."""
+    return html_escape(text, quote=False)
+
 
 _STATUS = {"established": "#2e7d32", "suspended": "#f9a825", "severed": "#c62828"}
 _STATUS["ended"] = "#616161"

@@ -112,6 +112,7 @@ class State:
     def exists_on(self, date: pendulum.Date) -> bool:
         """Whether the state existed on ``date``; gaps between COW spells (occupation) count.
 
+        >>> import pendulum
         >>> ddr = default_registry().get("DDR")
         >>> ddr.exists_on(pendulum.Date(1990, 10, 2)), ddr.exists_on(pendulum.Date(1990, 10, 3))
         (True, False)
@@ -123,6 +124,7 @@ class State:
     def cow_code(self, on: pendulum.Date) -> int | None:
         """The COW ccode under which the state was a system member on ``on``, if it was one.
 
+        >>> import pendulum
         >>> default_registry().get("DEU").cow_code(pendulum.Date(1970, 1, 1))
         260
         """
@@ -463,6 +465,7 @@ class StateRegistry:
         Raises:
             UnknownStateError: the ccode is not in the data, or maps to nothing on ``on``.
 
+        >>> import pendulum
         >>> default_registry().from_cow(345, pendulum.Date(2010, 1, 1)).code
         'SRB'
         """
@@ -522,6 +525,7 @@ class StateRegistry:
         While two overlap (the Qing court and the provisional Republic in January 1912), the
         one in office first: it held office until displaced. :meth:`governments_on` lists all.
 
+        >>> import pendulum
         >>> default_registry().government_on("CHN", pendulum.Date(1950, 1, 1)).id
         'prc'
         """

@@ -64,11 +64,15 @@ class HistoryView(Protocol):
         """A dyad's credit lines on a date."""
         ...
 
-    def state_at_key(self, key: Key, when: When) -> tuple[DyadState, bool]:
+    def state_at_key(
+        self, key: Key, when: When, known: When | None = None
+    ) -> tuple[DyadState, bool]:
         """A dyad's state (named as on the day) and certainty."""
         ...
 
-    def recorded_at(self, key: Key, when: When) -> tuple[DyadState, bool]:
+    def recorded_at(
+        self, key: Key, when: When, known: When | None = None
+    ) -> tuple[DyadState, bool]:
         """A dyad's state in its key's names, with the unknown marked, and certainty."""
         ...
 

@@ -1,0 +1,181 @@
+"""Knowledge time: what could have been known on one date about another.
+
+Every record is *known from* a day: the day it was announced or published (``announced_on``;
+a communiqué's ``released_on``), else the day it took effect, an imprecise date from the end of
+its span, so no hindsight leaks in. A correction (an event with ``supersedes=``, or a
+:class:`~diplorel.Retraction`) is known from its own publication; from then on the record it
+corrects no longer counts, and of several corrections of one record the latest counts. So each
+record counts over one span of knowledge days, ``known <= K < hidden``.
+
+The current view of a history (every query without ``known_on``) is the view at the end of
+time: the records no correction replaced. A view at ``known_on=K`` folds, dyad by dyad, the
+records that counted on day K; the fold is the same, in lenient mode (a record refused in the
+view is reported, never raised: the past's knowledge may contradict itself). Views are cached
+per dyad and span of days in which nothing became known. Coverage declarations are not subject
+to knowledge time.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Callable, Iterable, Sequence
+from itertools import pairwise
+from typing import Literal, TypeAlias
+
+import pendulum
+
+from diplorel._corrections import Retraction
+from diplorel._dates import FuzzyDate, QueryLike, When, to_when
+from diplorel._engine import DyadTimeline
+from diplorel._events import Event
+from diplorel._keys import Key
+from diplorel._notes import DiplomaticNote, ExchangeOfNotes, JointCommunique
+
+NEVER = pendulum.Date(9999, 12, 31)
+"""The hidden day of a record no correction replaces."""
+
+Span: TypeAlias = tuple[pendulum.Date, pendulum.Date]
+"""The knowledge days over which a record counts: from the first, up to (not on) the second."""
+
+Fold: TypeAlias = Callable[[Key, list[Event]], DyadTimeline]
+"""Folds a dyad's events (canonical, in any order) into its timeline, as the index does."""
+
+Dated: TypeAlias = Event | DiplomaticNote | JointCommunique | ExchangeOfNotes | Retraction
+"""Anything knowledge time dates: an event, an instrument, a retraction."""
+
+
+KnownOn: TypeAlias = QueryLike | Literal["same"] | None
+"""A panel's or bulk answer's day of knowledge: one day, ``"same"`` (each row as known on its
+own day: no hindsight), or None (as known now)."""
+
+
+def knowledge_day(known_on: KnownOn, when: When) -> When | None:
+    """The day of knowledge for a row on ``when``."""
+    if known_on is None:
+        return None
+    if known_on == "same":
+        return when
+    return to_when(known_on)
+
+
+def known_day(on: FuzzyDate) -> pendulum.Date:
+    """The day a date is known by: the end of its span (the start of an open-ended one)."""
+    return on.earliest if on.open_end else on.latest
+
+
+def known_from(record: Dated) -> pendulum.Date:
+    """The first day on which ``record`` could be known (see the module's notes)."""
+    announced = getattr(record, "announced_on", None)
+    if announced is None and isinstance(record, JointCommunique):
+        announced = record.released_on
+    return known_day(announced if announced is not None else record.on)
+
+
+def _ident(record: Dated) -> str | None:
+    """The id a correction names: an event's or retraction's ``uid``, an instrument's ``id``."""
+    if isinstance(record, Event | Retraction):
+        return record.uid
+    return record.id
+
+
+def _target(record: Dated) -> str | None:
+    """The id of the record this one corrects, if it is a correction."""
+    if isinstance(record, Retraction):
+        return record.retracts
+    return getattr(record, "supersedes", None)
+
+
+def spans(records: Sequence[Dated]) -> list[Span]:
+    """The span of knowledge days over which each record counts, in ``records``' order.
+
+    A record counts from the day it is known until the first correction of it is known; a
+    correction, until a later correction of the same record is known (the latest counts).
+    """
+    known = [known_from(r) for r in records]
+    hidden = [NEVER] * len(records)
+    by_ident: dict[str, list[int]] = {}
+    corrections: dict[str, list[int]] = {}
+    for i, r in enumerate(records):
+        ident = _ident(r)
+        if ident is not None:
+            by_ident.setdefault(ident, []).append(i)
+        target = _target(r)
+        if target is not None:
+            corrections.setdefault(target, []).append(i)
+    for target, found in corrections.items():
+        found.sort(key=lambda i: (known[i], i))
+        first = known[found[0]]
+        for i in by_ident.get(target, ()):
+            hidden[i] = min(hidden[i], first)
+        for here, after in pairwise(found):
+            hidden[here] = min(hidden[here], known[after])
+    return list(zip(known, hidden, strict=True))
+
+
+def unknown_targets(records: Iterable[Dated]) -> list[Dated]:
+    """Every correction naming an id that no record has (reported, never ignored)."""
+    records = list(records)
+    idents = {i for i in map(_ident, records) if i is not None}
+    for r in records:
+        if isinstance(r, DiplomaticNote | ExchangeOfNotes | JointCommunique | Event):
+            instrument = getattr(r, "instrument", None)
+            if instrument:
+                idents.update(instrument.split("+"))
+    return [r for r in records if (t := _target(r)) is not None and t not in idents]
+
+
+def counts(span: Span, day: pendulum.Date) -> bool:
+    """Whether a record with this span counts for what was known on ``day``."""
+    return span[0] <= day < span[1]
+
+
+class Views:
+    """Each dyad's candidate events with their spans, and the folded view at a knowledge day.
+
+    ``fold`` folds a dyad's events (canonical, unsorted) into a timeline, as the index does.
+    """
+
+    __slots__ = ("_breaks", "_by_key", "_cache", "_fold")
+
+    def __init__(self, fold: Fold) -> None:
+        """An empty set of views; :meth:`add` files candidates."""
+        self._fold = fold
+        self._by_key: dict[Key, list[tuple[Event, Span]]] = {}
+        self._breaks: dict[Key, list[pendulum.Date]] = {}
+        self._cache: dict[tuple[Key, int], DyadTimeline] = {}
+
+    def add(self, key: Key, event: Event, span: Span) -> None:
+        """File a candidate event of ``key`` with its span."""
+        self._by_key.setdefault(key, []).append((event, span))
+
+    def _days(self, key: Key) -> list[pendulum.Date]:
+        found = self._breaks.get(key)
+        if found is None:
+            days = {d for _, (k, h) in self._by_key.get(key, ()) for d in (k, h) if d != NEVER}
+            found = self._breaks[key] = sorted(days)
+        return found
+
+    def timeline(self, key: Key, day: pendulum.Date) -> DyadTimeline | None:
+        """The dyad's timeline as known on ``day``; None where it is the current one."""
+        days = self._days(key)
+        cut = bisect_right(days, day)
+        if cut == len(days):  # everything known, every correction in force: the current view
+            return None
+        found = self._cache.get((key, cut))
+        if found is None:
+            events = [e for e, span in self._by_key[key] if counts(span, day)]
+            found = self._cache[key, cut] = self._fold(key, events)
+        return found
+
+    def unknown(self, key: Key, day: pendulum.Date, until: pendulum.Date) -> list[Event]:
+        """The dyad's records dated up to ``until`` that were not yet known on ``day``."""
+        return [
+            e
+            for e, span in self._by_key.get(key, ())
+            if span[0] > day and span[1] == NEVER and e.on.earliest <= until
+        ]
+
+    def last_day(self, key: Key) -> pendulum.Date | None:
+        """The last day on which what is known of the dyad changes (None: nothing ever)."""
+        days = self._days(key)
+        return days[-1] if days else None
