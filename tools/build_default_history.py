@@ -181,7 +181,8 @@ LEFT_OUT: dict[Key, str] = {
 
 # (a, b, type, on) -> a decision. ``skip``: leave the research event out (the value says why);
 # ``why`` with field overrides: change the item (``drop`` lists fields to remove,
-# ``extra_sources_from`` names a research event whose sources are added; ``why`` stays here).
+# ``extra_sources_from`` names a research event whose sources are added, ``add_sources`` lists
+# sources found since, in the research's form; ``why`` stays here).
 DECISIONS: dict[tuple[str, str, str, str], dict[str, Any]] = {
     # --- founding example ---------------------------------------------------------------
     ("CUB", "KOR", "RelationsSevered", "1959/1960"): {
@@ -204,6 +205,23 @@ DECISIONS: dict[tuple[str, str, str, str], dict[str, Any]] = {
     },
     ("CUB", "KOR", "RelationsEstablished", "2024-02-14"): {
         "skip": "made by the exchange of notes of the same day (an ExchangeOfNotes item)",
+    },
+    ("CUB", "KOR", "ExchangeOfNotes", "2024-02-14"): {
+        "why": "notes exchanged in New York on 14 February (local time) and announced the same "
+        "day (Xinhua, 'SEOUL, Feb. 14'; Prensa Latina, 'Havana, Feb 14'); the Chosun Ilbo's "
+        "'on Feb. 15' is the day it published the news in Seoul, not the act",
+        "announced_on": "2024-02-14",
+        "add_sources": [
+            {
+                "publisher": "Xinhua",
+                "title": "S.Korea establishes diplomatic ties with Cuba",
+                "date": "2024-02-14",
+                "url": "https://english.news.cn/20240214/6463f34bf4d8484bb89d128471f13d51/c.html",
+                "quote": "SEOUL, Feb. 14 (Xinhua) -- South Korea established diplomatic "
+                "relations with Cuba by exchanging official letters in New York, South Korea's "
+                "foreign ministry said Wednesday.",
+            },
+        ],
     },
     ("CUB", "KOR", "CreditLineOpened", "2005/2020"): {
         "why": "AFP (via Club of Mozambique) and CoreaBucket both say the line was given in "
@@ -575,6 +593,38 @@ DECISIONS: dict[tuple[str, str, str, str], dict[str, Any]] = {
         "records how they ended when the PRC took office in 1949 (El Salvador kept them with "
         "the Republic of China on Taiwan), so keeping them would show relations with the PRC "
         "from 1933/1941 and make the 2018 communiqué establish existing relations",
+    },
+    # --- knowledge time: when acts became known (announced_on) -----------------------------
+    ("CHN", "CRI", "JointCommunique", "2007-06-01"): {
+        "why": "signed and effective on 1 June, kept secret until President Arias announced it "
+        "on Wednesday 6 June (US Embassy San Jose cable 07SANJOSE1106; the Tico Times: Arias "
+        "denied the switch 'right up to Wednesday morning'); Beijing announced it on Thursday "
+        "7 June (Xinhua), the communique's release",
+        "announced_on": "2007-06-06",
+        "add_sources": [
+            {
+                "publisher": "US Embassy San Jose (cable 07SANJOSE1106, via WikiLeaks)",
+                "title": "Costa Rica recognizes China",
+                "date": "2007-06",
+                "url": "https://wikileaks.jcvignoli.com/cable_07SANJOSE1106?amp=1",
+                "quote": "On June 6, Costa Rica announced normalized relations with China... "
+                "The announcement capped months of secret negotiations, including a visit to "
+                "Beijing by Foreign Minister Stagno and Treasury Minister Zuniga to sign an "
+                "agreement on June 1.",
+            },
+            {
+                "publisher": "The Tico Times",
+                "title": "Hello China, Goodbye Taiwan",
+                "date": "2007-06-08",
+                "url": "https://ticotimes.net/2007/06/08/hello-china-goodbye-taiwan",
+                "quote": "right up to Wednesday morning",
+            },
+        ],
+    },
+    ("CHN", "CRI", "Recognized", "2007-06-01"): {
+        "why": "the recognition is the communique's, secret until it was announced on 6 June "
+        "(the cable 07SANJOSE1106, with the communique)",
+        "announced_on": "2007-06-06",
     },
     # --- world: instruments keep only the instrument ------------------------------------------
     ("CHN", "CRI", "RelationsEstablished", "2007-06-01"): {
@@ -961,6 +1011,7 @@ def build_items() -> list[tuple[Key, dict[str, Any]]]:
             extra = decision.pop("extra_sources_from", None)
             if extra is not None:
                 sources += [_source(s) for s in _find(dyads, extra)["sources"]]
+            sources += [_source(s) for s in decision.pop("add_sources", [])]
             item = _item([a, b], e, sources, d["events"])
             if item is None:
                 msg = f"{ref} cannot be mapped and has no decision"

@@ -426,7 +426,8 @@ class Status:
         rows.extend(("pending", str(p)) for p in self.pending)
         rows.extend(("anomaly", str(x)) for x in self.anomalies)
         certainty = "certain" if self.certain else "UNCERTAIN"
-        out = [f"{a}-{b} on {self.on} ({certainty})"]
+        known = f" as known on {self.known_on}" if self.known_on is not None else ""
+        out = [f"{a}-{b} on {self.on}{known} ({certainty})"]
         out.extend(f"  {label:<22}{value}" for label, value in rows)
         if not self.certain:
             out.append("  an imprecisely dated act may not have happened yet; if it had:")

@@ -78,6 +78,7 @@ def status_to_json(status: Status) -> dict[str, Any]:
     year = status.on.day.year
     return {
         "on": str(status.on),
+        "known_on": None if status.known_on is None else str(status.known_on),
         **_state(status.state, year),
         "certain": status.certain,
         "alternatives": [_state(a, year) for a in status.alternatives],

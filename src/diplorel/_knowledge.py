@@ -26,7 +26,7 @@ import pendulum
 
 from diplorel._corrections import Retraction
 from diplorel._dates import FuzzyDate, QueryLike, When, to_when
-from diplorel._engine import DyadTimeline
+from diplorel._engine import DyadTimeline, sort_events
 from diplorel._events import Event
 from diplorel._keys import Key
 from diplorel._notes import DiplomaticNote, ExchangeOfNotes, JointCommunique
@@ -168,12 +168,17 @@ class Views:
         return found
 
     def unknown(self, key: Key, day: pendulum.Date, until: pendulum.Date) -> list[Event]:
-        """The dyad's records dated up to ``until`` that were not yet known on ``day``."""
-        return [
-            e
-            for e, span in self._by_key.get(key, ())
-            if span[0] > day and span[1] == NEVER and e.on.earliest <= until
-        ]
+        """The dyad's records dated up to ``until`` that were not yet known on ``day``.
+
+        In fold order; the records in force now only (not those corrected since).
+        """
+        return sort_events(
+            [
+                e
+                for e, span in self._by_key.get(key, ())
+                if span[0] > day and span[1] == NEVER and e.on.earliest <= until
+            ]
+        )
 
     def last_day(self, key: Key) -> pendulum.Date | None:
         """The last day on which what is known of the dyad changes (None: nothing ever)."""

@@ -178,8 +178,8 @@ def dyad(a: str, b: str) -> tuple[str, str]:
     return ca, cb
 
 
-def query_date(text: str | None) -> None:
-    """Check an ``--on`` date (a day or an aware datetime) before any data is read."""
+def query_date(text: str | None, *, option: str = "--on") -> None:
+    """Check an ``--on`` (or ``option``) date, a day or an aware datetime, before any data."""
     if text is None:
         return
     from diplorel._dates import to_when  # noqa: PLC0415
@@ -188,7 +188,7 @@ def query_date(text: str | None) -> None:
     try:
         to_when(text)
     except DiplorelError as e:
-        raise UsageError(f"argument --on: {e}") from None
+        raise UsageError(f"argument {option}: {e}") from None
 
 
 def year_range(

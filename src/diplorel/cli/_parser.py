@@ -80,6 +80,7 @@ def _dyad(
     example: str,
     *,
     with_date: bool = True,
+    knowing: bool = False,
 ) -> argparse.ArgumentParser:
     p = _command(
         sub,
@@ -98,9 +99,20 @@ def _dyad(
             help="a day (2024-02-15) or an aware datetime (2024-02-14T12:00:00+09:00); "
             "default: today",
         )
+    if knowing:
+        _known_on(p)
     _history(p)
     p.add_argument("--json", action="store_true", help="machine-readable output")
     return p
+
+
+def _known_on(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--known-on",
+        metavar="DATE",
+        help="answer from what could be known on that day: only acts announced or published "
+        "by then, with the corrections published by then (default: as known now)",
+    )
 
 
 def _years(p: argparse.ArgumentParser) -> None:
@@ -123,9 +135,9 @@ def build_parser() -> argparse.ArgumentParser:
     _debug(parser, default=False)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     _dyad(sub, "status", "the status of two states on a date, with every dimension",
-          "diplorel status CUB KOR --on 2024-02-15")  # fmt: skip
+          "diplorel status CUB KOR --on 2024-02-15", knowing=True)  # fmt: skip
     _dyad(sub, "explain", "the derivation of a status: events, rules, citations",
-          "diplorel explain CUB KOR --on 1959-06-01")  # fmt: skip
+          "diplorel explain CUB KOR --on 1959-06-01", knowing=True)  # fmt: skip
     p = _dyad(sub, "timeline", "the periods of a dyad's history", "diplorel timeline USA CUB",
               with_date=False)  # fmt: skip
     p.add_argument("--svg", metavar="FILE", type=_args.output_file,

@@ -12,21 +12,31 @@ def _check(args: argparse.Namespace) -> None:
     """Usage errors first, before any data is read: two different states, a valid date."""
     _args.dyad(args.a, args.b)
     _args.query_date(getattr(args, "on", None))
+    _args.query_date(getattr(args, "known_on", None), option="--known-on")
 
 
 def status(args: argparse.Namespace, ctx: Context) -> int:
     """``diplorel status A B [--on DATE]``: every dimension, certainty, since when, and why."""
     _check(args)
-    s = ctx.history(args, dyad=(args.a, args.b)).status(args.a, args.b, on=ctx.on(args))
+    s = ctx.history(args, dyad=(args.a, args.b)).status(
+        args.a, args.b, on=ctx.on(args), known_on=args.known_on
+    )
     if args.json:
         from diplorel._export import status_to_json  # noqa: PLC0415
 
         ctx.dump(status_to_json(s))
         return 0
     ctx.out.write(f"{s}\n\nwhy:\n")
-    for step in s.explain().steps:
+    explanation = s.explain()
+    for step in explanation.steps:
         by = f"  (by {step.event.instrument})" if step.event.instrument else ""
         ctx.out.write(f"{step.event.on!s:<23} {step.event.describe(dated=False)}{by}\n")
+    for event in explanation.not_yet_known:
+        known = f", announced {event.announced_on}" if event.announced_on else ""
+        ctx.out.write(
+            f"{event.on!s:<23} {event.describe(dated=False)}  (not yet known on {s.known_on}"
+            f"{known})\n"
+        )
     ctx.out.write("(diplorel explain gives the rules and sources)\n")
     return 0
 
@@ -35,7 +45,9 @@ def explain(args: argparse.Namespace, ctx: Context) -> int:
     """``diplorel explain A B --on DATE``: the derivation with rules and citations."""
     _check(args)
     explanation = (
-        ctx.history(args, dyad=(args.a, args.b)).status(args.a, args.b, on=ctx.on(args)).explain()
+        ctx.history(args, dyad=(args.a, args.b))
+        .status(args.a, args.b, on=ctx.on(args), known_on=args.known_on)
+        .explain()
     )
     if args.json:
         from diplorel._export import explanation_to_json  # noqa: PLC0415
