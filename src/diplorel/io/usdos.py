@@ -45,6 +45,7 @@ import csv
 import io
 import os
 import re
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from functools import cache
 from importlib.resources import files
@@ -878,12 +879,28 @@ class _Builder:
             self.note("rdcr", problem.split(":")[0], "problem in the records", problem)
         chiefs = list(self.chief_events())
         guide = list(self.guide_events())
-        events = self.settle(chiefs + guide)
+        events = _with_uids(self.settle(chiefs + guide))
         return UsRecords(
             events=tuple(events),
             coverage=tuple(self.coverage(events)),
             log=tuple(self.log),
         )
+
+
+def _with_uids(events: Iterable[Event]) -> list[Event]:
+    """Each event with a stable id a later correction can name: dyad, tag and date.
+
+    ``usdos:CUB-USA:relations_severed:1961-01-03``; a second event with the same three gets
+    ``#2`` (the records are read in a fixed order, so the ids never change between builds).
+    """
+    seen: Counter[str] = Counter()
+    out = []
+    for e in events:
+        base = f"usdos:{'-'.join(e.parties)}:{e.TAG}:{e.on}"
+        seen[base] += 1
+        n = seen[base]
+        out.append(attrs.evolve(e, uid=base if n == 1 else f"{base}#{n}"))
+    return out
 
 
 def _breaker(note: str, partner: str) -> str | None:
