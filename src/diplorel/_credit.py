@@ -33,6 +33,7 @@ from diplorel._checks import (
     to_optional_date,
 )
 from diplorel._dates import FuzzyDate, When
+from diplorel._engine import refusal
 from diplorel._events import Event
 from diplorel._money import Money, format_money
 from diplorel._rules import Rejected
@@ -338,12 +339,7 @@ def credit_error(
     amount = getattr(event, "amount", None)
     return CreditLineError(
         line_id=state.id,
-        dyad=key,
-        on=str(event.on),
-        event=event.describe(),
-        met=state.summary(),
-        rule=rule,
-        reason=why.reason,
         amount=str(amount) if amount is not None else None,
         available=str(state.available) if state.available is not None else None,
+        **refusal(key, event, state, rule, why),
     )

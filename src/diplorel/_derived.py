@@ -233,12 +233,7 @@ class Derived:
         return self._key(ca, cb)
 
     def status(self, a: str, b: str, *, on: QueryLike, known_on: QueryLike | None = None) -> Status:
-        """The status of the dyad ``a``-``b`` on a date, as known now or on ``known_on``.
-
-        ``on`` is ISO day text (``"2024-02-14"``), a date, or a time-zone-aware datetime
-        (compared with each act in the act's own time zone). Answers are cached: asking the
-        same question again costs a dictionary look-up.
-        """
+        """See :meth:`diplorel.History.status` (answers are cached per question)."""
         cache_key: object = (a, b, on, known_on)
         try:
             found = self._status_cache.get(cache_key)
@@ -655,11 +650,7 @@ class Derived:
         dimension: Dimension = Dimension.RELATIONS,
         sender: str | None = None,
     ) -> Record:
-        """How the history knows the dyad on a date: recorded, covered, no record, not existing.
-
-        ``dimension`` is what a coverage declaration must vouch for (relations by default);
-        ``sender`` asks about one direction of presence (``sender``'s mission at the other).
-        """
+        """See :meth:`diplorel.History.record`."""
         key = self.resolve(a, b)
         when = to_when(on)
         timeline = self._timeline(key)

@@ -177,18 +177,25 @@ ErrorMaker = Callable[[tuple[str, str], Event, Any, str, Rejected], DiplorelErro
 """What strict mode raises when a rule refuses an event: (key, event, state, rule, why)."""
 
 
+def refusal(
+    key: tuple[str, str], event: Event, state: FoldState, rule: str, why: Rejected
+) -> dict[str, Any]:
+    """What every strict-mode refusal says: the dyad, date, event, state met, rule, reason."""
+    return {
+        "dyad": key,
+        "on": str(event.on),
+        "event": event.describe(),
+        "met": state.summary(),
+        "rule": rule,
+        "reason": why.reason,
+    }
+
+
 def transition_error(
     key: tuple[str, str], event: Event, state: FoldState, rule: str, why: Rejected
 ) -> InvalidTransitionError:
     """The exception strict mode raises when ``rule`` refuses a dyad's ``event``."""
-    return InvalidTransitionError(
-        dyad=key,
-        on=str(event.on),
-        event=event.describe(),
-        met=state.summary(),
-        rule=rule,
-        reason=why.reason,
-    )
+    return InvalidTransitionError(**refusal(key, event, state, rule, why))
 
 
 @attrs.frozen
