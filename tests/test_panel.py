@@ -145,3 +145,29 @@ class TestWholeSystem:
         assert cuba_korea.iloc[0]["diplomatic"] == "severed"
         assert bool(cuba_korea.iloc[0]["economic_ties"])
         assert pd.api.types.is_integer_dtype(df["ccode_a"])
+
+
+class TestInvolving:
+    """A focal-state panel: only the dyads of the given states, built without the others."""
+
+    def test_equals_the_filtered_panel(self) -> None:
+        """The rows are those of the whole panel that have CUB on either side, in order."""
+        h = dr.default_history()
+        states = ["CUB", "KOR", "USA", "MEX", "CAN"]
+        whole = h.panel(years=[1960, 2024], states=states, engine="python")
+        focal = h.panel(years=[1960, 2024], states=states, involving=["Cuba"])
+        keep = [
+            i
+            for i, (a, b) in enumerate(zip(whole.data["state_a"], whole.data["state_b"]))
+            if "CUB" in (a, b)
+        ]
+        assert focal.data == {c: [v[i] for i in keep] for c, v in whole.data.items()}
+        numpy_focal = h.panel(years=[1960, 2024], states=states, involving=["CUB"], engine="numpy")
+        assert numpy_focal.data == focal.data
+
+    def test_a_lineage_counts(self) -> None:
+        """RUS includes the Soviet Union's rows (its lineage), as COW's 365 does."""
+        p = dr.default_history().panel(
+            years=[1980], states=["SUN", "RUS", "USA"], involving=["RUS"]
+        )
+        assert p.data["state_a"] == ["SUN"] and p.data["state_b"] == ["USA"]

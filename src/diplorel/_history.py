@@ -155,6 +155,7 @@ class History:
         states: Iterable[str] | None = None,
         engine: Engine = DEFAULT_ENGINE,
         known_on: KnownOn = None,
+        involving: Iterable[str] | None = None,
     ) -> Panel:
         """A dyad-year panel: one row per pair of states existing on each year's ``on`` day.
 
@@ -164,6 +165,8 @@ class History:
         default) with numpy for large panels when installed; the values are identical.
         ``known_on`` answers each row from what could be known on a day, or on the row's own
         day with ``"same"`` (the hindsight-free panel for forecasting); it is built in Python.
+        ``involving=["CUB"]`` keeps the dyads of those states (with their lineages: RUS
+        includes the Soviet Union's rows), without building the others.
         """
         return build_panel(
             self._derived,
@@ -173,6 +176,7 @@ class History:
             states=states,
             engine=engine,
             known_on=known_on,
+            involving=involving,
         )
 
     def bulk_status(

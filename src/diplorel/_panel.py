@@ -13,7 +13,7 @@ from __future__ import annotations
 import csv
 import io
 import os
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from itertools import combinations
 from typing import TYPE_CHECKING, Any
 
@@ -58,6 +58,15 @@ class Panel:
     def __len__(self) -> int:
         """The number of rows."""
         return len(self.data["year"])
+
+    def involving(self, focal: Callable[[str], bool] | None) -> Panel:
+        """The rows with a ``focal`` state on either side (all rows for None)."""
+        if focal is None:
+            return self
+        a, b = self.data["state_a"], self.data["state_b"]
+        keep = [i for i in range(len(a)) if focal(str(a[i])) or focal(str(b[i]))]
+        data = {c: [v[i] for i in keep] for c, v in self.data.items()}
+        return Panel(data=data, directed=self.directed)
 
     def rows(self) -> Iterator[dict[str, Cell]]:
         """The rows, as dicts."""
@@ -145,6 +154,14 @@ def _month_day(on: str) -> tuple[int, int]:
     return month, day
 
 
+def _pairs(alive: list[str], focal: Callable[[str], bool] | None) -> Iterable[tuple[str, str]]:
+    """The pairs of ``alive`` states (sorted), or only those with a ``focal`` member."""
+    if focal is None:
+        return combinations(alive, 2)
+    here = [f for f in alive if focal(f)]
+    return sorted({(min(f, o), max(f, o)) for f in here for o in alive if o != f})
+
+
 def build_panel(
     history: HistoryView,
     *,
@@ -154,27 +171,38 @@ def build_panel(
     states: Iterable[str] | None = None,
     engine: Engine = DEFAULT_ENGINE,
     known_on: KnownOn = None,
+    involving: Iterable[str] | None = None,
 ) -> Panel:
     """One row per dyad and year for the states that both exist on that year's ``on`` day.
 
     ``engine`` (see :mod:`diplorel._engines`): the numpy engine builds the columns with array
     look-ups; the values are identical. ``known_on`` (a day, or ``"same"``: each row as known
-    on its own day) answers from what could be known then, in Python.
+    on its own day) answers from what could be known then, in Python. ``involving`` keeps the
+    dyads of which at least one of those states is a member (a focal-state panel), built
+    without the others.
     """
     reg = history.registry
     month, mday = _month_day(on)
     codes = (
-        sorted({reg.resolve(s) for s in states})
+        sorted({reg.resolve(s, where="states") for s in states})
         if states is not None
         else sorted(s.code for s in reg)
     )
+    focal: Callable[[str], bool] | None = None
+    if involving is not None:  # a state and its lineage (RUS: the Soviet Union's rows too)
+        filed = {history.filed_as(reg.resolve(s, where="involving")) for s in involving}
+        focal = lambda code: history.filed_as(code) in filed  # noqa: E731 - a predicate
+    n_focal = 0 if involving is None else len(set(involving))
     years = list(years)
-    rows = len(years) * len(codes) * (len(codes) - 1) // 2
-    if known_on is None and chosen(engine, rows=rows) == "numpy":
+    n = len(codes)
+    rows = len(years) * (n * (n - 1) // 2 if focal is None else n_focal * n)
+    # the numpy engine builds every dyad: a focal panel is faster in Python unless asked
+    arrays = engine == "numpy" if focal is not None else chosen(engine, rows=rows) == "numpy"
+    if known_on is None and arrays:
         from diplorel._panel_numpy import build_columns  # noqa: PLC0415 - optional numpy
 
         data = build_columns(history, codes, list(years), (month, mday), directed=directed)
-        return Panel(data=data, directed=directed)
+        return Panel(data=data, directed=directed).involving(focal)
     data = {c: [] for c in COLUMNS}
     for year in years:
         day = day_of(year, month, mday)
@@ -182,7 +210,7 @@ def build_panel(
         known = knowledge_day(known_on, when)
         alive = alive_on(history, codes, day)
         ccode = {c: reg.get(c).cow_code(day) for c in alive}
-        for a, b in combinations(alive, 2):
+        for a, b in _pairs(alive, focal):
             key = history.key(a, b)
             state, certain = history.state_at_key(key, when, known)
             na, nb = names_in(state, a, b)

@@ -117,9 +117,15 @@ def _export_checks(args: argparse.Namespace, today: int) -> list[int]:
         if len(codes) < 2:  # noqa: PLR2004 - a dyad
             msg = f"argument --states: give at least two different states (got {', '.join(codes)})"
             raise UsageError(msg)
+    if args.involving is not None:
+        _args.state_codes(args.involving, "--involving")
     if args.format == "panel":
         return _args.year_range(args.first, args.last, args.step, (1946, today - 1))
-    for given, option in ((args.day, "--on"), (args.directed or None, "--directed")):
+    for given, option in (
+        (args.day, "--on"),
+        (args.directed or None, "--directed"),
+        (args.involving, "--involving"),
+    ):
         if given is not None:
             msg = f"{option} applies to export panel only; leave it out of export cow"
             raise UsageError(msg)
@@ -148,7 +154,11 @@ def export(args: argparse.Namespace, ctx: Context) -> int:
                 h, path, years=years, states=args.states, partial=args.partial
             )
         panel = h.panel(
-            years=years, on=args.day or "12-31", directed=args.directed, states=args.states
+            years=years,
+            on=args.day or "12-31",
+            directed=args.directed,
+            states=args.states,
+            involving=args.involving,
         )
         return panel.to_csv(path)
 

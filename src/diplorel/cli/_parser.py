@@ -164,6 +164,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--on", dest="day", type=_args.month_day, metavar="MM-DD",
                    help="panel: the day observed in each year (default 12-31)")  # fmt: skip
     p.add_argument("--directed", action="store_true", help="panel: both (a, b) and (b, a)")
+    p.add_argument("--involving", nargs="+", metavar="STATE",
+                   help="panel: only the dyads of these states (a focal-state panel)")  # fmt: skip
     p.add_argument("--partial", action="store_true",
                    help="cow: also rows with one side unrecorded, its cells empty")  # fmt: skip
     _years(p)
