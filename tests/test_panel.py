@@ -158,7 +158,9 @@ class TestInvolving:
         focal = h.panel(years=[1960, 2024], states=states, involving=["Cuba"])
         keep = [
             i
-            for i, (a, b) in enumerate(zip(whole.data["state_a"], whole.data["state_b"]))
+            for i, (a, b) in enumerate(
+                zip(whole.data["state_a"], whole.data["state_b"], strict=True)
+            )
             if "CUB" in (a, b)
         ]
         assert focal.data == {c: [v[i] for i in keep] for c, v in whole.data.items()}
@@ -170,4 +172,5 @@ class TestInvolving:
         p = dr.default_history().panel(
             years=[1980], states=["SUN", "RUS", "USA"], involving=["RUS"]
         )
-        assert p.data["state_a"] == ["SUN"] and p.data["state_b"] == ["USA"]
+        assert p.data["state_a"] == ["SUN"]
+        assert p.data["state_b"] == ["USA"]
