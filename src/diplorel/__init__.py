@@ -71,6 +71,7 @@ from diplorel._events import (
 from diplorel._files import dump, dumps, dumps_jsonl, load, loads, loads_jsonl
 from diplorel._history import History
 from diplorel._money import Currency, Money, currency, format_money, parse_money
+from diplorel._network import Edge, Network
 from diplorel._notes import (
     DiplomaticNote,
     ExchangeOfNotes,
@@ -151,6 +152,7 @@ __all__ = [
     "DiplorelError",
     "DyadEvent",
     "DyadState",
+    "Edge",
     "Event",
     "ExchangeOfNotes",
     "Explanation",
@@ -183,6 +185,7 @@ __all__ = [
     "MissionKind",
     "MissionOpened",
     "Money",
+    "Network",
     "NoteKind",
     "Notice",
     "Panel",

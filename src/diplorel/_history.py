@@ -28,6 +28,7 @@ from diplorel._engines import DEFAULT_ENGINE, Engine, chosen
 from diplorel._events import Event
 from diplorel._keys import Key
 from diplorel._knowledge import KnownOn
+from diplorel._network import Network, build_network
 from diplorel._notes import Pending
 from diplorel._panel import Panel, build_panel
 from diplorel._plot import DayLike, plot_timeline
@@ -198,6 +199,22 @@ class History:
         if known_on is None and chosen(engine) == "numpy":  # no size threshold: numpy days
             return bulk_numpy(self._derived, a, b, on)
         return bulk_python(self._derived, a, b, on, known_on)
+
+    def network(
+        self,
+        *,
+        on: QueryLike,
+        known_on: QueryLike | None = None,
+        states: Iterable[str] | None = None,
+    ) -> Network:
+        """Who represents whom on a date: a directed graph among the states existing then.
+
+        An edge runs from a sender to the state it is represented in, with the level of who
+        is there (COW), the mission, the class agreed, a protecting power and certainty;
+        ``to_pandas()`` and ``to_networkx()`` hand it on. ``states`` limits the nodes;
+        ``known_on`` asks what could be known on that day.
+        """
+        return build_network(self._derived, on=on, known_on=known_on, states=states)
 
     def plot_timeline(
         self, a: str, b: str, *, start: DayLike = None, end: DayLike = None, width: int = 900
