@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import json
 from pathlib import Path
 
 import pytest
@@ -174,3 +175,29 @@ class TestInvolving:
         )
         assert p.data["state_a"] == ["SUN"]
         assert p.data["state_b"] == ["USA"]
+
+
+class TestProvenance:
+    """Every panel says what it was built from, and its CSV carries it beside."""
+
+    def test_default_history_panel(self, tmp_path: Path) -> None:
+        """The shipped data's version, the rules, the conventions and the query."""
+        p = dr.default_history().panel(years=[2000], states=["CUB", "USA"], known_on="same")
+        prov = p.provenance
+        assert prov["created_by"].startswith("diplorel ")
+        assert prov["history"]["default"] is True
+        assert prov["history"]["data"].startswith("sha256:")
+        assert prov["rules"] == "default"
+        assert prov["query"]["states"] == ["CUB", "USA"]
+        assert prov["query"]["known_on"] == "same"
+        assert "observation" in prov["cow_conventions"]
+        path = tmp_path / "panel.csv"
+        p.to_csv(path)
+        sidecar = json.loads((tmp_path / "panel.csv.provenance.json").read_text())
+        assert sidecar == prov
+
+    def test_a_changed_history_is_not_the_shipped_data(self) -> None:
+        """A history made by adding to the default one no longer claims its data version."""
+        h = dr.default_history().add(dr.RelationsEstablished(between=("CUB", "NRU"), on="2002"))
+        prov = h.panel(years=[2000], states=["CUB", "USA"]).provenance
+        assert prov["history"] == {**prov["history"], "default": False, "data": None}

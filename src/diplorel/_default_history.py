@@ -26,7 +26,8 @@ from typing import Any
 
 from diplorel._coverage import Coverage
 from diplorel._files import document, parts
-from diplorel._history import History, Item
+from diplorel._history import History, Item, derived
+from diplorel._provenance import DATA_VERSION, data_version
 from diplorel._reading import DEFAULT_MAX_DEPTH, JsonParser
 from diplorel._states import default_registry
 from diplorel.exceptions import LoadError
@@ -104,7 +105,16 @@ def _cover_key(c: dict[str, Any]) -> str:
 
 
 def _history(curated: Parts, us: Parts) -> History:
-    return History([*curated[0], *us[0]], coverage=[*curated[1], *us[1]])
+    h = History([*curated[0], *us[0]], coverage=[*curated[1], *us[1]])
+    derived(h).memo[DATA_VERSION] = _data_version()  # what exported tables cite
+    return h
+
+
+@cache
+def _data_version() -> str:
+    """The version of the shipped history data: a digest of its files."""
+    root = files("diplorel")
+    return data_version([root.joinpath(name).read_bytes() for name in (CURATED, US_RECORDS)])
 
 
 @cache

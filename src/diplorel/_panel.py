@@ -33,6 +33,7 @@ from diplorel._panel_rows import (
     names_in,
     ties_of,
 )
+from diplorel._provenance import provenance, write_sidecar
 from diplorel._save import write_atomic
 from diplorel._status import Consular, Diplomatic
 from diplorel.exceptions import InvalidDateError, MissingExtraError
@@ -49,6 +50,8 @@ class Panel:
 
     data: Mapping[str, list[Cell]] = attrs.field(repr=False)
     directed: bool = False
+    provenance: Mapping[str, Any] = attrs.field(factory=dict, eq=False, repr=False)
+    """What the panel was built from and how (see :mod:`diplorel._provenance`): cite it."""
 
     @property
     def columns(self) -> tuple[str, ...]:
@@ -66,7 +69,7 @@ class Panel:
         a, b = self.data["state_a"], self.data["state_b"]
         keep = [i for i in range(len(a)) if focal(str(a[i])) or focal(str(b[i]))]
         data = {c: [v[i] for i in keep] for c, v in self.data.items()}
-        return Panel(data=data, directed=self.directed)
+        return Panel(data=data, directed=self.directed, provenance=self.provenance)
 
     def rows(self) -> Iterator[dict[str, Cell]]:
         """The rows, as dicts."""
@@ -105,9 +108,16 @@ class Panel:
             }
         )
 
-    def to_csv(self, path: str | os.PathLike[str]) -> int:
-        """Write the panel as CSV (atomically); return the number of rows."""
-        return write_csv(self, path)
+    def to_csv(self, path: str | os.PathLike[str], *, sidecar: bool = True) -> int:
+        """Write the panel as CSV (atomically); return the number of rows.
+
+        Beside it goes ``<path>.provenance.json`` (unless ``sidecar=False``): the diplorel
+        and data versions, the rules, the COW conventions and the query, to cite it by.
+        """
+        count = write_csv(self, path)
+        if sidecar and self.provenance:
+            write_sidecar(path, self.provenance)
+        return count
 
 
 def write_csv(rows: Panel | Iterable[Mapping[str, Any]], path: str | os.PathLike[str]) -> int:
@@ -183,6 +193,7 @@ def build_panel(
     """
     reg = history.registry
     month, mday = _month_day(on)
+    involving = None if involving is None else list(involving)
     codes = (
         sorted({reg.resolve(s, where="states") for s in states})
         if states is not None
@@ -194,6 +205,19 @@ def build_panel(
         focal = lambda code: history.filed_as(code) in filed  # noqa: E731 - a predicate
     n_focal = 0 if involving is None else len(set(involving))
     years = list(years)
+
+    def cite() -> dict[str, Any]:
+        query = {
+            "table": "dyad-year panel",
+            "years": years,
+            "on": f"{month:02d}-{mday:02d}",
+            "directed": directed,
+            "states": None if states is None else codes,
+            "involving": None if involving is None else sorted(set(involving)),
+            "known_on": known_on,
+        }
+        return provenance(history, query)
+
     n = len(codes)
     rows = len(years) * (n * (n - 1) // 2 if focal is None else n_focal * n)
     # the numpy engine builds every dyad: a focal panel is faster in Python unless asked
@@ -202,7 +226,7 @@ def build_panel(
         from diplorel._panel_numpy import build_columns  # noqa: PLC0415 - optional numpy
 
         data = build_columns(history, codes, list(years), (month, mday), directed=directed)
-        return Panel(data=data, directed=directed).involving(focal)
+        return Panel(data=data, directed=directed, provenance=cite()).involving(focal)
     data = {c: [] for c in COLUMNS}
     for year in years:
         day = day_of(year, month, mday)
@@ -230,4 +254,4 @@ def build_panel(
                 data["missions_b"].append(missions_of(state, ny))
                 data["economic_ties"].append(ties)
                 data["certain"].append(certain)
-    return Panel(data=data, directed=directed)
+    return Panel(data=data, directed=directed, provenance=cite())

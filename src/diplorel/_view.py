@@ -16,6 +16,7 @@ from diplorel._credit import CreditLine
 from diplorel._dates import QueryLike, When
 from diplorel._engine import DyadTimeline
 from diplorel._keys import Key
+from diplorel._rules import RuleSet
 from diplorel._states import StateRegistry
 from diplorel._status import DyadState
 
@@ -26,6 +27,16 @@ class HistoryView(Protocol):
     @property
     def registry(self) -> StateRegistry:
         """The state registry names are resolved with."""
+        ...
+
+    @property
+    def rules(self) -> RuleSet:
+        """The rule set the history is derived with."""
+        ...
+
+    @property
+    def strict(self) -> bool:
+        """Whether the history refuses invalid acts."""
         ...
 
     @property

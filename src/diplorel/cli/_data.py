@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from typing import TYPE_CHECKING
 
 from diplorel.cli import _args
 from diplorel.cli._args import CommandError, UsageError
@@ -10,42 +11,35 @@ from diplorel.cli._context import Context
 from diplorel.cli._progress import progress
 from diplorel.exceptions import LoadError
 
+if TYPE_CHECKING:
+    import pendulum
+
+    from diplorel._states import State
+
 
 def states(args: argparse.Namespace, ctx: Context) -> int:
-    """``diplorel states [QUERY]``: codes, names, aliases, COW numbers, existence."""
+    """``diplorel states [QUERY]``: codes, names, aliases, COW and G-W spells, existence.
+
+    A query that names one state (a code, name or alias) shows that state in full; other text
+    lists the states with its words in a name (``korea``); no such state is an error (exit 1)
+    that suggests near misses.
+    """
     from diplorel._states import default_registry  # noqa: PLC0415
 
     registry = default_registry()
     found = registry.search(args.query) if args.query else list(registry)
     if not found:
-        msg = f"no state matches {args.query[:80]!r}; try a code, or part of a name (korea)"
+        near = ", ".join(
+            f"{s.code} ({s.name})" for s in map(registry.get, registry.suggest(args.query))
+        )
+        hint = f"; near misses: {near}" if near else ""
+        msg = f"no state matches {args.query[:80]!r}; try a code, or a word of a name (korea){hint}"
         raise CommandError(msg)
     if args.json:
-        ctx.dump(
-            [
-                {
-                    "code": s.code,
-                    "code_kind": s.code_kind,
-                    "name": s.name,
-                    "official_name": s.official_name,
-                    "aliases": list(s.aliases),
-                    "cow": [
-                        {
-                            "ccode": c.ccode,
-                            "abbreviation": c.abbreviation,
-                            "start": c.start.isoformat(),
-                            "end": c.end.isoformat() if c.end else None,
-                        }
-                        for c in s.cow
-                    ],
-                    "begins_on": s.begins_on.isoformat() if s.begins_on else None,
-                    "ends_on": s.ends_on.isoformat() if s.ends_on else None,
-                    "continued_by": s.continued_by,
-                    "absorbed_by": s.absorbed_by,
-                }
-                for s in found
-            ]
-        )
+        ctx.dump([_state_json(s) for s in found])
+        return 0
+    if args.query and len(found) == 1:
+        ctx.table(_state_card(found[0]))
         return 0
     rows = [("code", "cow", "name", "exists", "aliases")]
     rows.extend(
@@ -60,6 +54,66 @@ def states(args: argparse.Namespace, ctx: Context) -> int:
     )
     ctx.table(rows)
     return 0
+
+
+def _day(day: pendulum.Date | None) -> str | None:
+    return day.isoformat() if day else None
+
+
+def _state_json(s: State) -> dict[str, object]:
+    """What ``states --json`` gives for one state."""
+    return {
+        "code": s.code,
+        "code_kind": s.code_kind,
+        "name": s.name,
+        "official_name": s.official_name,
+        "aliases": list(s.aliases),
+        "iso2": s.iso2,
+        "iso_numeric": s.iso_numeric,
+        "m49": s.m49,
+        "wb_name": s.wb_name,
+        "cow": [
+            {
+                "ccode": c.ccode,
+                "abbreviation": c.abbreviation,
+                "start": _day(c.start),
+                "end": _day(c.end),
+            }
+            for c in s.cow
+        ],
+        "gw": [
+            {"gwcode": g.gwcode, "letters": g.letters, "start": _day(g.start), "end": _day(g.end)}
+            for g in s.gw
+        ],
+        "begins_on": _day(s.begins_on),
+        "ends_on": _day(s.ends_on),
+        "continued_by": s.continued_by,
+        "absorbed_by": s.absorbed_by,
+    }
+
+
+def _state_card(s: State) -> list[tuple[str, str]]:
+    """The rows of ``states QUERY`` for the one state a query names."""
+    iso = f"alpha-2 {s.iso2}, numeric {s.iso_numeric or 'none'}" if s.iso2 else "none"
+    rows = [
+        (s.code, s.name),
+        ("official name", s.official_name),
+        ("code kind", s.code_kind),
+        ("aliases", ", ".join(s.aliases) or "none"),
+        ("exists", f"{s.begins_on or '..'} - {s.ends_on or ''}".rstrip()),
+        ("ISO 3166", iso),
+        ("UN M49", str(s.m49) if s.m49 is not None else "none"),
+        ("World Bank", s.wb_name or "none"),
+    ]
+    for label, spells in (
+        ("COW", [(c.ccode, c.abbreviation, c.start, c.end) for c in s.cow]),
+        ("G-W", [(g.gwcode, g.letters, g.start, g.end) for g in s.gw]),
+    ):
+        lines = [
+            f"{n} {letters} {start} - {end or ''}".rstrip() for n, letters, start, end in spells
+        ]
+        rows += [(label if i == 0 else "", line) for i, line in enumerate(lines or ["none"])]
+    return rows
 
 
 def rules(args: argparse.Namespace, ctx: Context) -> int:
@@ -141,18 +195,28 @@ def _export_checks(args: argparse.Namespace, today: int) -> list[int]:
 
 def export(args: argparse.Namespace, ctx: Context) -> int:
     """``diplorel export cow|panel --out FILE``: COW Diplomatic Exchange rows or a panel."""
-    from diplorel.cli._streams import describe, save  # noqa: PLC0415
+    from diplorel.cli._streams import describe, is_stream, save  # noqa: PLC0415
 
     years = _export_checks(args, ctx.today.year)
     h = ctx.history(args)
 
     def write(path: str) -> int:
         if args.format == "cow":
+            from diplorel._history import derived  # noqa: PLC0415
+            from diplorel._provenance import provenance, write_sidecar  # noqa: PLC0415
             from diplorel.io.cow import write_diplomatic_exchange  # noqa: PLC0415
 
-            return write_diplomatic_exchange(
+            count = write_diplomatic_exchange(
                 h, path, years=years, states=args.states, partial=args.partial
             )
+            query = {
+                "table": "COW Diplomatic Exchange rows",
+                "years": years,
+                "states": args.states,
+                "partial": args.partial,
+            }
+            write_sidecar(path, provenance(derived(h), query))
+            return count
         panel = h.panel(
             years=years,
             on=args.day or "12-31",
@@ -165,6 +229,8 @@ def export(args: argparse.Namespace, ctx: Context) -> int:
     with progress(f"writing {describe(args.out)}", ctx.err):
         n = save(args.out, write, ctx.out)
     ctx.err.write(f"diplorel: wrote {n} rows to {describe(args.out)}{_credit(args)}\n")
+    if not is_stream(args.out):
+        ctx.err.write(f"diplorel: its provenance (to cite it by): {args.out}.provenance.json\n")
     if n == 0 and args.format == "cow" and not args.partial:
         ctx.err.write(
             "diplorel: a pair with one side unrecorded has no row; --partial writes it with "
