@@ -66,9 +66,13 @@ def event_tags() -> str:
     """Every item type a history file holds: its tag, its class and its fields."""
     from diplorel._convert import ITEM_TYPES
 
-    lines = ["| `type` tag | class | fields |", "|---|---|---|"]
+    lines = ["| `type` tag | class | fields (**required** in bold) |", "|---|---|---|"]
     for cls in sorted(ITEM_TYPES, key=lambda c: c.TAG):
-        fields = ", ".join(f"`{f.alias or f.name}`" for f in attrs.fields(cls) if f.init)
+        fields = ", ".join(
+            f"**`{f.alias or f.name}`**" if f.default is attrs.NOTHING else f"`{f.alias or f.name}`"
+            for f in attrs.fields(cls)
+            if f.init
+        )
         lines.append(f"| `{cls.TAG}` | `{cls.__name__}` | {fields} |")
     return "\n".join(lines)
 
