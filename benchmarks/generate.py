@@ -15,6 +15,9 @@ As a script it writes a JSON Lines history file::
 
     python benchmarks/generate.py --events 100000 --dyads 2016 --out /tmp/history.jsonl
 
+``--knowledge`` writes the same history made realistic for knowledge time (late announcements,
+corrections, retractions: :func:`with_knowledge`).
+
 The same seed always gives the same history.
 """
 
@@ -406,6 +409,96 @@ def generate_specs(
     return specs, [d for d, c in zip(chosen, counts, strict=True) if c]
 
 
+# Knowledge time ------------------------------------------------------------------------------
+
+
+def _day_span(text: str) -> tuple[int, int]:
+    """The earliest and latest day (ordinals) of a date text the generator writes."""
+    first, _, last = text.partition("/")
+    start = [int(x) for x in first.split("-")]
+    end = [int(x) for x in (last or first).split("-")]
+    begins = dt.date(*[*start, 1, 1][:3])
+    if len(end) == 1:
+        ends = dt.date(end[0], 12, 31)
+    elif len(end) == 2:  # year and month
+        ends = _month_end(end[0], end[1])
+    else:
+        ends = dt.date(end[0], end[1], end[2])
+    return begins.toordinal(), ends.toordinal()
+
+
+def _dyad_of(spec: Spec) -> tuple[str, str]:
+    a, b = spec["between"] if "between" in spec else (spec["by"], spec["of"])
+    return (a, b) if a < b else (b, a)
+
+
+def with_knowledge(
+    specs: Sequence[Spec],
+    *,
+    seed: int = 1816,
+    late: float = 0.2,
+    max_delay: int = 30,
+    corrections: float = 0.01,
+    recorrected: float = 0.2,
+    retractions: float = 0.05,
+) -> list[Spec]:
+    """``specs`` made realistic for knowledge time (new items; ``specs`` is left alone).
+
+    - ``late``: the share of acts announced 1 to ``max_delay`` days after the end of their
+      date's span (``announced_on``); the rest are known from their date.
+    - ``corrections``: the share of acts that get a ``uid`` and a later correction
+      (``supersedes=``) that re-dates them to a day, published (``announced_on``) a month to
+      five years after the act; ``recorrected`` of those get a second correction later still.
+      The corrected day stays between the dyad's previous and next acts (within 30 days of the
+      original span), so the current view remains valid under the default rules in strict mode.
+    - ``retractions``: the share of recognitions withdrawn by a :class:`~diplorel.Retraction`
+      published a day to two years after them; only recognitions that no later withdrawal of
+      recognition in the dyad depends on (the current view stays valid in strict mode).
+
+    The corrections and retractions come last, after the shuffled acts; the same seed gives the
+    same items.
+    """
+    rng = random.Random(seed)
+    out: list[Spec] = [dict(s) for s in specs]
+    spans = [_day_span(s["on"]) for s in out]
+    by_dyad: dict[tuple[str, str], list[int]] = {}
+    for i, s in enumerate(out):
+        by_dyad.setdefault(_dyad_of(s), []).append(i)
+    for s, (_, last) in zip(out, spans, strict=True):
+        if rng.random() < late:
+            s["announced_on"] = _iso(last + rng.randint(1, max_delay))
+    extra: list[Spec] = []
+    for key in sorted(by_dyad):
+        acts = sorted(by_dyad[key], key=lambda i: spans[i][0])
+        for pos in range(len(acts) - 1, -1, -1):  # backwards: "later" is what was seen
+            i = acts[pos]
+            spec, (first, last) = out[i], spans[i]
+            announced = spec.get("announced_on")
+            published = dt.date.fromisoformat(announced).toordinal() if announced else last
+            if spec["type"] == "recognized" and rng.random() < retractions:
+                withdrawn = any(out[j]["type"] == "recognition_withdrawn" for j in acts[pos:])
+                if not withdrawn:
+                    spec["uid"] = f"act-{len(extra) + 1}"
+                    day = published + rng.randint(1, 730)
+                    extra.append({"type": "retraction", "retracts": spec["uid"], "on": _iso(day)})
+                continue
+            if rng.random() >= corrections:
+                continue
+            low = first if pos == 0 else max(spans[acts[pos - 1]][0] + 1, first - 30)
+            high = last if pos == len(acts) - 1 else min(spans[acts[pos + 1]][0] - 1, last + 30)
+            spec["uid"] = uid = f"act-{len(extra) + 1}"
+            for _ in range(2 if rng.random() < recorrected else 1):
+                published += rng.randint(30, 5 * 365)
+                fixed = {k: v for k, v in spec.items() if k != "uid"}
+                on = _iso(rng.randint(low, high))
+                extra.append(fixed | {"on": on, "supersedes": uid, "announced_on": _iso(published)})
+    return out + extra
+
+
+def _iso(ordinal: int) -> str:
+    return dt.date.fromordinal(ordinal).isoformat()
+
+
 # From file items to events -------------------------------------------------------------------
 
 
@@ -417,9 +510,13 @@ def _event_types() -> dict[str, type[dr.Event]]:
     return {tag: cls for tag, cls in TAGS.items() if issubclass(cls, dr.Event)}
 
 
-def build_events(specs: Iterable[Spec]) -> list[dr.Event]:
-    """The event objects for file items (what loading the file would give)."""
-    types = _event_types()
+def build_events(specs: Iterable[Spec]) -> list[Any]:
+    """The event objects for file items (what loading the file would give).
+
+    Retractions (``"type": "retraction"``, from :func:`with_knowledge`) become
+    :class:`~diplorel.Retraction` items.
+    """
+    types: dict[str, type] = {**_event_types(), "retraction": dr.Retraction}
     kind_of = {k.value: k for k in dr.MissionKind}
     level_of = {lv.value: lv for lv in dr.Level}
     out = []
@@ -459,6 +556,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--per-dyad", type=int, default=None)
     parser.add_argument("--seed", type=int, default=1816)
     parser.add_argument("--out", type=Path, default=Path("benchmarks/results/history.jsonl"))
+    parser.add_argument("--knowledge", action="store_true", help="add late announcements etc.")
     parser.add_argument("--check", action="store_true", help="load the file back, strictly")
     args = parser.parse_args(argv)
     t = time.perf_counter()
@@ -469,6 +567,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         per_dyad=args.per_dyad,
         seed=args.seed,
     )
+    if args.knowledge:
+        specs = with_knowledge(specs, seed=args.seed)
     write_jsonl(specs, args.out)
     print(
         f"{len(specs):,} events over {len(dyads):,} dyads -> {args.out} "

@@ -74,6 +74,8 @@ class Size:
     big_repeats: int
     """Repeats for the slowest workloads (whole-history builds, loads)."""
     import_runs: int
+    known_queries: int
+    """Point queries per run of the knowledge-time workload (a first use folds a view)."""
 
 
 SIZES = {
@@ -91,6 +93,7 @@ SIZES = {
         repeats=3,
         big_repeats=1,
         import_runs=3,
+        known_queries=1_000,
     ),
     "medium": Size(
         states=64,
@@ -106,6 +109,7 @@ SIZES = {
         repeats=3,
         big_repeats=3,
         import_runs=7,
+        known_queries=20_000,
     ),
     "full": Size(
         states=223,  # the registry has too few long-lived states for 19,900 dyads of 200
@@ -121,6 +125,7 @@ SIZES = {
         repeats=3,
         big_repeats=3,
         import_runs=11,
+        known_queries=50_000,
     ),
 }
 
@@ -265,12 +270,21 @@ class Data:
     jsonl: Path
     rng: random.Random
     derived: dr.History | None = None
+    seed: int = 1816
 
     @property
     def history(self) -> dr.History:
         if self.derived is None:
             self.derived = dr.History(self.items)
         return self.derived
+
+    def knowledge(self) -> list[Any]:
+        """The shared history made realistic for knowledge time (see ``generate.with_knowledge``).
+
+        Only the knowledge-time workload uses it (made anew, not kept: the other workloads keep
+        the plain history and their memory).
+        """
+        return generate.build_events(generate.with_knowledge(self.specs, seed=self.seed))
 
 
 def _random_day(rng: random.Random) -> dt.date:
@@ -465,6 +479,115 @@ def w_point(data: Data, rows: list[Row]) -> None:
             target="≤ 0.5 µs",
             passed=t_one / n * 1e6 <= 0.5,
             runs=runs,
+        )
+    )
+
+
+def _known_queries(
+    rng: random.Random, dyads: Sequence[generate.Dyad], n: int
+) -> list[tuple[str, str, dt.date, dt.date]]:
+    """``(a, b, on, known_on)``: random dyads and days; ``known_on >= on`` in every other one."""
+    out = []
+    for i, (a, b, on) in enumerate(_queries(rng, dyads, n)):
+        first = on.toordinal() if i % 2 == 0 else generate.FIRST_ORD
+        out.append((a, b, on, dt.date.fromordinal(rng.randint(first, generate.LAST_ORD))))
+    return out
+
+
+def _known_loop(h: dr.History, queries: Sequence[tuple]) -> Callable[[], None]:
+    status = h.status
+
+    def run() -> None:
+        for a, b, d, k in queries:
+            status(a, b, on=d, known_on=k)
+
+    return run
+
+
+def _timed_once(fn: Callable[[], Any]) -> float:
+    gc.collect()
+    t = time.perf_counter()
+    fn()
+    return time.perf_counter() - t
+
+
+def w_known(data: Data, rows: list[Row]) -> None:
+    """``h.status(a, b, on=D, known_on=K)`` against ``h.status(a, b, on=D)``: same questions.
+
+    The history is the shared one made realistic for knowledge time (late announcements,
+    corrections, retractions: ``generate.with_knowledge``), built once, untimed. One query
+    with ``known_on`` builds the history's knowledge index (``views()``: every record's span of
+    knowledge days), timed alone and reported in the note; it is a one-time cost per history.
+    The other dyads are split into ``repeats`` disjoint groups, one per run, so that every run
+    starts with no folded view for its dyads. A run: an untimed plain query per dyad and
+    orientation (fills the per-pair key caches the first query of a pair fills, for both),
+    then, timed on the same questions: plain queries, ``known_on`` queries (first use: a view
+    is folded the first time a dyad is asked about a span of knowledge days), plain again and
+    ``known_on`` again (warm: every view the questions need is folded) on the same questions
+    one day earlier, which no status cache holds. Every timed question is asked once; the
+    status cache (keyed by ``known_on`` too) never answers one. (Date conversions are cached
+    process-wide: the plain pass converts each ``on``, the ``known_on`` pass then each
+    ``known_on``; one conversion per question in both.)
+    """
+    size = data.size
+    rng = random.Random(data.seed + 1)  # its own stream: the other workloads' questions stay
+    items = data.knowledge()
+    h = dr.History(items)
+    corrections = sum(1 for e in items if getattr(e, "supersedes", None) is not None)
+    retractions = sum(1 for e in items if isinstance(e, dr.Retraction))
+    late = sum(1 for e in items if getattr(e, "announced_on", None) is not None) - corrections
+    first, *others = data.dyads
+    t_views = _timed_once(
+        lambda: h.status(first.a, first.b, on=dt.date(1990, 1, 1), known_on=dt.date(1990, 1, 1))
+    )
+    groups = [others[r :: size.repeats] for r in range(size.repeats)]
+    n = size.known_queries
+    plain, known, plain_warm, known_warm = [], [], [], []
+    early = dt.timedelta(days=1)
+    for group in groups:
+        for d in group:
+            h.status(d.a, d.b, on=dt.date(1800, 1, 1))
+            h.status(d.b, d.a, on=dt.date(1800, 1, 1))
+        qs = _known_queries(rng, group, n)
+        again = [(a, b, d - early, k) for a, b, d, k in qs]
+        plain.append(_timed_once(_point_loop(h, [q[:3] for q in qs])))
+        known.append(_timed_once(_known_loop(h, qs)))
+        plain_warm.append(_timed_once(_point_loop(h, [q[:3] for q in again])))
+        known_warm.append(_timed_once(_known_loop(h, again)))
+    t_plain, t_known = statistics.median(plain), statistics.median(known)
+    t_plain_w, t_known_w = statistics.median(plain_warm), statistics.median(known_warm)
+    history = (
+        f"{len(items):,} items: {late:,} announced 1-30 days late, {corrections:,} "
+        f"corrections, {retractions:,} retractions"
+    )
+    rows.append(
+        Row(
+            "knowledge time",
+            f"h.status(a, b, on=D, known_on=K) x {n:,}, first use (views folded as asked)",
+            t_known / n * 1e6,
+            "µs",
+            "h.status(a, b, on=D), same questions",
+            t_plain / n * 1e6,
+            t_known / t_plain,
+            "≤ 2x plain query",
+            t_known / t_plain <= 2.0,
+            note=f"{history}; {len(groups[0]):,} dyads per run; knowledge index built by the "
+            f"first known_on query: {t_views * 1e3:,.0f} ms, not counted",
+            runs=known,
+        )
+    )
+    rows.append(
+        Row(
+            "knowledge time",
+            "same questions a day earlier, views warm (every view they need folded)",
+            t_known_w / n * 1e6,
+            "µs",
+            "h.status(a, b, on=D), same questions",
+            t_plain_w / n * 1e6,
+            t_known_w / t_plain_w,
+            "≤ 2x plain query",
+            t_known_w / t_plain_w <= 2.0,
+            runs=known_warm,
         )
     )
 
@@ -1062,6 +1185,7 @@ def w_import(data: Data, rows: list[Row]) -> None:
 WORKLOADS: dict[str, Callable[[Data, list[Row]], None]] = {
     "derive": w_derive,
     "point": w_point,
+    "known": w_known,
     "growth": w_growth,
     "insert": w_insert,
     "bulk": w_bulk,
@@ -1080,6 +1204,9 @@ def profile(data: Data, name: str, top: int) -> str:
     elif name == "point":
         queries = _queries(random.Random(7), data.dyads, min(data.size.queries, 100_000))
         prof.runcall(_point_loop(data.history, queries))
+    elif name == "known":  # first use on a fresh history: the knowledge index and the views
+        queries = _known_queries(random.Random(7), data.dyads, data.size.known_queries)
+        prof.runcall(_known_loop(dr.History(data.knowledge()), queries))
     else:
         raise ValueError(name)
     out = io.StringIO()
@@ -1118,7 +1245,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--size", choices=sorted(SIZES), default="medium")
     parser.add_argument("--out", type=Path, default=None, help="default: results/<size>.json")
     parser.add_argument("--only", default="", help=f"comma-separated subset of {list(WORKLOADS)}")
-    parser.add_argument("--profile", default="", help="comma-separated: derive, point")
+    parser.add_argument("--profile", default="", help="comma-separated: derive, point, known")
     parser.add_argument("--seed", type=int, default=1816)
     parser.add_argument("--fail-on-miss", action="store_true", help="exit 1 if a target is missed")
     args = parser.parse_args(argv)
@@ -1137,7 +1264,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     items = generate.build_events(specs)
     with tempfile.TemporaryDirectory(prefix="diplorel-bench-") as tmp:
         jsonl = generate.write_jsonl(specs, Path(tmp) / "history.jsonl")
-        data = Data(size, specs, dyads, items, jsonl, random.Random(args.seed))
+        data = Data(size, specs, dyads, items, jsonl, random.Random(args.seed), seed=args.seed)
         rows: list[Row] = []
         for name in chosen:
             print(f"  {name} ...", file=sys.stderr)

@@ -378,3 +378,33 @@ class TestSubprocess:
         )
         assert p.returncode == 0
         assert b"1959/1960" in p.stdout
+
+
+class TestValidateSummary:
+    """validate counts the flagged acts by kind; --all lists each one."""
+
+    def _file(self, tmp_path: Path) -> str:
+        h = dr.History(
+            [
+                dr.RelationsEstablished(between=("CHN", "LCA"), on="1997-09-01"),
+                dr.RelationsEstablished(between=("LCA", "TWN"), on="2007-04-30"),
+            ]
+        )
+        path = tmp_path / "h.json"
+        dr.dump(h, path)
+        return str(path)
+
+    def test_summary_by_kind(self, tmp_path: Path) -> None:
+        """One line per kind with its count, and how to see them all."""
+        code, out, _ = run("validate", self._file(tmp_path))
+        assert code == 0
+        assert "  flagged (not an error): 2 exclusivity_overlap\n" in out  # one per dyad
+        assert "(--all lists each one)" in out
+
+    def test_all(self, tmp_path: Path) -> None:
+        """--all lists each flagged act; --json has both."""
+        code, out, _ = run("validate", "--all", self._file(tmp_path))
+        assert code == 0
+        assert "LCA had relations with both CHN and TWN" in out
+        code, out, _ = run("validate", "--json", self._file(tmp_path))
+        assert json.loads(out)["flagged_by_kind"] == {"exclusivity_overlap": 2}

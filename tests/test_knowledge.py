@@ -199,7 +199,7 @@ class TestCorrectedDate:
         stray = dr.RelationsEstablished(
             between=("CUB", "KOR"), on="2024-02-14", announced_on="2024-04-28", supersedes="nope"
         )
-        with pytest.raises(dr.InvalidEventError, match="no such uid"):
+        with pytest.raises(dr.InvalidEventError, match="which no record has"):
             dr.History([stray])
 
 
@@ -307,4 +307,19 @@ class TestProperties:
         for a, b in h.dyads:
             x = h.status(a, b, on=on, known_on=known)
             y = bigger.status(a, b, on=on, known_on=known)
+            assert (x.state, x.certain, x.alternatives) == (y.state, y.certain, y.alternatives)
+
+    @settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+    @given(announced(), sts.pendulum_dates, sts.pendulum_dates)
+    def test_equals_the_history_of_what_was_known(
+        self, events: list[dr.Event], on: pendulum.Date, known: pendulum.Date
+    ) -> None:
+        """Without corrections, a view of day K is the history of the records known by K."""
+        from diplorel._knowledge import known_from  # noqa: PLC0415 - the definition tested
+
+        h = dr.History(events, strict=False)
+        then = dr.History([e for e in events if known_from(e) <= known], strict=False)
+        for a, b in h.dyads:
+            x = h.status(a, b, on=on, known_on=known)
+            y = then.status(a, b, on=on)
             assert (x.state, x.certain, x.alternatives) == (y.state, y.certain, y.alternatives)

@@ -1,6 +1,9 @@
 from __future__ import annotations
 
 import csv
+import io
+import json
+from importlib import resources
 from pathlib import Path
 
 import pendulum
@@ -13,12 +16,15 @@ from diplorel._states import (
     CowCodePeriod,
     Extinction,
     Government,
+    GwCodePeriod,
+    GwSpell,
     State,
     StateRegistry,
     _key,
     default_registry,
     resolve_state,
 )
+from diplorel.cli import main
 from diplorel.exceptions import InvalidEventError, UnknownStateError
 
 STATELIST = Path(__file__).parent / "data" / "statelist2024.csv"
@@ -148,9 +154,32 @@ class TestSearch:
         """An exact match comes first."""
         assert REG.search("germany")[0].code == "DEU"
 
-    def test_fuzzy(self) -> None:
-        """A misspelling still finds the state."""
-        assert "BRA" in [s.code for s in REG.search("Brazill")]
+    def test_misspelling_finds_nothing_but_is_suggested(self) -> None:
+        """A misspelling matches no word: search() is empty and suggest() has the state."""
+        assert REG.search("Brazill") == []
+        assert REG.suggest("Brazill")[0] == "BRA"
+
+    def test_exact_name_finds_that_state_alone(self) -> None:
+        """Germany is DEU alone: East Germany is not listed, nor Luxembourg or Hesse."""
+        assert [s.code for s in REG.search("germany")] == ["DEU"]
+
+    def test_whole_words_only(self) -> None:
+        """Words match whole words: `german` finds the German states, `korea` three states."""
+        assert {s.code for s in REG.search("german")} == {"DEU", "DDR"}
+        assert [s.code for s in REG.search("korea")] == ["KOR", "PRK", "XKR"]
+
+    def test_several_words_in_a_row(self) -> None:
+        """Several words match when they follow each other in one name."""
+        assert {"COD", "VDR"} <= {s.code for s in REG.search("democratic republic of")}
+        assert [s.code for s in REG.search("korea republic")] == ["KOR"]
+        assert REG.search("republic korea korea") == []
+
+    def test_existing_states_first(self) -> None:
+        """Existing states come before extinct ones, then by code."""
+        codes = [s.code for s in REG.search("yemen")]
+        assert codes == ["YEM"]  # an exact name
+        assert [s.code for s in REG.search("vietnam republic")] == ["XRV"]
+        assert [s.code for s in REG.search("congo")] == ["COD", "COG", "XCF"]
 
     def test_empty(self) -> None:
         """An empty text finds nothing."""
@@ -622,3 +651,346 @@ class TestValidation:
 def test_code_resolves_to_itself(code: str, lower: bool) -> None:
     """Any code in the registry resolves to itself, in upper or lower case."""
     assert REG.resolve(code.lower() if lower else code) == code
+
+
+def _day(text: str) -> pendulum.Date:
+    return pendulum.Date(*map(int, text.split("-")))
+
+
+class TestGleditschWard:
+    """Gleditsch-Ward numbers, letters and spells, checked against ``iisystem.dat``.
+
+    The expected rows are quoted from Gleditsch & Ward's list of independent states, 2017 update
+    (ksgleditsch.com, ``iisystem.dat``); ``data/CODES.md`` cites it.
+    """
+
+    @pytest.mark.parametrize(
+        ("code", "spells"),
+        [
+            # 255 GMY Germany (Prussia) 01:01:1816 07:05:1945; 260 GFR 21:09:1949 31:12:2017
+            ("DEU", [(255, "GMY", "1816-01-01", "1945-05-07"), (260, "GFR", "1949-09-21", None)]),
+            # 265 GDR German Democratic Republic 05:10:1949 02:10:1990
+            ("DDR", [(265, "GDR", "1949-10-05", "1990-10-02")]),
+            # 816 DRV Vietnam, Democratic Republic of 01:05:1954 31:12:2017, split at 1976-07-02
+            ("VDR", [(816, "DRV", "1954-05-01", "1976-07-01")]),
+            ("VNM", [(816, "DRV", "1976-07-02", None)]),
+            # 817 RVN Vietnam, Republic of 01:05:1954 30:04:1975
+            ("XRV", [(817, "RVN", "1954-05-01", "1975-04-30")]),
+            # 678 YEM Yemen (Arab Republic of Yemen) 30:10:1918 31:12:2017
+            ("YEM", [(678, "YEM", "1918-10-30", None)]),
+            # 680 YPR Yemen, People's Republic of 30:11:1967 21:05:1990
+            ("YMD", [(680, "YPR", "1967-11-30", "1990-05-21")]),
+            # 732 ROK Korea, Republic of 15:08:1948; 731 PRK 09:09:1948; 730 KOR Korea 1816-1910
+            ("KOR", [(732, "ROK", "1948-08-15", None)]),
+            ("PRK", [(731, "PRK", "1948-09-09", None)]),
+            ("XKR", [(730, "KOR", "1816-01-01", "1910-08-22")]),
+            # 2 USA United States of America 01:01:1816; 40 CUB Cuba 20:05:1902
+            ("USA", [(2, "USA", "1816-01-01", None)]),
+            ("CUB", [(40, "CUB", "1902-05-20", None)]),
+        ],
+    )
+    def test_spells(self, code: str, spells: list[tuple[int, str, str, str | None]]) -> None:
+        """A state's G-W spells are the list's rows, clipped to the periods of its code."""
+        expected = tuple(
+            GwSpell(n, letters, _day(start), None if end is None else _day(end))
+            for n, letters, start, end in spells
+        )
+        assert REG.get(code).gw == expected
+
+    @pytest.mark.parametrize(
+        ("code", "on", "gw", "cow"),
+        [
+            ("DEU", D(1970, 1, 1), 260, 260),
+            (
+                "DEU",
+                D(2000, 1, 1),
+                260,
+                255,
+            ),  # unified Germany: G-W keeps 260, COW goes back to 255
+            ("DEU", D(1900, 1, 1), 255, 255),
+            ("DEU", D(1950, 1, 1), 260, None),  # G-W from 1949-09-21, COW only from 1955
+            ("YEM", D(2000, 1, 1), 678, 679),  # unified Yemen: G-W keeps 678, COW has 679
+            ("YEM", D(1980, 1, 1), 678, 678),
+            ("VNM", D(2000, 1, 1), 816, 816),
+            ("XRV", D(1970, 1, 1), 817, 817),
+            ("SRB", D(2010, 1, 1), 340, 345),
+            ("KOR", D(1948, 12, 1), 732, None),  # G-W from independence, COW from 1949-06-29
+            ("CUB", D(1907, 1, 1), 40, None),  # COW's 1906-1909 gap is not G-W's
+        ],
+    )
+    def test_gw_code_differs_from_cow(
+        self, code: str, on: pendulum.Date, gw: int | None, cow: int | None
+    ) -> None:
+        """gw_code() and cow_code() answer each in their own system."""
+        state = REG.get(code)
+        assert (state.gw_code(on), state.cow_code(on)) == (gw, cow)
+
+    def test_letters(self) -> None:
+        """gw_letters() is G-W's three-letter code on the day: GMY, then GFR."""
+        deu = REG.get("DEU")
+        assert deu.gw_letters(D(1900, 1, 1)) == "GMY"
+        assert deu.gw_letters(D(2000, 1, 1)) == "GFR"
+        assert deu.gw_letters(D(1947, 1, 1)) is None
+
+    @pytest.mark.parametrize(
+        ("number", "on", "code"),
+        [
+            (260, D(2000, 1, 1), "DEU"),
+            (255, D(1900, 1, 1), "DEU"),
+            (265, D(1980, 1, 1), "DDR"),
+            (816, D(1970, 1, 1), "VDR"),
+            (816, D(1980, 1, 1), "VNM"),
+            (817, D(1970, 1, 1), "XRV"),
+            (678, D(1980, 1, 1), "YEM"),
+            (678, D(2000, 1, 1), "YEM"),
+            (680, D(1980, 1, 1), "YMD"),
+            (365, D(1980, 1, 1), "SUN"),
+            (345, D(2004, 1, 1), "SCG"),
+            (340, D(1900, 1, 1), "YUG"),  # the Kingdom of Serbia, filed under YUG as for COW
+            (340, D(2010, 1, 1), "SRB"),
+            (341, D(1900, 1, 1), "XMN"),
+            (341, D(2010, 1, 1), "MNE"),
+            (711, D(1920, 1, 1), "XTB"),
+        ],
+    )
+    def test_by_gw(self, number: int, on: pendulum.Date, code: str) -> None:
+        """A G-W number maps to the code of its period."""
+        assert REG.by_gw(number, on).code == code
+
+    def test_by_gw_today_and_text(self) -> None:
+        """Without a date, today's code; the number may be text."""
+        assert REG.by_gw(" 816 ").code == "VNM"
+        assert REG.by_gw("260").code == "DEU"
+
+    @pytest.mark.parametrize("number", [679, 1, "abc", "", "2.0"])
+    def test_unknown_number(self, number: int | str) -> None:
+        """A number G-W do not use (679 is COW's unified Yemen) or no number: UnknownStateError."""
+        with pytest.raises(UnknownStateError, match="G-W codes"):
+            REG.by_gw(number)
+
+    def test_no_state_on_that_day(self) -> None:
+        """A number on a day outside its periods names no state."""
+        with pytest.raises(UnknownStateError, match=r"G-W codes on 1940-01-01"):
+            REG.by_gw(713, D(1940, 1, 1))
+
+    def test_every_spell_is_kept_whole(self) -> None:
+        """Every G-W row's first and last day belong to one state's spells, under its number."""
+        text = (resources.files("diplorel") / "data" / "gw_spells.csv").read_text("utf-8")
+        rows = list(csv.DictReader(io.StringIO(text)))
+        assert len(rows) == 216  # every row of iisystem.dat
+        for row in rows:
+            number = int(row["gwcode"])
+            for day in (_day(row["start"]), _day(row["end"])):
+                held = [s.code for s in REG for g in s.gw if g.gwcode == number and g.contains(day)]
+                assert len(held) == 1, (row, day, held)
+
+
+class TestIsoAndNames:
+    """ISO 3166 alpha-2 and numeric codes, UN M49 and World Bank names.
+
+    Expected values: ISO 3166-1/3166-3 from Debian's iso-codes (as bundled in pycountry 26.2.16),
+    World Bank names from the World Bank's country list (WDI 2.7.8's cache); see data/CODES.md.
+    """
+
+    @pytest.mark.parametrize(
+        ("code", "iso2", "numeric", "m49", "wb_name"),
+        [
+            ("DEU", "DE", 276, 276, "Germany"),
+            ("DDR", "DD", 278, None, None),
+            ("VNM", "VN", 704, 704, "Vietnam"),
+            ("VDR", "VD", None, None, None),  # ISO 3166-3 records no numeric code for it
+            ("YEM", "YE", 887, 887, "Yemen, Rep."),
+            ("YMD", "YD", 720, None, None),
+            ("KOR", "KR", 410, 410, "Korea, Rep."),
+            ("PRK", "KP", 408, 408, "Korea, Dem. People's Rep."),
+            ("USA", "US", 840, 840, "United States"),
+            ("CUB", "CU", 192, 192, "Cuba"),
+            ("SUN", "SU", 810, None, None),
+            ("TWN", "TW", 158, None, "Taiwan, China"),  # M49 does not list Taiwan
+            ("XKX", None, None, None, "Kosovo"),  # not in ISO 3166
+            ("VAT", "VA", 336, 336, None),  # the World Bank lists no Holy See
+            ("XRV", None, None, None, None),
+        ],
+    )
+    def test_codes(
+        self, code: str, iso2: str | None, numeric: int | None, m49: int | None, wb_name: str | None
+    ) -> None:
+        """A state carries its ISO, M49 and World Bank codes, or None where it has none."""
+        s = REG.get(code)
+        assert (s.iso2, s.iso_numeric, s.m49, s.wb_name) == (iso2, numeric, m49, wb_name)
+
+    def test_m49_is_iso_numeric_for_current_states(self) -> None:
+        """For every current ISO 3166-1 state M49 lists, M49 equals ISO's numeric code."""
+        for s in REG:
+            if s.m49 is not None:
+                assert (s.code_kind, s.m49) == ("iso3166-1", s.iso_numeric)
+
+    @pytest.mark.parametrize(
+        ("query", "code"),
+        [
+            ("Korea, Rep.", "KOR"),
+            ("korea, dem. people's rep.", "PRK"),
+            ("Egypt, Arab Rep.", "EGY"),
+            ("Yemen, Rep.", "YEM"),
+            ("KR", "KOR"),
+            ("de", "DEU"),
+            ("DD", "DDR"),
+            ("SU", "SUN"),
+            ("Taiwan, China", "TWN"),
+        ],
+    )
+    def test_names_resolve(self, query: str, code: str) -> None:
+        """World Bank names and alpha-2 codes resolve to states."""
+        assert REG.resolve(query) == code
+
+    def test_ambiguous_are_not_names(self) -> None:
+        """CS (two states) names none; KOR is South Korea's code, not G-W's Korea of 1816-1910."""
+        assert "CS" not in REG
+        assert REG.resolve("KOR") == "KOR"
+        assert REG.resolve("RVN") == "XRV"  # G-W letters that name one state resolve
+
+    def test_by_iso2(self) -> None:
+        """by_iso2() takes any case and tells a reused code apart by date."""
+        assert REG.by_iso2(" kr ").code == "KOR"
+        assert REG.by_iso2("CS", D(1980, 1, 1)).code == "CSK"
+        assert REG.by_iso2("CS", D(2005, 1, 1)).code == "SCG"
+        with pytest.raises(UnknownStateError) as info:
+            REG.by_iso2("CS")
+        assert info.value.suggestions == ("CSK", "SCG")
+        with pytest.raises(UnknownStateError, match="alpha-2"):
+            REG.by_iso2("XX")
+
+    def test_by_iso_numeric(self) -> None:
+        """by_iso_numeric() takes an int or its text, leading zeros too."""
+        assert REG.by_iso_numeric(410).code == "KOR"
+        assert REG.by_iso_numeric(" 076 ").code == "BRA"
+        with pytest.raises(UnknownStateError):
+            REG.by_iso_numeric(999)
+
+
+class TestCowText:
+    """COW ccodes given as text, as CSV files hold them."""
+
+    @pytest.mark.parametrize("text", ["2", " 2 ", "002", "2\n"])
+    def test_text(self, text: str) -> None:
+        """Text that is a whole number is that ccode."""
+        assert REG.from_cow(text).code == "USA"
+
+    def test_text_with_date(self) -> None:
+        """A text ccode takes a date as an int does."""
+        assert REG.from_cow("365", D(1980, 1, 1)).code == "SUN"
+
+    @pytest.mark.parametrize("text", ["", "USA", "2.0", "-2", "2 3"])
+    def test_not_a_number(self, text: str) -> None:
+        """Text that is not a whole number is an unknown ccode."""
+        with pytest.raises(UnknownStateError, match="COW ccodes"):
+            REG.from_cow(text)
+
+    @pytest.mark.parametrize("value", [True, 2.0, None])
+    def test_wrong_type(self, value: object) -> None:
+        """Neither int nor str is a TypeError (a bool is not a ccode)."""
+        with pytest.raises(TypeError, match="COW ccodes"):
+            REG.from_cow(value)  # type: ignore[arg-type]
+
+
+class TestCodeTables:
+    """The optional code tables of from_csv()."""
+
+    HEADER = "code,code_kind,name,official_name,aliases,independent_on,note\n"
+    BASE = {  # noqa: RUF012 - read only
+        "states": HEADER + "AAA,iso3166-1,A,A,,,\nBBB,iso3166-1,B,B,,,\n",
+        "cow_spells": "ccode,stateabb,statenme,start,end\n1,AAA,A,1900-01-01,2000-01-01\n",
+        "cow_codes": "ccode,code,from,to\n1,AAA,,\n",
+        "lifecycle": "code,event,on,other,source\n",
+    }
+
+    def test_without_tables(self) -> None:
+        """Without them no state has G-W, ISO or World Bank codes."""
+        state = StateRegistry.from_csv(**self.BASE).get("AAA")
+        assert (state.gw, state.iso2, state.wb_name) == ((), None, None)
+
+    def test_tables(self) -> None:
+        """gw_spells and gw_codes give clipped spells; codes gives ISO, M49 and names."""
+        reg = StateRegistry.from_csv(
+            **self.BASE,
+            gw_spells="gwcode,gwabb,name,start,end\n7,AAB,A,1900-01-01,2000-01-01\n",
+            gw_codes="gwcode,code,from,to\n7,AAA,,1949-12-31\n7,BBB,1950-01-01,\n",
+            codes="code,iso2,iso_numeric,m49,wb_name\nAAA,AA,1,,Aa\n",
+        )
+        a, b = reg.get("AAA"), reg.get("BBB")
+        assert a.gw == (GwSpell(7, "AAB", D(1900, 1, 1), D(1949, 12, 31)),)
+        assert b.gw == (GwSpell(7, "AAB", D(1950, 1, 1), None),)  # runs to the data's end
+        assert (a.iso2, a.iso_numeric, a.m49, a.wb_name) == ("AA", 1, None, "Aa")
+        assert reg.by_gw(7, D(1960, 1, 1)) is b
+        assert reg.resolve("Aa") == reg.resolve("aa") == "AAA"
+        assert "AAB" not in reg  # G-W's letters that two states hold name neither
+
+    def test_unknown_codes(self) -> None:
+        """Codes of states not in states.csv are rejected."""
+        with pytest.raises(ValueError, match="unknown states ZZZ"):
+            StateRegistry.from_csv(
+                **self.BASE, codes="code,iso2,iso_numeric,m49,wb_name\nZZZ,,,,\n"
+            )
+
+    def test_unknown_gw_code(self) -> None:
+        """A G-W period of an unknown code is rejected."""
+        a = State("AAA", "iso3166-1", "A", "A")
+        with pytest.raises(ValueError, match="G-W 7: unknown code ZZZ"):
+            StateRegistry((a,), (), (), (), (), (GwCodePeriod(7, "ZZZ"),))
+
+
+def run(*argv: str) -> tuple[int, str, str]:
+    """Run the command line in process: exit status, stdout, stderr."""
+    out, err = io.StringIO(), io.StringIO()
+    code = main(list(argv), stdout=out, stderr=err)
+    return code, out.getvalue(), err.getvalue()
+
+
+class TestStatesCommand:
+    """``diplorel states``: codes, names and spells in both systems."""
+
+    def test_one_state_in_full(self) -> None:
+        """A name of one state shows it alone, with its codes and both systems' spells."""
+        code, out, err = run("states", "germany")
+        assert (code, err) == (0, "")
+        lines = [" ".join(line.split()) for line in out.splitlines()]
+        assert lines[0] == "DEU Germany"
+        assert "ISO 3166 alpha-2 DE, numeric 276" in lines
+        assert "World Bank Germany" in lines
+        assert "COW 255 GMY 1816-01-01 - 1945-05-08" in lines
+        assert "G-W 255 GMY 1816-01-01 - 1945-05-07" in lines
+        assert "260 GFR 1949-09-21 -" in lines
+        assert "DDR" not in out.split()
+
+    def test_several_states_as_a_table(self) -> None:
+        """A word of several names lists them, one row each."""
+        code, out, _ = run("states", "korea")
+        assert code == 0
+        assert [line.split()[0] for line in out.splitlines()] == ["code", "KOR", "PRK", "XKR"]
+
+    @pytest.mark.parametrize("query", ["XYZ", "Brazill", "Qwxzvq"])
+    def test_no_match_exits_1(self, query: str) -> None:
+        """Text that names no state and is no word of a name: exit 1, near misses on stderr."""
+        code, out, err = run("states", query)
+        assert (code, out) == (1, "")
+        assert f"no state matches {query!r}" in err
+        if query == "Brazill":
+            assert "near misses: BRA (Brazil)" in err
+
+    def test_json_has_the_codes(self) -> None:
+        """--json carries ISO, M49, World Bank and G-W codes next to COW's."""
+        code, out, _ = run("states", "Vietnam", "--json")
+        assert code == 0
+        [vnm] = json.loads(out)
+        assert (vnm["iso2"], vnm["iso_numeric"], vnm["m49"], vnm["wb_name"]) == (
+            "VN",
+            704,
+            704,
+            "Vietnam",
+        )
+        assert vnm["gw"] == [{"gwcode": 816, "letters": "DRV", "start": "1976-07-02", "end": None}]
+
+    def test_by_world_bank_name(self) -> None:
+        """A World Bank name or an alpha-2 code finds the state."""
+        assert run("states", "Yemen, Rep.")[1].split()[:2] == ["YEM", "Yemen"]
+        assert run("states", "kp")[1].split()[:3] == ["PRK", "North", "Korea"]

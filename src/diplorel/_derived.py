@@ -10,6 +10,7 @@ is :class:`~diplorel.History`.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Iterable
 from typing import TypeAlias
 
@@ -49,7 +50,7 @@ from diplorel._events import (
 from diplorel._exclusivity import exclusivity_overlaps
 from diplorel._index import DyadIndex
 from diplorel._keys import Key, pair
-from diplorel._knowledge import NEVER, Dated, Span, Views, known_from, spans, unknown_targets
+from diplorel._knowledge import NEVER, Dated, Span, Views, correction_problems, known_from, spans
 from diplorel._lineage import Lineage
 from diplorel._money import Money
 from diplorel._naming import resolved
@@ -80,6 +81,8 @@ _INSTRUMENTS = (DiplomaticNote, JointCommunique, ExchangeOfNotes)
 _RECORDS = (Event, *_INSTRUMENTS, Retraction)
 
 _STATUS_CACHE_SIZE = 65536
+_TWO_DAYS = dt.timedelta(days=2)
+"""How far past its UTC day an instant's question can reach (see ``Timeline.at``)."""
 
 
 class Derived:
@@ -157,11 +160,9 @@ class Derived:
         self._spans: list[Span] | None = None
         self._views: Views | None = None
         current = records
+        for r, problem in correction_problems(records):
+            raise InvalidEventError(r.describe(), problem)
         if any(isinstance(r, Retraction) or getattr(r, "supersedes", None) for r in records):
-            for r in unknown_targets(records):
-                raise InvalidEventError(
-                    r.describe(), "it corrects a record no item has (no such uid or instrument id)"
-                )
             self._spans = spans(records)
             current = [r for r, span in zip(records, self._spans, strict=True) if span[1] == NEVER]
         events = [r for r in current if isinstance(r, Event)]
@@ -246,7 +247,7 @@ class Derived:
             key = self._resolved[a, b] = self.resolve(a, b)
         when = to_when(on)
         known = None if known_on is None else to_when(known_on)
-        timeline = self._timeline(key) if known is None else self._known(key, known)
+        timeline = self._timeline(key) if known is None else self._known(key, known, when)
         answer = timeline.at(when, self._rules)
         names = self._index.names_on(key, when.day)
         state = self._index.renamed(answer.state, names) if names else answer.state
@@ -269,9 +270,13 @@ class Derived:
             self._status_cache[cache_key] = status
         return status
 
-    def _known(self, key: Key, known: When) -> DyadTimeline:
-        """The dyad's timeline as known on a day (the current one where nothing differs)."""
-        found = self.views().timeline(key, known.day)
+    def _known(self, key: Key, known: When, when: When) -> DyadTimeline:
+        """The dyad's timeline as known on a day, for a question on ``when``.
+
+        The current one where the two agree up to the last day the question reaches.
+        """
+        until = when.day if when.instant is None else when.day + _TWO_DAYS
+        found = self.views().timeline(key, known.day, until)
         return self._timeline(key) if found is None else found
 
     def views(self) -> Views:
@@ -477,7 +482,7 @@ class Derived:
 
         The fast path that panels use: no explanation, pending acts or credit.
         """
-        timeline = self._timeline(key) if known is None else self._known(key, known)
+        timeline = self._timeline(key) if known is None else self._known(key, known, when)
         answer = timeline.at(when, self._rules)
         names = self._index.names_on(key, when.day)
         state = self._index.renamed(answer.state, names) if names else answer.state
@@ -490,7 +495,7 @@ class Derived:
 
         What bulk answers use: :meth:`state_at_key` without renaming continuing states.
         """
-        timeline = self._timeline(key) if known is None else self._known(key, known)
+        timeline = self._timeline(key) if known is None else self._known(key, known, when)
         answer = timeline.at(when, self._rules)
         return self._recorded(key, answer.state, answer, when.day, timeline), answer.certain
 

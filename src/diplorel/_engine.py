@@ -223,6 +223,8 @@ class Timeline(Generic[S]):
     """The dyad's existence, which bounds open dates that no neighbouring act bounds."""
     instants: Mapping[int, pendulum.DateTime]
     """The instant of every act with a time of day, by index."""
+    anomaly_at: tuple[int, ...] = ()
+    """``anomaly_at[k]``: the index of the event ``anomalies[k]`` is about."""
 
     def bounds(self, index: int) -> tuple[pendulum.Date, pendulum.Date]:
         """The first and last day on which event ``index`` may have happened, open ends bounded."""
@@ -245,7 +247,9 @@ class Timeline(Generic[S]):
         fold_.settled = list(self.settled[:index])
         fold_.latest = list(self.latest[:index])
         fold_.rejected = {i: a for i, a in self.rejected.items() if i < index}
-        fold_.anomalies = list(fold_.rejected.values())
+        kept = [(i, a) for i, a in zip(self.anomaly_at, self.anomalies, strict=True) if i < index]
+        fold_.anomaly_at = [i for i, _ in kept]
+        fold_.anomalies = [a for _, a in kept]
         fold_.instants = {i: t for i, t in self.instants.items() if i < index}
         fold_.reopen_tail()
         fold_.extend(events, rules, strict=strict)
@@ -346,6 +350,7 @@ class _Fold(Generic[S]):
 
     __slots__ = (
         "anomalies",
+        "anomaly_at",
         "earliest",
         "error",
         "events",
@@ -370,6 +375,7 @@ class _Fold(Generic[S]):
         self.latest: list[pendulum.Date] = []
         self.settled: list[pendulum.Date] = []
         self.anomalies: list[Anomaly] = []
+        self.anomaly_at: list[int] = []
         self.rejected: dict[int, Anomaly] = {}
         self.instants: dict[int, pendulum.DateTime] = {}
 
@@ -386,6 +392,7 @@ class _Fold(Generic[S]):
             latest=tuple(self.latest),
             window=self.window,
             instants=MappingProxyType(self.instants),
+            anomaly_at=tuple(self.anomaly_at),
         )
 
     def extend(self, events: Sequence[Event], rules: RuleSet, *, strict: bool) -> None:
@@ -396,6 +403,7 @@ class _Fold(Generic[S]):
         for event in events:
             applied = rules.for_event(type(event))
             if not applied and type(event) in rules.ignored:
+                self.anomaly_at.append(len(self.events))
                 self.anomalies.append(
                     Anomaly(
                         kind=AnomalyKind.IGNORED,
@@ -419,6 +427,7 @@ class _Fold(Generic[S]):
                     rule=rule.name,
                 )
                 self.rejected[len(self.events)] = anomaly
+                self.anomaly_at.append(len(self.events))
                 self.anomalies.append(anomaly)
             state = new
             on = event.on

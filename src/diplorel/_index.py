@@ -8,6 +8,7 @@ bounds open-ended dates (``../1973``) that no neighbouring act bounds.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
@@ -161,16 +162,29 @@ class DyadIndex:
         """The event as given (before it was renamed to its lineage's codes)."""
         return self._originals.get(id(event), event)
 
-    def view(self, key: Key, events: list[Event]) -> DyadTimeline:
-        """A dyad's timeline from ``events`` alone (a view of the past), folded leniently."""
-        canonical = [self.lineage.canonical(e) for e in events]
-        return derive_dyad(
-            key,
-            sort_events([*canonical, *self._implied(key)]),
-            self.rules,
-            strict=False,
-            window=self.window(key),
-        )
+    def view(
+        self, key: Key, events: list[Event], first: pendulum.Date | None = None
+    ) -> DyadTimeline:
+        """A dyad's timeline from ``events`` alone (a view of the past), folded leniently.
+
+        As in :meth:`build`, an act outside a party's existence, or naming a government the
+        registry does not know, is not applied. ``first``: the
+        first day on which ``events`` differ from the dyad's current ones (none open-ended);
+        the current timeline is kept before it and only the rest is folded.
+        """
+        canonical = [self.lineage.canonical(e) for e in events if self._applies(e)]
+        current = self._timelines.get(key)
+        if first is None or current is None:
+            return derive_dyad(
+                key,
+                sort_events([*canonical, *self._implied(key)]),
+                self.rules,
+                strict=False,
+                window=self.window(key),
+            )
+        after = [e for e in (*canonical, *self._implied(key)) if e.on.earliest >= first]
+        start = bisect_left(current.earliest, first)
+        return current.rederive_from(start, sort_events(after), self.rules, strict=False)
 
     def window(self, key: Key) -> Window:
         """When both states of a dyad existed, each as its whole lineage (SUN, then RUS).
@@ -195,6 +209,20 @@ class DyadIndex:
 
     def _implied(self, key: Key) -> list[Event]:
         return lifecycle_events(key, self._lifecycle, self.lineage, self.registry)
+
+    def _applies(self, event: Event) -> bool:
+        """Whether :meth:`build` applies an event: parties existing, a government known."""
+        if self._existence.problem(event) is not None:
+            return False
+        if not isinstance(event, GovernmentRecognized | GovernmentRecognitionWithdrawn):
+            return True
+        if not self.registry.governments(event.of):
+            return True
+        try:
+            self.registry.government(event.of, event.government, event=event.describe())
+        except InvalidEventError:
+            return False
+        return True
 
     def _unknown_government(self, event: Event) -> bool:
         """Whether a recognition of a government names one the registry does not know.

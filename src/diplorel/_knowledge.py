@@ -18,9 +18,9 @@ to knowledge time.
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from itertools import pairwise
-from typing import Literal, TypeAlias
+from typing import Any, Literal, TypeAlias
 
 import pendulum
 
@@ -37,8 +37,9 @@ NEVER = pendulum.Date(9999, 12, 31)
 Span: TypeAlias = tuple[pendulum.Date, pendulum.Date]
 """The knowledge days over which a record counts: from the first, up to (not on) the second."""
 
-Fold: TypeAlias = Callable[[Key, list[Event]], DyadTimeline]
-"""Folds a dyad's events (canonical, in any order) into its timeline, as the index does."""
+Fold: TypeAlias = Callable[[Key, list[Event], "pendulum.Date | None"], DyadTimeline]
+"""Folds a dyad's events (in any order) into its timeline, as the index does; given the first
+day a record differs from the current view, it may keep the current timeline before it."""
 
 Dated: TypeAlias = Event | DiplomaticNote | JointCommunique | ExchangeOfNotes | Retraction
 """Anything knowledge time dates: an event, an instrument, a retraction."""
@@ -59,8 +60,12 @@ def knowledge_day(known_on: KnownOn, when: When) -> When | None:
 
 
 def known_day(on: FuzzyDate) -> pendulum.Date:
-    """The day a date is known by: the end of its span (the start of an open-ended one)."""
-    return on.earliest if on.open_end else on.latest
+    """The day a date is known by: the end of its span.
+
+    An open-ended date (``1973/..``) has no end: when such an act became known is unknown,
+    so without an ``announced_on`` it counts in no view of the past, only in the current one.
+    """
+    return NEVER if on.open_end else on.latest
 
 
 def known_from(record: Dated) -> pendulum.Date:
@@ -109,19 +114,42 @@ def spans(records: Sequence[Dated]) -> list[Span]:
             hidden[i] = min(hidden[i], first)
         for here, after in pairwise(found):
             hidden[here] = min(hidden[here], known[after])
+    # a reply counts no longer than the note it answers (a withdrawn proposal takes its replies)
+    for i, r in enumerate(records):
+        if isinstance(r, DiplomaticNote) and r.replies_to is not None:
+            for j in by_ident.get(r.replies_to, ()):
+                hidden[i] = min(hidden[i], hidden[j])
     return list(zip(known, hidden, strict=True))
 
 
-def unknown_targets(records: Iterable[Dated]) -> list[Dated]:
-    """Every correction naming an id that no record has (reported, never ignored)."""
-    records = list(records)
-    idents = {i for i in map(_ident, records) if i is not None}
+def correction_problems(records: Sequence[Dated]) -> list[tuple[Dated, str]]:
+    """What is wrong with the records' ids and corrections, each with its record.
+
+    Ids (event and retraction ``uid``, instrument ``id``) are unique; a correction names a
+    record that exists and is not itself a correction (correct the original instead: of
+    several corrections of one record, the one published last counts).
+    """
+    problems: list[tuple[Dated, str]] = []
+    owner: dict[str, Dated] = {}
     for r in records:
-        if isinstance(r, DiplomaticNote | ExchangeOfNotes | JointCommunique | Event):
-            instrument = getattr(r, "instrument", None)
-            if instrument:
-                idents.update(instrument.split("+"))
-    return [r for r in records if (t := _target(r)) is not None and t not in idents]
+        ident = _ident(r)
+        if ident is None:
+            continue
+        if ident in owner and not isinstance(r, DiplomaticNote | JointCommunique | ExchangeOfNotes):
+            problems.append((r, f"its id {ident!r} is already the id of another record"))
+        owner.setdefault(ident, r)
+    for r in records:
+        target = _target(r)
+        if target is None:
+            continue
+        found = owner.get(target)
+        if found is None:
+            problems.append((r, f"it corrects {target!r}, which no record has as uid or id"))
+        elif _target(found) is not None:
+            problems.append(
+                (r, f"it corrects {target!r}, itself a correction: correct the original")
+            )
+    return problems
 
 
 def counts(span: Span, day: pendulum.Date) -> bool:
@@ -135,14 +163,15 @@ class Views:
     ``fold`` folds a dyad's events (canonical, unsorted) into a timeline, as the index does.
     """
 
-    __slots__ = ("_breaks", "_by_key", "_cache", "_fold")
+    __slots__ = ("_breaks", "_by_key", "_cache", "_fold", "_open")
 
     def __init__(self, fold: Fold) -> None:
         """An empty set of views; :meth:`add` files candidates."""
         self._fold = fold
         self._by_key: dict[Key, list[tuple[Event, Span]]] = {}
         self._breaks: dict[Key, list[pendulum.Date]] = {}
-        self._cache: dict[tuple[Key, int], DyadTimeline] = {}
+        self._open: dict[Key, bool] = {}
+        self._cache: dict[tuple[Key, int], list[Any]] = {}
 
     def add(self, key: Key, event: Event, span: Span) -> None:
         """File a candidate event of ``key`` with its span."""
@@ -151,21 +180,41 @@ class Views:
     def _days(self, key: Key) -> list[pendulum.Date]:
         found = self._breaks.get(key)
         if found is None:
-            days = {d for _, (k, h) in self._by_key.get(key, ()) for d in (k, h) if d != NEVER}
+            entries = self._by_key.get(key, ())
+            days = {d for _, (k, h) in entries for d in (k, h) if d != NEVER}
+            if any(k == NEVER for _, (k, _) in entries):
+                days.add(NEVER)  # a record never known before the end: no past view is current
             found = self._breaks[key] = sorted(days)
+            # an open-ended date is bounded by its neighbours: a view may bound it otherwise
+            self._open[key] = any(e.on.open_start or e.on.open_end for e, _ in entries)
         return found
 
-    def timeline(self, key: Key, day: pendulum.Date) -> DyadTimeline | None:
-        """The dyad's timeline as known on ``day``; None where it is the current one."""
+    def timeline(self, key: Key, day: pendulum.Date, until: pendulum.Date) -> DyadTimeline | None:
+        """The dyad's timeline as known on ``day``; None where the current one answers.
+
+        ``until`` is the last day the question can reach: a view and the current timeline
+        agree on every day before the first record they differ on (one not yet known, or one
+        corrected since), so there the current one answers, and no view is folded.
+        """
         days = self._days(key)
         cut = bisect_right(days, day)
         if cut == len(days):  # everything known, every correction in force: the current view
             return None
-        found = self._cache.get((key, cut))
+        entry = self._cache.get((key, cut))
+        if entry is None:
+            differ = [
+                e.on.earliest
+                for e, span in self._by_key[key]
+                if counts(span, day) != (span[1] == NEVER)
+            ]
+            entry = self._cache[key, cut] = [min(differ) if differ else None, None]
+        first, found = entry
+        if first is None or (until < first and not self._open[key]):
+            return None
         if found is None:
             events = [e for e, span in self._by_key[key] if counts(span, day)]
-            found = self._cache[key, cut] = self._fold(key, events)
-        return found
+            found = entry[1] = self._fold(key, events, None if self._open[key] else first)
+        return found  # type: ignore[no-any-return]
 
     def unknown(self, key: Key, day: pendulum.Date, until: pendulum.Date) -> list[Event]:
         """The dyad's records dated up to ``until`` that were not yet known on ``day``.

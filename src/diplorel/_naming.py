@@ -11,13 +11,14 @@ name states are those whose converter is marked by :func:`~diplorel._checks.name
 
 from __future__ import annotations
 
+import copy
 from typing import Any, TypeVar
 
 import attrs
 
 from diplorel._checks import STATE_CONVERTERS
 from diplorel._states import StateRegistry
-from diplorel.exceptions import UnknownStateError
+from diplorel.exceptions import InvalidEventError, UnknownStateError
 
 T = TypeVar("T")
 
@@ -73,14 +74,25 @@ def resolved(item: T, registry: StateRegistry) -> T:
         if value is None:
             continue
         if isinstance(value, tuple):
-            codes = tuple(_code(ref, registry, name, item) for ref in value)
+            codes = tuple(sorted(_code(ref, registry, name, item) for ref in value))
+            if len(set(codes)) < len(codes):
+                raise InvalidEventError(
+                    _what(item), f"{name}={value!r} names one state twice ({codes[0]})"
+                )
             if codes != value:
-                changes[name] = tuple(sorted(codes))
+                changes[name] = codes
         else:
             code = _code(value, registry, name, item)
             if code != value:
                 changes[name] = code
-    return attrs.evolve(item, **changes) if changes else item  # type: ignore[misc]
+    if not changes:
+        return item
+    # set the codes as they are: making the item again would read them with the default
+    # registry's converters (a custom code that is a default alias would change)
+    new = copy.copy(item)
+    for name, value in changes.items():
+        object.__setattr__(new, name, value)
+    return new
 
 
 def _code(ref: str, registry: StateRegistry, name: str, item: object) -> str:

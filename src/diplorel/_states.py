@@ -1,4 +1,4 @@
-"""The state registry: codes, names, COW membership, the lifecycle and governments of states.
+"""The state registry: codes, names, COW and G-W membership, the lifecycle and governments.
 
 A state is identified by an ISO 3166-1 alpha-3 code, an ISO 3166-3 code for withdrawn countries
 (``SUN``, ``DDR``), or a project-own code in the ISO user-assigned range (``XKX`` Kosovo, ``XBV``
@@ -15,6 +15,8 @@ acts that recognise a government rather than a state.
 'SRB'
 >>> reg.government_on("CHN", pendulum.Date(1930, 1, 1)).id
 'roc'
+>>> reg.by_gw(260, pendulum.Date(2000, 1, 1)).code, reg.by_iso2("kr").wb_name
+('DEU', 'Korea, Rep.')
 """
 
 from __future__ import annotations
@@ -34,12 +36,14 @@ import pendulum
 from diplorel.exceptions import InvalidEventError, UnknownStateError
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
+    from collections.abc import Iterator, Sequence
 
 #: COW's first observation day; a state that starts on it may well be older.
 OPEN_START = pendulum.Date(1816, 1, 1)
 _CODE_KINDS = frozenset({"iso3166-1", "iso3166-3", "user-assigned"})
 _MIN_SCORE = 0.6
+_NUMBER = re.compile(r"\s*(\d{1,4})\s*")
+_WORD = re.compile(r"[^\w]+")
 
 
 def _date(text: str) -> pendulum.Date:
@@ -49,6 +53,27 @@ def _date(text: str) -> pendulum.Date:
 
 def _opt_date(text: str) -> pendulum.Date | None:
     return _date(text) if text else None
+
+
+def _opt_int(text: str) -> int | None:
+    return int(text) if text else None
+
+
+def _number(value: int | str, system: str) -> int:
+    """A code number given as an int or as text (``"2"``, ``" 2 "``); else UnknownStateError."""
+    if isinstance(value, bool) or not isinstance(value, int | str):
+        msg = f"a {system} code is an int or its text, not {type(value).__name__}"
+        raise TypeError(msg)
+    if isinstance(value, int):
+        return value
+    found = _NUMBER.fullmatch(value)
+    if found is None:
+        raise UnknownStateError(value[:80], where=f"{system} codes")
+    return int(found.group(1))
+
+
+def _words(key: str) -> tuple[str, ...]:
+    return tuple(w for w in _WORD.split(key) if w)
 
 
 def _key(text: str) -> str:
@@ -80,6 +105,27 @@ class CowSpell:
 
 
 @attrs.frozen
+class GwSpell:
+    """One spell in Gleditsch & Ward's list of independent states (both ends inclusive).
+
+    Attributes:
+        gwcode: the Gleditsch-Ward number (not always COW's: Germany since 1990 is GW 260).
+        letters: G-W's three-letter code (``GFR``, ``DRV``), neither COW's nor ISO's.
+        start: the first day in the list.
+        end: the last day, or None if the spell runs to the end of the data (2017-12-31).
+    """
+
+    gwcode: int
+    letters: str
+    start: pendulum.Date
+    end: pendulum.Date | None
+
+    def contains(self, on: pendulum.Date) -> bool:
+        """Whether ``on`` falls within the spell."""
+        return self.start <= on and (self.end is None or on <= self.end)
+
+
+@attrs.frozen
 class State:
     """A sovereign state, as the registry knows it.
 
@@ -95,6 +141,11 @@ class State:
         continued_by: the code that carries on this state's relations from ``ends_on``.
         absorbed_by: the code of the state that absorbed this one on ``ends_on``.
         note: provenance of own codes and other remarks.
+        iso2: the ISO 3166-1 alpha-2 code (3166-3's former one for withdrawn states), or None.
+        iso_numeric: the ISO 3166-1 numeric code (3166-3's former one), or None.
+        m49: the UN M49 code (ISO's numeric code, for the states M49 lists), or None.
+        wb_name: the World Bank's short name (``Korea, Rep.``), or None.
+        gw: the Gleditsch-Ward spells under this code, clipped to the code's periods.
     """
 
     code: str
@@ -108,6 +159,11 @@ class State:
     continued_by: str | None = None
     absorbed_by: str | None = None
     note: str = ""
+    iso2: str | None = None
+    iso_numeric: int | None = None
+    m49: int | None = None
+    wb_name: str | None = None
+    gw: tuple[GwSpell, ...] = ()
 
     def exists_on(self, date: pendulum.Date) -> bool:
         """Whether the state existed on ``date``; gaps between COW spells (occupation) count.
@@ -130,6 +186,19 @@ class State:
         """
         return next((s.ccode for s in self.cow if s.contains(on)), None)
 
+    def gw_code(self, on: pendulum.Date) -> int | None:
+        """The Gleditsch-Ward number of the state on ``on``, if G-W list it then.
+
+        >>> import pendulum
+        >>> default_registry().get("DEU").gw_code(pendulum.Date(2000, 1, 1))
+        260
+        """
+        return next((s.gwcode for s in self.gw if s.contains(on)), None)
+
+    def gw_letters(self, on: pendulum.Date) -> str | None:
+        """G-W's three-letter code of the state on ``on`` (``GFR``), if G-W list it then."""
+        return next((s.letters for s in self.gw if s.contains(on)), None)
+
 
 @attrs.frozen
 class CowCodePeriod:
@@ -139,6 +208,20 @@ class CowCodePeriod:
     """
 
     ccode: int
+    code: str
+    start: pendulum.Date | None = None
+    end: pendulum.Date | None = None
+
+    def contains(self, on: pendulum.Date) -> bool:
+        """Whether ``on`` falls within the period."""
+        return (self.start is None or self.start <= on) and (self.end is None or on <= self.end)
+
+
+@attrs.frozen
+class GwCodePeriod:
+    """The diplorel code that Gleditsch-Ward number ``gwcode`` stands for (inclusive ends)."""
+
+    gwcode: int
     code: str
     start: pendulum.Date | None = None
     end: pendulum.Date | None = None
@@ -226,9 +309,45 @@ def _drop_covered(spells: list[CowSpell]) -> tuple[CowSpell, ...]:
     return tuple(s for s in spells if not any(t is not s and inside(s, t) for t in spells))
 
 
-def _reference_problems(by_code: dict[str, State], periods: tuple[CowCodePeriod, ...]) -> list[str]:
+_Spells = dict[int, list[tuple[str, pendulum.Date, pendulum.Date]]]
+_Clipped = dict[str, list[tuple[int, str, pendulum.Date, pendulum.Date | None]]]
+
+
+def _read_spells(text: str, number: str, letters: str) -> _Spells:
+    """The spells of a membership list (``cow_spells.csv``, ``gw_spells.csv``) by number."""
+    spells: _Spells = {}
+    for row in csv.DictReader(io.StringIO(text)):
+        entry = (row[letters], _date(row["start"]), _date(row["end"]))
+        spells.setdefault(int(row[number]), []).append(entry)
+    return spells
+
+
+def _clip(
+    spells: _Spells, periods: list[tuple[int, str, pendulum.Date | None, pendulum.Date | None]]
+) -> _Clipped:
+    """Each code's spells, clipped to its numbers' periods; a spell to the data's end is open."""
+    last_day = max((end for rows in spells.values() for _, _, end in rows), default=None)
+    clipped: _Clipped = {}
+    for number, code, first, last in periods:
+        for letters, start, end in spells.get(number, []):
+            lo = max(start, first) if first else start
+            hi = min(end, last) if last else end
+            if lo <= hi:
+                entry = (number, letters, lo, None if hi == last_day else hi)
+                clipped.setdefault(code, []).append(entry)
+    return clipped
+
+
+def _reference_problems(
+    by_code: dict[str, State],
+    periods: tuple[CowCodePeriod, ...],
+    gw_periods: tuple[GwCodePeriod, ...] = (),
+) -> list[str]:
     """Codes that are referred to but unknown, and continuation cycles."""
     problems = [f"COW {p.ccode}: unknown code {p.code}" for p in periods if p.code not in by_code]
+    problems += [
+        f"G-W {p.gwcode}: unknown code {p.code}" for p in gw_periods if p.code not in by_code
+    ]
     for state in by_code.values():
         problems += [
             f"{state.code}: unknown successor {ref}"
@@ -246,10 +365,12 @@ def _reference_problems(by_code: dict[str, State], periods: tuple[CowCodePeriod,
 
 @attrs.frozen(eq=False)
 class StateRegistry:
-    """An immutable set of states with lookups by code, name, alias and COW ccode.
+    """An immutable set of states with lookups by code, name, alias, COW, G-W and ISO number.
 
     Build one with :meth:`from_csv`, or use :func:`default_registry` for the packaged data.
-    Construction checks the data and raises ``ValueError`` listing every problem.
+    Construction checks the data and raises ``ValueError`` listing every problem. Names resolve
+    by code, name, official name and alias (each must name one state), and also by ISO alpha-2
+    code, World Bank name and G-W letters where these name one state and no other state's name.
     """
 
     states: tuple[State, ...]
@@ -257,9 +378,12 @@ class StateRegistry:
     _continuations: tuple[Continuation, ...] = ()
     _extinctions: tuple[Extinction, ...] = ()
     _governments: tuple[Government, ...] = ()
+    _gw_periods: tuple[GwCodePeriod, ...] = ()
     _by_code: dict[str, State] = attrs.field(init=False, factory=dict)
     _index: dict[str, str] = attrs.field(init=False, factory=dict)
     _by_ccode: dict[int, tuple[CowCodePeriod, ...]] = attrs.field(init=False, factory=dict)
+    _by_gw: dict[int, tuple[GwCodePeriod, ...]] = attrs.field(init=False, factory=dict)
+    _by_iso: dict[str | int, tuple[str, ...]] = attrs.field(init=False, factory=dict)
 
     def _data(self) -> tuple[object, ...]:
         return (
@@ -268,6 +392,7 @@ class StateRegistry:
             self._continuations,
             self._extinctions,
             self._governments,
+            self._gw_periods,
         )
 
     def __eq__(self, other: object) -> bool:
@@ -294,37 +419,71 @@ class StateRegistry:
                 owner = self._index.setdefault(_key(text), state.code)
                 if owner != state.code:
                     problems.append(f"{text!r} names both {owner} and {state.code}")
+        self._index_secondary()
         by_ccode: dict[int, list[CowCodePeriod]] = {}
         for period in self.cow_periods:
             by_ccode.setdefault(period.ccode, []).append(period)
         self._by_ccode.update((c, tuple(ps)) for c, ps in by_ccode.items())
-        problems += _reference_problems(self._by_code, self.cow_periods)
+        by_gw: dict[int, list[GwCodePeriod]] = {}
+        for gw in self._gw_periods:
+            by_gw.setdefault(gw.gwcode, []).append(gw)
+        self._by_gw.update((c, tuple(ps)) for c, ps in by_gw.items())
+        problems += _reference_problems(self._by_code, self.cow_periods, self._gw_periods)
         problems += _government_problems(self._by_code, self._governments)
         if problems:
             raise ValueError("invalid state registry: " + "; ".join(problems))
 
+    def _index_secondary(self) -> None:
+        """Add ISO alpha-2 codes, World Bank names and G-W letters that name one state only."""
+        owners: dict[str, set[str]] = {}
+        by_iso: dict[str | int, list[str]] = {}
+        for state in self.states:
+            for text in (state.iso2, state.wb_name, *(s.letters for s in state.gw)):
+                if text:
+                    owners.setdefault(_key(text), set()).add(state.code)
+            for iso in (state.iso2, state.iso_numeric):
+                if iso is not None:
+                    by_iso.setdefault(iso, []).append(state.code)
+        for key, codes in owners.items():
+            if len(codes) == 1 and key not in self._index:
+                self._index[key] = next(iter(codes))
+        self._by_iso.update((k, tuple(v)) for k, v in by_iso.items())
+
     @classmethod
     def from_csv(
-        cls, *, states: str, cow_spells: str, cow_codes: str, lifecycle: str, governments: str = ""
+        cls,
+        *,
+        states: str,
+        cow_spells: str,
+        cow_codes: str,
+        lifecycle: str,
+        governments: str = "",
+        gw_spells: str = "",
+        gw_codes: str = "",
+        codes: str = "",
     ) -> StateRegistry:
-        """Build a registry from the texts of the CSV files in ``diplorel/data``."""
-        spells: dict[int, list[tuple[str, pendulum.Date, pendulum.Date]]] = {}
-        for row in csv.DictReader(io.StringIO(cow_spells)):
-            entry = (row["stateabb"], _date(row["start"]), _date(row["end"]))
-            spells.setdefault(int(row["ccode"]), []).append(entry)
-        census_end = max(end for rows in spells.values() for _, _, end in rows)
+        """Build a registry from the texts of the CSV files in ``diplorel/data``.
+
+        ``gw_spells``, ``gw_codes`` (G-W membership) and ``codes`` (ISO, M49, World Bank) are
+        optional: without them no state has those codes.
+        """
         periods = [
             CowCodePeriod(int(r["ccode"]), r["code"], _opt_date(r["from"]), _opt_date(r["to"]))
             for r in csv.DictReader(io.StringIO(cow_codes))
         ]
-        clipped: dict[str, list[CowSpell]] = {}
-        for p in periods:
-            for abbreviation, start, end in spells.get(p.ccode, []):
-                lo = max(start, p.start) if p.start else start
-                hi = min(end, p.end) if p.end else end
-                if lo <= hi:
-                    last = None if hi == census_end else hi
-                    clipped.setdefault(p.code, []).append(CowSpell(p.ccode, abbreviation, lo, last))
+        clipped = _clip(
+            _read_spells(cow_spells, "ccode", "stateabb"),
+            [(p.ccode, p.code, p.start, p.end) for p in periods],
+        )
+        gw_periods = [
+            GwCodePeriod(int(r["gwcode"]), r["code"], _opt_date(r["from"]), _opt_date(r["to"]))
+            for r in csv.DictReader(io.StringIO(gw_codes))
+        ]
+        gw_clipped = _clip(
+            _read_spells(gw_spells, "gwcode", "gwabb"),
+            [(p.gwcode, p.code, p.start, p.end) for p in gw_periods],
+        )
+        extra = {r["code"]: r for r in csv.DictReader(io.StringIO(codes))}
         continuations: list[Continuation] = []
         extinctions: list[Extinction] = []
         for r in csv.DictReader(io.StringIO(lifecycle)):
@@ -342,7 +501,12 @@ class StateRegistry:
 
         def build(r: dict[str, str]) -> State:
             code = r["code"]
-            cow = _drop_covered(sorted(clipped.get(code, []), key=lambda s: s.start))
+            spells = [CowSpell(*s) for s in clipped.get(code, [])]
+            cow = _drop_covered(sorted(spells, key=lambda s: s.start))
+            gw = tuple(
+                sorted((GwSpell(*s) for s in gw_clipped.get(code, [])), key=lambda s: s.start)
+            )
+            more = extra.get(code, {})
             begins = _opt_date(r["independent_on"]) or (cow[0].start if cow else None)
             return State(
                 code=code,
@@ -356,10 +520,20 @@ class StateRegistry:
                 continued_by=continued_by.get(code),
                 absorbed_by=absorbed_by.get(code),
                 note=r["note"],
+                iso2=more.get("iso2") or None,
+                iso_numeric=_opt_int(more.get("iso_numeric", "")),
+                m49=_opt_int(more.get("m49", "")),
+                wb_name=more.get("wb_name") or None,
+                gw=gw,
             )
 
         rows = csv.DictReader(io.StringIO(states))
         built = tuple(build(r) for r in rows)
+        unknown = sorted(set(extra) - {s.code for s in built})
+        if unknown:
+            raise ValueError(
+                "invalid state registry: codes of unknown states " + ", ".join(unknown)
+            )
         govs = tuple(
             Government(
                 state=r["state"],
@@ -371,7 +545,14 @@ class StateRegistry:
             )
             for r in csv.DictReader(io.StringIO(governments))
         )
-        return cls(built, tuple(periods), tuple(continuations), tuple(extinctions), govs)
+        return cls(
+            built,
+            tuple(periods),
+            tuple(continuations),
+            tuple(extinctions),
+            govs,
+            tuple(gw_periods),
+        )
 
     def __iter__(self) -> Iterator[State]:
         """The states, in code order as loaded."""
@@ -443,41 +624,124 @@ class StateRegistry:
         return best
 
     def search(self, text: str) -> list[State]:
-        """States whose code, name or alias equals, contains or resembles ``text``, best first.
+        """The states ``text`` names: exactly, else by whole words; [] if neither (see suggest).
 
-        >>> [s.code for s in default_registry().search("yemen")]
-        ['YEM', 'YMD']
+        A code, name or alias (``germany``) finds that state alone; other text finds every state
+        with a name, alias or code that holds its words as whole words (``korea`` finds North
+        and South Korea and the Korean Empire, whose alias is ``Korea (1887-1905)``), existing
+        states first, then by code. A misspelling finds nothing: :meth:`suggest` has near misses.
+
+        >>> [s.code for s in default_registry().search("germany")]
+        ['DEU']
+        >>> [s.code for s in default_registry().search("yemen arab")]
+        ['YEM']
+        >>> [s.code for s in default_registry().search("congo")]
+        ['COD', 'COG', 'XCF']
         """
         query = _key(text)
         if not query:
             return []
-        codes: dict[str, None] = {}
         if query in self._index:
-            codes[self._index[query]] = None
-        hits = sorted((c, k) for k, c in self._index.items() if query in k)
-        codes.update((c, None) for c, _ in hits)
-        codes.update((c, None) for c in self.suggest(text))
-        return [self._by_code[c] for c in codes]
+            return [self._by_code[self._index[query]]]
+        words = _words(query)
+        n = len(words)
+        found = {
+            code
+            for key, code in self._index.items()
+            if words
+            and any(w[i : i + n] == words for w in [_words(key)] for i in range(len(w) - n + 1))
+        }
+        ranked = sorted(found, key=lambda c: (self._by_code[c].ends_on is not None, c))
+        return [self._by_code[c] for c in ranked]
 
-    def from_cow(self, ccode: int, on: pendulum.Date | None = None) -> State:
-        """The state that COW ccode ``ccode`` stands for on ``on`` (default: today's code).
-
-        Raises:
-            UnknownStateError: the ccode is not in the data, or maps to nothing on ``on``.
-
-        >>> import pendulum
-        >>> default_registry().from_cow(345, pendulum.Date(2010, 1, 1)).code
-        'SRB'
-        """
-        periods = self._by_ccode.get(ccode, ())
+    def _by_number(
+        self,
+        periods: Sequence[CowCodePeriod | GwCodePeriod],
+        on: pendulum.Date | None,
+        value: int | str,
+        system: str,
+    ) -> State:
         if on is None:
             found = next((p for p in reversed(periods) if p.end is None), None)
         else:
             found = next((p for p in periods if p.contains(on)), None)
         if found is None:
-            where = "COW ccodes" if on is None else f"COW ccodes on {on.isoformat()}"
-            raise UnknownStateError(str(ccode), where=where)
+            where = system if on is None else f"{system} on {on.isoformat()}"
+            raise UnknownStateError(str(value).strip()[:80], where=where)
         return self._by_code[found.code]
+
+    def from_cow(self, ccode: int | str, on: pendulum.Date | None = None) -> State:
+        """The state that COW ccode ``ccode`` stands for on ``on`` (default: today's code).
+
+        The ccode may be given as text, as CSV files hold it (``"2"``, ``" 2 "``).
+
+        Raises:
+            UnknownStateError: the ccode is not in the data, or maps to nothing on ``on``.
+            TypeError: ``ccode`` is neither an int nor a str.
+
+        >>> import pendulum
+        >>> default_registry().from_cow(345, pendulum.Date(2010, 1, 1)).code
+        'SRB'
+        >>> default_registry().from_cow(" 2 ").code
+        'USA'
+        """
+        number = _number(ccode, "COW ccodes")
+        return self._by_number(self._by_ccode.get(number, ()), on, ccode, "COW ccodes")
+
+    def by_gw(self, gwcode: int | str, on: pendulum.Date | None = None) -> State:
+        """The state that Gleditsch-Ward number ``gwcode`` stands for on ``on`` (default: today).
+
+        G-W numbers are not COW's: 260 is Germany since 1949 (COW's 260 ends in 1990 and Germany
+        is COW 255 again), 678 is Yemen since 1918 (COW: 679 from 1990), 340 is Serbia since 2006.
+
+        Raises:
+            UnknownStateError: the number is not in the data, or maps to nothing on ``on``.
+            TypeError: ``gwcode`` is neither an int nor a str.
+
+        >>> import pendulum
+        >>> reg = default_registry()
+        >>> reg.by_gw(678, pendulum.Date(2000, 1, 1)).code, reg.by_gw("816").code
+        ('YEM', 'VNM')
+        """
+        number = _number(gwcode, "G-W codes")
+        return self._by_number(self._by_gw.get(number, ()), on, gwcode, "G-W codes")
+
+    def _by_iso_code(
+        self, key: str | int, on: pendulum.Date | None, value: str, where: str
+    ) -> State:
+        codes = self._by_iso.get(key, ())
+        if len(codes) > 1 and on is not None:
+            codes = tuple(c for c in codes if self._by_code[c].exists_on(on))
+        if len(codes) != 1:
+            where = where if on is None else f"{where} on {on.isoformat()}"
+            raise UnknownStateError(value[:80], suggestions=codes, where=where)
+        return self._by_code[codes[0]]
+
+    def by_iso2(self, iso2: str, on: pendulum.Date | None = None) -> State:
+        """The state with ISO 3166 alpha-2 code ``iso2`` (any case; 3166-3's former codes too).
+
+        ISO reused ``CS`` (Czechoslovakia to 1993, Serbia and Montenegro 2003-2006): give ``on``.
+
+        Raises:
+            UnknownStateError: no state has the code, or several do (and ``on`` tells none apart).
+
+        >>> import pendulum
+        >>> reg = default_registry()
+        >>> reg.by_iso2("DE").code, reg.by_iso2("dd").code
+        ('DEU', 'DDR')
+        >>> reg.by_iso2("CS", pendulum.Date(1980, 1, 1)).code
+        'CSK'
+        """
+        return self._by_iso_code(iso2.strip().upper(), on, iso2, "ISO 3166 alpha-2 codes")
+
+    def by_iso_numeric(self, number: int | str, on: pendulum.Date | None = None) -> State:
+        """The state with ISO 3166 numeric code ``number`` (``410`` or ``"410"``); see by_iso2.
+
+        >>> default_registry().by_iso_numeric("076").code
+        'BRA'
+        """
+        found = _number(number, "ISO 3166 numeric codes")
+        return self._by_iso_code(found, on, str(number), "ISO 3166 numeric codes")
 
     def lineage(self, code: str) -> str:
         """The code at the end of ``code``'s continuation chain (``SUN`` -> ``RUS``).
@@ -565,7 +829,16 @@ def default_registry() -> StateRegistry:
     data = resources.files("diplorel") / "data"
     texts = {
         name: (data / f"{name}.csv").read_text(encoding="utf-8")
-        for name in ("states", "cow_spells", "cow_codes", "lifecycle", "governments")
+        for name in (
+            "states",
+            "cow_spells",
+            "cow_codes",
+            "lifecycle",
+            "governments",
+            "gw_spells",
+            "gw_codes",
+            "codes",
+        )
     }
     return StateRegistry.from_csv(**texts)
 

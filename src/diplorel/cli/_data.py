@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from collections import Counter
 from typing import TYPE_CHECKING
 
 from diplorel.cli import _args
@@ -156,11 +157,26 @@ def validate(args: argparse.Namespace, ctx: Context) -> int:
             ctx.out.writelines(f"  {p}\n" for p in problems)
         return 1
     flagged = [str(a) for a in h.anomalies]
+    kinds = Counter(str(a.kind) for a in h.anomalies)
     if args.json:
-        ctx.dump({"file": name, "valid": True, "items": len(h), "flagged": flagged})
-    else:
-        ctx.out.write(f"{name}: valid, {len(h)} items, {len(h.dyads)} dyads\n")
+        ctx.dump(
+            {
+                "file": name,
+                "valid": True,
+                "items": len(h),
+                "flagged_by_kind": dict(sorted(kinds.items())),
+                "flagged": flagged,
+            }
+        )
+        return 0
+    ctx.out.write(f"{name}: valid, {len(h)} items, {len(h.dyads)} dyads\n")
+    if args.all:
         ctx.out.writelines(f"  flagged (not an error): {a}\n" for a in flagged)
+    elif flagged:
+        ctx.out.writelines(
+            f"  flagged (not an error): {n} {kind}\n" for kind, n in sorted(kinds.items())
+        )
+        ctx.out.write("  (--all lists each one)\n")
     return 0
 
 

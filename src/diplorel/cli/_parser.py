@@ -138,11 +138,24 @@ def build_parser() -> argparse.ArgumentParser:
           "diplorel status CUB KOR --on 2024-02-15", knowing=True)  # fmt: skip
     _dyad(sub, "explain", "the derivation of a status: events, rules, citations",
           "diplorel explain CUB KOR --on 1959-06-01", knowing=True)  # fmt: skip
-    p = _dyad(sub, "timeline", "the periods of a dyad's history", "diplorel timeline USA CUB",
+    p = _dyad(sub, "timeline", "the periods of a dyad's history, or its chart",
+              "diplorel timeline USA CUB\n"
+              "  diplorel timeline USA CUB --from 1955 --png usa-cub.png",
               with_date=False)  # fmt: skip
     p.add_argument("--svg", metavar="FILE", type=_args.output_file,
                    help="write the timeline chart (SVG) to FILE (- for standard output) "
                    "instead of the table")  # fmt: skip
+    p.add_argument("--png", metavar="FILE", type=_args.output_file,
+                   help="write the chart as a PNG image to FILE (needs the png extra: "
+                   "pip install 'diplorel[png]')")  # fmt: skip
+    p.add_argument("--from", dest="first", type=_args.year, metavar="YEAR",
+                   help="chart: the axis's first year (default: the first event's)")  # fmt: skip
+    p.add_argument("--to", dest="last", type=_args.year, metavar="YEAR",
+                   help="chart: the axis's last year (default: up to today)")  # fmt: skip
+    p.add_argument("--width", type=int, metavar="PX",
+                   help="chart: the width in pixels, at least 320 (default 900)")  # fmt: skip
+    p.add_argument("--scale", type=float, metavar="N",
+                   help="PNG: pixels per chart pixel, 0 to 10 (default 2)")  # fmt: skip
     _dyad(sub, "credit", "credit lines between two states and their balances on a date",
           "diplorel credit KOR CUB --on 2016-01-01")  # fmt: skip
     p = _command(sub, "states", "look up state codes, names, aliases and COW numbers")
@@ -153,6 +166,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = _command(sub, "validate", "check a history file; list every problem (exit 1)")
     p.add_argument("file", type=_args.input_file,
                    help="a .json or .jsonl history file, or - for standard input")  # fmt: skip
+    p.add_argument("--all", action="store_true",
+                   help="list every flagged act (default: how many of each kind)")  # fmt: skip
     _max_size(p)
     p.add_argument("--json", action="store_true", help="machine-readable output")
     p = _command(sub, "export", "write COW Diplomatic Exchange rows or a dyad-year panel")
