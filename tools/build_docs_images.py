@@ -16,24 +16,28 @@ from collections import Counter
 from pathlib import Path
 
 import diplorel as dr
+from diplorel._plot import FONTS, OKABE_ITO
 
 ROOT = Path(__file__).resolve().parent.parent
 IMAGES = ROOT / "docs/images"
 
+END = 2026
+"""The last year the docs' timelines show. A timeline's axis runs to today by default, so the
+pictures pin it to keep them reproducible: move it on (and rerun this tool) each year."""
 PICTURES = {
-    "cub-kor.svg": ("CUB", "KOR", {}),
-    "cub-usa.svg": ("CUB", "USA", {"start": 1955}),
+    "cub-kor.svg": ("CUB", "KOR", {"end": END}),
+    "cub-usa.svg": ("CUB", "USA", {"start": 1955, "end": END}),
 }
 """File name -> the dyad drawn and the keyword arguments of ``plot_timeline``."""
 
 US_CHIEFS = "us-chiefs-by-rank.svg"
 YEARS = range(1816, 2025)
 RANKS = (
-    ("ambassador", "ambassador", "#0d47a1"),
-    ("minister", "minister", "#1e88e5"),
-    ("charge_d_affaires", "chargé d'affaires (en pied)", "#64b5f6"),
+    ("ambassador", "ambassador", OKABE_ITO["bluish green"]),
+    ("minister", "minister", OKABE_ITO["sky blue"]),
+    ("charge_d_affaires", "chargé d'affaires (en pied)", OKABE_ITO["orange"]),
 )
-"""The ranks drawn: the rank's value, its label and its colour (the timeline chart's blues)."""
+"""The ranks drawn: the rank's value, its label and its colour (the timeline chart's)."""
 RECORDS_COMPLETE_TO = 2016
 """The last year before the chiefs-of-mission snapshot thins out (see the how-to)."""
 
@@ -82,7 +86,7 @@ def plot_us_chiefs(counts: dict[int, Counter[str]]) -> str:
         (
             f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
             f'viewBox="0 0 {width} {height}" role="img" aria-label="{_esc(title)}" '
-            'font-family="sans-serif" font-size="11">'
+            f'font-family="{FONTS}" font-size="11">'
         ),
         f"<title>{_esc(title)}</title>",
         f'<rect width="{width}" height="{height}" fill="#ffffff"/>',

@@ -24,6 +24,12 @@ import attrs
 from diplorel._checks import DATE, OPTIONAL_TEXT, TEXT, to_date, to_tuple
 from diplorel._dates import FuzzyDate
 from diplorel._events import SOURCES, Source
+from diplorel.exceptions import InvalidEventError
+
+
+def _names_a_record(_instance: object, _attribute: object, value: str) -> None:
+    if not value.strip():
+        raise InvalidEventError("Retraction", "retracts must name a record (a uid or an id)")
 
 
 @attrs.frozen(kw_only=True)
@@ -36,7 +42,7 @@ class Retraction:
 
     TAG: ClassVar[str] = "retraction"
 
-    retracts: str = attrs.field(validator=TEXT)
+    retracts: str = attrs.field(validator=[TEXT, _names_a_record])
     on: FuzzyDate = attrs.field(converter=to_date, validator=DATE)
     reason: str | None = attrs.field(default=None, validator=OPTIONAL_TEXT)
     sources: tuple[Source, ...] = attrs.field(default=(), converter=to_tuple, validator=SOURCES)

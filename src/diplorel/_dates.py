@@ -29,7 +29,7 @@ from typing import TypeAlias
 import attrs
 import pendulum
 
-from diplorel.exceptions import InvalidDateError
+from diplorel.exceptions import InvalidDateError, InvalidTypeError
 
 
 class Precision(enum.Enum):
@@ -583,5 +583,4 @@ def to_when(value: QueryLike) -> When:
         return _parse_query_text(value.strip())
     if isinstance(value, (dt.date, dt.datetime)):
         return _when_from(value, value)
-    msg = f"on: expected a date, an aware datetime or ISO text, got {type(value).__name__}"
-    raise TypeError(msg)
+    raise InvalidTypeError(value, field="on", expected="a date, an aware datetime or ISO text")

@@ -50,7 +50,16 @@ from diplorel._events import (
 from diplorel._exclusivity import exclusivity_overlaps
 from diplorel._index import DyadIndex
 from diplorel._keys import Key, pair
-from diplorel._knowledge import NEVER, Dated, Span, Views, correction_problems, known_from, spans
+from diplorel._knowledge import (
+    NEVER,
+    Dated,
+    Span,
+    Views,
+    correction_problems,
+    known_from,
+    known_when,
+    spans,
+)
 from diplorel._lineage import Lineage
 from diplorel._money import Money
 from diplorel._naming import resolved
@@ -246,7 +255,7 @@ class Derived:
         if key is None:
             key = self._resolved[a, b] = self.resolve(a, b)
         when = to_when(on)
-        known = None if known_on is None else to_when(known_on)
+        known = None if known_on is None else known_when(known_on)
         timeline = self._timeline(key) if known is None else self._known(key, known, when)
         answer = timeline.at(when, self._rules)
         names = self._index.names_on(key, when.day)
@@ -441,6 +450,12 @@ class Derived:
     def pending(self, a: str, b: str) -> tuple[Pending, ...]:
         """Every proposal of the dyad that did not (or not at once) take effect."""
         return tuple(self._pending.get(self.resolve(a, b), ()))
+
+    def dyads_known_on(self, known: When | None) -> tuple[Key, ...]:
+        """The dyads with records: now, or (given a day) with records counting then too."""
+        if known is None:
+            return self.dyads
+        return tuple(sorted(set(self._index.timelines) | set(self.views().keys())))
 
     @property
     def dyads(self) -> tuple[Key, ...]:

@@ -402,14 +402,19 @@ class _Fold(Generic[S]):
         open_tail = bool(self.events) and self.events[-1].on.open_end
         for event in events:
             applied = rules.for_event(type(event))
-            if not applied and type(event) in rules.ignored:
+            if not rules.has_effect_on(type(event)):  # ignored on purpose, or no rule at all
+                notice = (
+                    "is ignored by the rule set"
+                    if type(event) in rules.ignored
+                    else "has no rule that can change the state: it changes nothing"
+                )
                 self.anomaly_at.append(len(self.events))
                 self.anomalies.append(
                     Anomaly(
                         kind=AnomalyKind.IGNORED,
                         dyad=self.key,
                         on=event.on,
-                        message=f"{event.describe()} is ignored by the rule set",
+                        message=f"{event.describe()} {notice}",
                         event=event,
                     )
                 )

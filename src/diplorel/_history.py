@@ -16,6 +16,7 @@ False
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
+from typing import Literal, overload
 
 from diplorel._answer import Period, Status
 from diplorel._bulk import BulkStatus, bulk_numpy, bulk_python
@@ -216,15 +217,54 @@ class History:
         """
         return build_network(self._derived, on=on, known_on=known_on, states=states)
 
+    @overload
     def plot_timeline(
-        self, a: str, b: str, *, start: DayLike = None, end: DayLike = None, width: int = 900
-    ) -> str:
-        """The dyad's history as an SVG chart (text): one lane per dimension, a year axis.
+        self,
+        a: str,
+        b: str,
+        *,
+        start: DayLike = None,
+        end: DayLike = None,
+        width: int = 900,
+        format: Literal["svg"] = "svg",
+        scale: float = 2.0,
+    ) -> str: ...
+    @overload
+    def plot_timeline(
+        self,
+        a: str,
+        b: str,
+        *,
+        start: DayLike = None,
+        end: DayLike = None,
+        width: int = 900,
+        format: Literal["png"],
+        scale: float = 2.0,
+    ) -> bytes: ...
+    def plot_timeline(
+        self,
+        a: str,
+        b: str,
+        *,
+        start: DayLike = None,
+        end: DayLike = None,
+        width: int = 900,
+        format: Literal["svg", "png"] = "svg",  # noqa: A002 - the word plotting libraries use
+        scale: float = 2.0,
+    ) -> str | bytes:
+        """The dyad's history as a chart for print: SVG text, or PNG bytes (``format="png"``).
 
-        Keyword arguments: ``start`` and ``end`` (a year, ISO day text or a date) bound the
-        axis, ``width`` is in pixels (default 900). Imprecisely dated changes are hatched.
+        Lanes: relations, who heads each side's mission (a triangle for each new head),
+        missions, protecting powers, trade offices and credit lines; Okabe-Ito colours, a
+        legend of the categories drawn, imprecise dates hatched. ``start`` and ``end`` (a
+        year, ISO day text or a date) bound the axis: by default from the first event's year
+        to today. ``width`` is in pixels (default 900). A PNG is ``scale`` times the SVG's size
+        and needs the ``png`` extra (``pip install 'diplorel[png]'``), else
+        :class:`~diplorel.MissingExtraError`.
         """
-        return plot_timeline(self._derived, a, b, start=start, end=end, width=width)
+        return plot_timeline(
+            self._derived, a, b, start=start, end=end, width=width, format=format, scale=scale
+        )
 
     # What the history was built from --------------------------------------------------------
 

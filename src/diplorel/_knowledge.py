@@ -27,9 +27,10 @@ import pendulum
 from diplorel._corrections import Retraction
 from diplorel._dates import FuzzyDate, QueryLike, When, to_when
 from diplorel._engine import DyadTimeline, sort_events
-from diplorel._events import Event
+from diplorel._events import Event, StateContinued, StateExtinguished
 from diplorel._keys import Key
 from diplorel._notes import DiplomaticNote, ExchangeOfNotes, JointCommunique
+from diplorel.exceptions import InvalidQueryError, InvalidTypeError
 
 NEVER = pendulum.Date(9999, 12, 31)
 """The hidden day of a record no correction replaces."""
@@ -51,12 +52,32 @@ own day: no hindsight), or None (as known now)."""
 
 
 def knowledge_day(known_on: KnownOn, when: When) -> When | None:
-    """The day of knowledge for a row on ``when``."""
+    """The day of knowledge for a row on ``when`` (``"same"``: its own day)."""
     if known_on is None:
         return None
     if known_on == "same":
-        return when
-    return to_when(known_on)
+        return When(day=when.day)
+    return known_when(known_on)
+
+
+def known_when(known_on: QueryLike) -> When:
+    """``known_on`` as a day: knowledge is dated to the day (an announcement's day).
+
+    Raises :class:`~diplorel.InvalidQueryError` for a time of day (an instant would need each
+    record's own zone to compare with) and :class:`~diplorel.InvalidTypeError` naming
+    ``known_on`` for a value of another type.
+    """
+    try:
+        found = to_when(known_on)
+    except InvalidTypeError:
+        raise InvalidTypeError(
+            known_on, field="known_on", expected="a date or ISO day text"
+        ) from None
+    if found.instant is not None:
+        raise InvalidQueryError(
+            known_on, "known_on is a day (2024-02-14): knowledge is dated to the day"
+        )
+    return found
 
 
 def known_day(on: FuzzyDate) -> pendulum.Date:
@@ -122,34 +143,54 @@ def spans(records: Sequence[Dated]) -> list[Span]:
     return list(zip(known, hidden, strict=True))
 
 
+_NO_KNOWLEDGE = "knowledge time does not apply to a state's end or continuation"
+
+
 def correction_problems(records: Sequence[Dated]) -> list[tuple[Dated, str]]:
     """What is wrong with the records' ids and corrections, each with its record.
 
     Ids (event and retraction ``uid``, instrument ``id``) are unique; a correction names a
     record that exists and is not itself a correction (correct the original instead: of
-    several corrections of one record, the one published last counts).
+    several corrections of one record, the one published last counts), nor a reply to a note
+    (withdraw the note, which takes its replies), nor a state's end or continuation, which
+    take no ``announced_on`` either.
     """
     problems: list[tuple[Dated, str]] = []
     owner: dict[str, Dated] = {}
     for r in records:
         ident = _ident(r)
-        if ident is None:
-            continue
-        if ident in owner and not isinstance(r, DiplomaticNote | JointCommunique | ExchangeOfNotes):
-            problems.append((r, f"its id {ident!r} is already the id of another record"))
-        owner.setdefault(ident, r)
+        if ident is not None:
+            if ident in owner and not isinstance(r, _INSTRUMENTS):
+                problems.append((r, f"its id {ident!r} is already the id of another record"))
+            owner.setdefault(ident, r)
     for r in records:
+        if isinstance(r, _LIFECYCLE) and (r.announced_on or r.supersedes) is not None:
+            problems.append((r, f"{_NO_KNOWLEDGE}: leave out announced_on and supersedes"))
         target = _target(r)
-        if target is None:
-            continue
-        found = owner.get(target)
-        if found is None:
-            problems.append((r, f"it corrects {target!r}, which no record has as uid or id"))
-        elif _target(found) is not None:
-            problems.append(
-                (r, f"it corrects {target!r}, itself a correction: correct the original")
-            )
+        if target is not None:
+            problem = _target_problem(target, owner.get(target))
+            if problem is not None:
+                problems.append((r, problem))
     return problems
+
+
+_INSTRUMENTS = (DiplomaticNote, JointCommunique, ExchangeOfNotes)
+_LIFECYCLE = (StateExtinguished, StateContinued)
+
+
+def _target_problem(target: str, found: Dated | None) -> str | None:
+    if found is None:
+        return f"it corrects {target!r}, which no record has as uid or id"
+    if _target(found) is not None:
+        return f"it corrects {target!r}, itself a correction: correct the original"
+    if isinstance(found, _LIFECYCLE):
+        return f"it corrects {target!r}: {_NO_KNOWLEDGE}"
+    if isinstance(found, DiplomaticNote) and found.replies_to is not None:
+        return (
+            f"it withdraws the reply {target!r}: withdraw the note it answers "
+            f"({found.replies_to!r}), which takes its replies"
+        )
+    return None
 
 
 def counts(span: Span, day: pendulum.Date) -> bool:
@@ -228,6 +269,10 @@ class Views:
                 if span[0] > day and span[1] == NEVER and e.on.earliest <= until
             ]
         )
+
+    def keys(self) -> list[Key]:
+        """The dyads with records, at any day of knowledge."""
+        return list(self._by_key)
 
     def last_day(self, key: Key) -> pendulum.Date | None:
         """The last day on which what is known of the dyad changes (None: nothing ever)."""

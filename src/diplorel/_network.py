@@ -127,7 +127,7 @@ def build_network(
     here = set(alive)
     edges: list[Edge] = []
     unknown: list[tuple[str, str]] = []
-    for key in history.dyads:
+    for key in history.dyads_known_on(known):
         state, certain = history.state_at_key(key, when, known)
         a, b = state.dyad  # as named on the day
         if a not in here or b not in here or not state.presence_known:

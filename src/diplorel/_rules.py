@@ -232,6 +232,9 @@ class RuleSet:
     _dispatch: dict[type[Event], tuple[Rule, ...]] = attrs.field(
         init=False, factory=dict, eq=False, repr=False
     )
+    _effective: dict[type[Event], bool] = attrs.field(
+        init=False, factory=dict, eq=False, repr=False
+    )
 
     def __attrs_post_init__(self) -> None:
         """Validate the whole definition once."""
@@ -239,10 +242,23 @@ class RuleSet:
         if problems:
             raise RuleError(problems)
 
+    def has_effect_on(self, event_type: type[Event]) -> bool:
+        """Whether a rule that is neither a guard nor a consequence applies to the type.
+
+        False for a type the set was not checked against (a user's own event class without a
+        rule): its events change nothing, and the fold flags each one.
+        """
+        found = self._effective.get(event_type)
+        if found is None:
+            found = self._effective[event_type] = any(
+                not (r.guard or r.consequence) for r in self.for_event(event_type)
+            )
+        return found
+
     def for_event(self, event_type: type[Event]) -> tuple[Rule, ...]:
         """The rules that apply to an event type (including rules for its base classes).
 
-        None for a type the set ignores (:meth:`ignoring`).
+        Empty for a type the set ignores (:meth:`ignoring`).
         """
         found = self._dispatch.get(event_type)
         if found is None and event_type in self.ignored:

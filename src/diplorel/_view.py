@@ -49,6 +49,10 @@ class HistoryView(Protocol):
         """Every dyad with events, sorted."""
         ...
 
+    def dyads_known_on(self, known: When | None) -> tuple[Key, ...]:
+        """The dyads with records now, or counting on a day of knowledge."""
+        ...
+
     def key(self, a: str, b: str) -> Key:
         """The dyad key of two registry codes."""
         ...

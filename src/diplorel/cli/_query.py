@@ -58,16 +58,51 @@ def explain(args: argparse.Namespace, ctx: Context) -> int:
     return 0
 
 
-def timeline(args: argparse.Namespace, ctx: Context) -> int:
-    """``diplorel timeline A B [--svg FILE]``: the periods as a table, or the chart as SVG."""
+def timeline(args: argparse.Namespace, ctx: Context) -> int:  # noqa: C901 - one check per option
+    """``diplorel timeline A B [--svg FILE] [--png FILE] [--from Y] [--to Y] [--width PX]``.
+
+    The periods as a table, or the chart as SVG and/or PNG. The chart's axis runs from
+    ``--from`` (default: the first event's year) to the end of ``--to`` (default: today).
+    """
     _check(args)
-    h = ctx.history(args, dyad=(args.a, args.b))
-    if args.svg is not None:
+    chart = args.svg is not None or args.png is not None
+    given = [o for o, v in (("--from", args.first), ("--to", args.last), ("--width", args.width),
+                            ("--scale", args.scale)) if v is not None]  # fmt: skip
+    if given and not chart:
+        raise _args.UsageError(f"{given[0]} draws a chart: add --svg FILE or --png FILE")
+    if args.png == "-":
+        raise _args.UsageError("a PNG is binary: give --png a file name, not -")
+    if args.width is not None and args.width < 320:  # noqa: PLR2004 - the narrowest legible chart
+        raise _args.UsageError(f"argument --width: at least 320 pixels, got {args.width}")
+    if args.scale is not None and not 0 < args.scale <= 10:  # noqa: PLR2004
+        raise _args.UsageError(f"argument --scale: above 0 and at most 10, got {args.scale}")
+    last = args.last if args.last is not None else ctx.today.year
+    if args.first is not None and args.first > last:
+        given_to = "" if args.last is not None else f" (the default --to is this year, {last})"
+        raise _args.UsageError(f"--from {args.first} is after --to {last}{given_to}")
+    if chart:
+        from pathlib import Path  # noqa: PLC0415
+
+        from diplorel._plot import png_renderer  # noqa: PLC0415
         from diplorel.cli._streams import describe, write_text  # noqa: PLC0415
 
-        write_text(args.svg, h.plot_timeline(args.a, args.b), ctx.out)
-        ctx.err.write(f"diplorel: wrote the timeline chart to {describe(args.svg)}\n")
+        render = png_renderer(args.scale or 2.0) if args.png is not None else None
+        h = ctx.history(args, dyad=(args.a, args.b))
+        svg = h.plot_timeline(
+            args.a,
+            args.b,
+            start=args.first,
+            end=args.last if args.last is not None else ctx.today,
+            width=args.width or 900,
+        )
+        if args.svg is not None:
+            write_text(args.svg, svg, ctx.out)
+            ctx.err.write(f"diplorel: wrote the timeline chart to {describe(args.svg)}\n")
+        if render is not None:
+            Path(args.png).write_bytes(render(svg))
+            ctx.err.write(f"diplorel: wrote the timeline chart (PNG) to {args.png}\n")
         return 0
+    h = ctx.history(args, dyad=(args.a, args.b))
     periods = h.timeline(args.a, args.b)
     if args.json:
         from diplorel._export import period_to_json  # noqa: PLC0415
