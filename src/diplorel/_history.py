@@ -29,6 +29,7 @@ from diplorel._engines import DEFAULT_ENGINE, Engine, chosen
 from diplorel._events import Event
 from diplorel._keys import Key
 from diplorel._knowledge import KnownOn
+from diplorel._membership import Rule, System
 from diplorel._network import Network, build_network
 from diplorel._notes import Pending
 from diplorel._panel import Panel, build_panel
@@ -158,6 +159,8 @@ class History:
         engine: Engine = DEFAULT_ENGINE,
         known_on: KnownOn = None,
         involving: Iterable[str] | None = None,
+        system: System = "all",
+        membership: Rule = "last_day",
     ) -> Panel:
         """A dyad-year panel: one row per pair of states existing on each year's ``on`` day.
 
@@ -168,7 +171,10 @@ class History:
         ``known_on`` answers each row from what could be known on a day, or on the row's own
         day with ``"same"`` (the hindsight-free panel for forecasting); it is built in Python.
         ``involving=["CUB"]`` keeps the dyads of those states (with their lineages: RUS
-        includes the Soviet Union's rows), without building the others.
+        includes the Soviet Union's rows), without building the others. ``system="cow"`` or
+        ``"gw"`` keeps the members of COW's or Gleditsch and Ward's state system, a partial
+        year counting by ``membership`` (``"first_day"``, ``"last_day"`` (the default),
+        ``"any_day"``, ``"majority"``), as R's ``states`` package does.
         """
         return build_panel(
             self._derived,
@@ -179,6 +185,8 @@ class History:
             engine=engine,
             known_on=known_on,
             involving=involving,
+            system=system,
+            membership=membership,
         )
 
     def bulk_status(

@@ -23,6 +23,7 @@ import pendulum
 from diplorel._dates import When
 from diplorel._engines import DEFAULT_ENGINE, Engine, chosen
 from diplorel._knowledge import KnownOn, knowledge_day
+from diplorel._membership import RULES, SYSTEMS, Rule, System
 from diplorel._panel_rows import (
     COLUMNS,
     Cell,
@@ -36,7 +37,7 @@ from diplorel._panel_rows import (
 from diplorel._provenance import provenance, write_sidecar
 from diplorel._save import write_atomic
 from diplorel._status import Consular, Diplomatic
-from diplorel.exceptions import InvalidDateError, MissingExtraError
+from diplorel.exceptions import InvalidDateError, InvalidQueryError, MissingExtraError
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -182,6 +183,8 @@ def build_panel(
     engine: Engine = DEFAULT_ENGINE,
     known_on: KnownOn = None,
     involving: Iterable[str] | None = None,
+    system: System = "all",
+    membership: Rule = "last_day",
 ) -> Panel:
     """One row per dyad and year for the states that both exist on that year's ``on`` day.
 
@@ -189,8 +192,15 @@ def build_panel(
     look-ups; the values are identical. ``known_on`` (a day, or ``"same"``: each row as known
     on its own day) answers from what could be known then, in Python. ``involving`` keeps the
     dyads of which at least one of those states is a member (a focal-state panel), built
-    without the others.
+    without the others. ``system`` keeps the members of COW's state system (``"cow"``) or of
+    Gleditsch and Ward's (``"gw"``) instead of every state existing on the day (``"all"``),
+    a year partly inside a membership spell counting by ``membership`` (see
+    :mod:`diplorel._membership`).
     """
+    if system not in SYSTEMS:
+        raise InvalidQueryError(system, f"system is one of {', '.join(SYSTEMS)}")
+    if membership not in RULES:
+        raise InvalidQueryError(membership, f"membership is one of {', '.join(RULES)}")
     reg = history.registry
     month, mday = _month_day(on)
     involving = None if involving is None else list(involving)
@@ -215,6 +225,8 @@ def build_panel(
             "states": None if states is None else codes,
             "involving": None if involving is None else sorted(set(involving)),
             "known_on": known_on,
+            "system": system,
+            "membership": membership,
         }
         return provenance(history, query)
 
@@ -225,14 +237,22 @@ def build_panel(
     if known_on is None and arrays:
         from diplorel._panel_numpy import build_columns  # noqa: PLC0415 - optional numpy
 
-        data = build_columns(history, codes, list(years), (month, mday), directed=directed)
+        data = build_columns(
+            history,
+            codes,
+            list(years),
+            (month, mday),
+            directed=directed,
+            system=system,
+            rule=membership,
+        )
         return Panel(data=data, directed=directed, provenance=cite()).involving(focal)
     data = {c: [] for c in COLUMNS}
     for year in years:
         day = day_of(year, month, mday)
         when = When(day=day)
         known = knowledge_day(known_on, when)
-        alive = alive_on(history, codes, day)
+        alive = alive_on(history, codes, day, system, membership)
         ccode = {c: reg.get(c).cow_code(day) for c in alive}
         for a, b in _pairs(alive, focal):
             key = history.key(a, b)

@@ -17,6 +17,7 @@ from diplorel._bulk import arrays_of
 from diplorel._coverage import PRESENCE_ACT, RELATIONS_ACT
 from diplorel._dates import When
 from diplorel._keys import DAY_BITS
+from diplorel._membership import Rule, System
 from diplorel._panel_rows import (
     COLUMNS,
     alive_on,
@@ -99,8 +100,13 @@ def build_columns(
     month_day: tuple[int, int],
     *,
     directed: bool,
+    system: System = "all",
+    rule: Rule = "last_day",
 ) -> dict[str, list[Any]]:
-    """The panel's columns, as lists, for ``years`` and the states ``codes``."""
+    """The panel's columns, as lists, for ``years`` and the states ``codes``.
+
+    ``system`` and ``rule``: which states each year keeps (see :mod:`diplorel._membership`).
+    """
     derived = arrays_of(history).derived
     table = derived.get("panel rows")
     if table is None:  # built once per history, like the arrays it reads
@@ -111,7 +117,7 @@ def build_columns(
     parts: dict[str, list[Any]] = {c: [] for c in COLUMNS}
     for year in years:
         day = day_of(year, *month_day)
-        alive = alive_on(history, codes, day)
+        alive = alive_on(history, codes, day, system, rule)
         if len(alive) < 2:  # noqa: PLR2004 - a pair needs two states
             continue
         g = np.asarray([index[c] for c in alive], dtype=np.int64)

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, TypeAlias
 
 import pendulum
 
+from diplorel._membership import Rule, System, member_in
 from diplorel._representation import represent
 from diplorel._status import DyadState
 
@@ -68,10 +69,24 @@ def names_in(state: DyadState, a: str, b: str) -> tuple[str, str]:
     return (x, y) if a < b else (y, x)
 
 
-def alive_on(history: HistoryView, codes: list[str], day: pendulum.Date) -> list[str]:
-    """The states that exist on ``day``, each continuing state under its name of the day."""
+def alive_on(
+    history: HistoryView,
+    codes: list[str],
+    day: pendulum.Date,
+    system: System = "all",
+    rule: Rule = "last_day",
+) -> list[str]:
+    """The states that exist on ``day``, each continuing state under its name of the day.
+
+    With a ``system`` other than ``"all"``, only its members in the day's year under ``rule``
+    (see :mod:`diplorel._membership`).
+    """
     reg = history.registry
-    alive = [c for c in codes if reg.get(c).exists_on(day)]
+    alive = [
+        c
+        for c in codes
+        if reg.get(c).exists_on(day) and member_in(reg.get(c), system, day.year, rule)
+    ]
     by_lineage: dict[str, list[str]] = {}
     for c in alive:
         by_lineage.setdefault(history.filed_as(c), []).append(c)

@@ -195,6 +195,8 @@ def _export_checks(args: argparse.Namespace, today: int) -> list[int]:
         (args.day, "--on"),
         (args.directed or None, "--directed"),
         (args.involving, "--involving"),
+        (args.system, "--system"),
+        (args.membership, "--membership"),
     ):
         if given is not None:
             msg = f"{option} applies to export panel only; leave it out of export cow"
@@ -239,6 +241,8 @@ def export(args: argparse.Namespace, ctx: Context) -> int:
             directed=args.directed,
             states=args.states,
             involving=args.involving,
+            system=args.system or "all",
+            membership=args.membership or "last_day",
         )
         return panel.to_csv(path)
 

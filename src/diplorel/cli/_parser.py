@@ -181,6 +181,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--directed", action="store_true", help="panel: both (a, b) and (b, a)")
     p.add_argument("--involving", nargs="+", metavar="STATE",
                    help="panel: only the dyads of these states (a focal-state panel)")  # fmt: skip
+    p.add_argument("--system", choices=["all", "cow", "gw"],
+                   help="panel: every state existing on the day (all, the default), or the "
+                   "members of COW's or Gleditsch-Ward's state system")  # fmt: skip
+    p.add_argument("--membership", choices=["first_day", "last_day", "any_day", "majority"],
+                   help="panel: how a year partly inside a membership spell counts "
+                   "(default last_day)")  # fmt: skip
     p.add_argument("--partial", action="store_true",
                    help="cow: also rows with one side unrecorded, its cells empty")  # fmt: skip
     _years(p)
