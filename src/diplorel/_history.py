@@ -16,7 +16,7 @@ False
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
-from typing import Literal, overload
+from typing import Any, Literal, overload
 
 from diplorel._answer import Period, Status
 from diplorel._bulk import BulkStatus, bulk_numpy, bulk_python
@@ -24,6 +24,7 @@ from diplorel._coverage import Coverage, Dimension, Record
 from diplorel._credit_ledger import CreditLedger
 from diplorel._dates import QueryLike
 from diplorel._derived import Derived, Item
+from diplorel._draws import drawn_items, seeds
 from diplorel._engine import Anomaly
 from diplorel._engines import DEFAULT_ENGINE, Engine, chosen
 from diplorel._events import Event
@@ -33,9 +34,12 @@ from diplorel._membership import Rule, System
 from diplorel._network import Network, build_network
 from diplorel._notes import Pending
 from diplorel._panel import Panel, build_panel
+from diplorel._panel_rows import Cell
 from diplorel._plot import DayLike, plot_timeline
+from diplorel._provenance import provenance
 from diplorel._rules import RuleSet
 from diplorel._states import StateRegistry
+from diplorel.exceptions import InvalidQueryError
 
 __all__ = ["History", "Item", "derived"]
 
@@ -147,6 +151,28 @@ class History:
         """The credit lines: ``h.credit.line(id, on=...)``, ``.between(a, b, on=...)``, ..."""
         return CreditLedger(self._derived)
 
+    def _draws(self, draws: int, seed: int | None, **panel: Any) -> Panel:  # noqa: ANN401
+        if isinstance(draws, bool) or not isinstance(draws, int) or draws < 1:
+            raise InvalidQueryError(draws, "draws is a whole number of panels, at least 1")
+        derived = self._derived
+        parts = []
+        for rng in seeds(seed, draws):
+            drawn = History(
+                drawn_items(derived.items, rng),  # type: ignore[arg-type]
+                strict=False,
+                rules=derived.rules,
+                registry=derived.registry,
+                coverage=derived.coverage,
+            )
+            parts.append(drawn.panel(**panel))
+        data: dict[str, list[Cell]] = {"draw": []}
+        for n, part in enumerate(parts, start=1):
+            data["draw"] += [n] * len(part)
+            for column, values in part.data.items():
+                data.setdefault(column, []).extend(values)
+        query = {**parts[0].provenance.get("query", {}), "draws": draws, "seed": seed}
+        return Panel(data=data, directed=parts[0].directed, provenance=provenance(derived, query))
+
     # Many answers at once, and pictures ----------------------------------------------------
 
     def panel(
@@ -161,6 +187,8 @@ class History:
         involving: Iterable[str] | None = None,
         system: System = "all",
         membership: Rule = "last_day",
+        draws: int | None = None,
+        seed: int | None = None,
     ) -> Panel:
         """A dyad-year panel: one row per pair of states existing on each year's ``on`` day.
 
@@ -175,7 +203,24 @@ class History:
         ``"gw"`` keeps the members of COW's or Gleditsch and Ward's state system, a partial
         year counting by ``membership`` (``"first_day"``, ``"last_day"`` (the default),
         ``"any_day"``, ``"majority"``), as R's ``states`` package does.
+
+        ``draws=20`` (with a ``seed``) stacks 20 panels, each of a drawn history in which every
+        imprecisely dated act happened on one day of its span (see :mod:`diplorel._draws`),
+        with a ``draw`` column (1 to 20) first: for multiple-imputation regressions.
         """
+        if draws is not None:
+            return self._draws(
+                draws,
+                seed,
+                years=list(years),
+                on=on,
+                directed=directed,
+                states=None if states is None else list(states),
+                engine=engine,
+                involving=None if involving is None else list(involving),
+                system=system,
+                membership=membership,
+            )
         return build_panel(
             self._derived,
             years=years,
