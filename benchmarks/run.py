@@ -1,4 +1,4 @@
-"""diplorel benchmark suite: every workload of issue 6, each with its baseline in the same run.
+"""diplorel benchmark suite: every workload, each with its baseline measured in the same run.
 
     python benchmarks/run.py [--size smoke|medium|full] [--out benchmarks/results/<size>.json]
 
