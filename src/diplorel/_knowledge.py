@@ -204,7 +204,7 @@ class Views:
     ``fold`` folds a dyad's events (canonical, unsorted) into a timeline, as the index does.
     """
 
-    __slots__ = ("_breaks", "_by_key", "_cache", "_fold", "_open")
+    __slots__ = ("_breaks", "_by_key", "_cache", "_fold", "_open", "_rows")
 
     def __init__(self, fold: Fold) -> None:
         """An empty set of views; :meth:`add` files candidates."""
@@ -212,6 +212,7 @@ class Views:
         self._by_key: dict[Key, list[tuple[Event, Span]]] = {}
         self._breaks: dict[Key, list[pendulum.Date]] = {}
         self._open: dict[Key, bool] = {}
+        self._rows: dict[Key, list[tuple[pendulum.Date, pendulum.Date, pendulum.Date]]] = {}
         self._cache: dict[tuple[Key, int], list[Any]] = {}
 
     def add(self, key: Key, event: Event, span: Span) -> None:
@@ -226,6 +227,7 @@ class Views:
             if any(k == NEVER for _, (k, _) in entries):
                 days.add(NEVER)  # a record never known before the end: no past view is current
             found = self._breaks[key] = sorted(days)
+            self._rows[key] = [(e.on.earliest, k, h) for e, (k, h) in entries]
             # an open-ended date is bounded by its neighbours: a view may bound it otherwise
             self._open[key] = any(e.on.open_start or e.on.open_end for e, _ in entries)
         return found
@@ -242,13 +244,17 @@ class Views:
         if cut == len(days):  # everything known, every correction in force: the current view
             return None
         entry = self._cache.get((key, cut))
-        if entry is None:
-            differ = [
-                e.on.earliest
-                for e, span in self._by_key[key]
-                if counts(span, day) != (span[1] == NEVER)
-            ]
-            entry = self._cache[key, cut] = [min(differ) if differ else None, None]
+        if entry is None:  # the first day a record counts otherwise than in the current view
+            first = min(
+                (
+                    start
+                    for start, known, hidden in self._rows[key]
+                    # a current record not yet known, or a corrected one still counting
+                    if (known > day if hidden == NEVER else known <= day < hidden)
+                ),
+                default=None,
+            )
+            entry = self._cache[key, cut] = [first, None]
         first, found = entry
         if first is None or (until < first and not self._open[key]):
             return None
