@@ -212,44 +212,41 @@ class DyadIndex:
 
     def _applies(self, event: Event) -> bool:
         """Whether :meth:`build` applies an event: parties existing, a government known."""
-        if self._existence.problem(event) is not None:
-            return False
-        if not isinstance(event, GovernmentRecognized | GovernmentRecognitionWithdrawn):
-            return True
-        if not self.registry.governments(event.of):
-            return True
-        try:
-            self.registry.government(event.of, event.government, event=event.describe())
-        except InvalidEventError:
-            return False
-        return True
+        return self._existence.problem(event) is None and self._government_error(event) is None
 
-    def _unknown_government(self, event: Event) -> bool:
-        """Whether a recognition of a government names one the registry does not know.
+    def _government_error(self, event: Event) -> InvalidEventError | None:
+        """For a recognition of a government the registry does not know, the error it makes.
 
         Where the registry lists a state's governments (China, Russia), the event must name one
-        of them: strict mode raises, lenient mode flags it. Elsewhere any id stands.
+        of them; elsewhere any id stands.
         """
         if not isinstance(event, GovernmentRecognized | GovernmentRecognitionWithdrawn):
-            return False
+            return None
         if not self.registry.governments(event.of):
-            return False
+            return None
         try:
             self.registry.government(event.of, event.government, event=event.describe())
         except InvalidEventError as e:
-            if self.strict:
-                raise
-            self.existence_anomalies.append(
-                Anomaly(
-                    kind=AnomalyKind.UNKNOWN_GOVERNMENT,
-                    dyad=event.between,
-                    on=event.on,
-                    message=f"{e}; the event is not applied",
-                    event=event,
-                )
+            return e
+        return None
+
+    def _unknown_government(self, event: Event) -> bool:
+        """Whether an event names an unknown government: strict mode raises, lenient flags it."""
+        error = self._government_error(event)
+        if error is None:
+            return False
+        if self.strict:
+            raise error
+        self.existence_anomalies.append(
+            Anomaly(
+                kind=AnomalyKind.UNKNOWN_GOVERNMENT,
+                dyad=event.between,  # type: ignore[attr-defined]
+                on=event.on,
+                message=f"{error}; the event is not applied",
+                event=event,
             )
-            return True
-        return False
+        )
+        return True
 
     def _existing(self, events: Iterable[Event]) -> list[Event]:
         """The events whose parties all exist during their span; flag (or raise for) the rest.
