@@ -741,7 +741,7 @@ class Derived:
         """
         simple = all(
             isinstance(i, DyadEvent | RecognitionEvent)
-            and not isinstance(i, CreditLineEvent)
+            and not isinstance(i, CreditLineEvent | IntentionAnnounced)  # intentions: pending
             and i.supersedes is None
             for i in items
         )

@@ -91,7 +91,10 @@ class Lineage:
             return event
         root = self.root
         changes: dict[str, Any] = {}
+        fields = attrs.fields_dict(type(event))
         for name in _STATE_FIELDS:
+            if name not in fields:  # a property of the type (PersonaNonGrataDeclared.sender)
+                continue
             value = getattr(event, name, None)
             if isinstance(value, str) and root(value) != value:
                 changes[name] = root(value)
