@@ -323,3 +323,26 @@ class TestProperties:
             x = h.status(a, b, on=on, known_on=known)
             y = then.status(a, b, on=on)
             assert (x.state, x.certain, x.alternatives) == (y.state, y.certain, y.alternatives)
+
+
+class TestOutsideKnowledgeTime:
+    """A state's end and credit-line events take no announcement: refused, never ignored."""
+
+    def test_lifecycle(self) -> None:
+        """StateExtinguished with announced_on is refused, naming why."""
+        end = dr.StateExtinguished(state="CUB", on="2000-01-01", announced_on="2030-01-01")
+        with pytest.raises(dr.InvalidEventError, match="state's end or continuation"):
+            dr.History([end], strict=False)
+
+    def test_credit(self) -> None:
+        """A credit line opened with announced_on is refused, naming why."""
+        opened = dr.CreditLineOpened(
+            id="l1",
+            lender="KOR",
+            borrower="CUB",
+            limit=dr.Money("100", "USD"),
+            on="2005",
+            announced_on="2006",
+        )
+        with pytest.raises(dr.InvalidEventError, match="credit-line events"):
+            dr.History([opened])

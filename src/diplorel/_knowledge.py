@@ -25,6 +25,7 @@ from typing import Any, Literal, TypeAlias
 import pendulum
 
 from diplorel._corrections import Retraction
+from diplorel._credit import CreditLineEvent
 from diplorel._dates import FuzzyDate, QueryLike, When, to_when
 from diplorel._engine import DyadTimeline, sort_events
 from diplorel._events import Event, StateContinued, StateExtinguished
@@ -144,6 +145,7 @@ def spans(records: Sequence[Dated]) -> list[Span]:
 
 
 _NO_KNOWLEDGE = "knowledge time does not apply to a state's end or continuation"
+_NO_CREDIT = "knowledge time does not apply to credit-line events (credit is as known now)"
 
 
 def correction_problems(records: Sequence[Dated]) -> list[tuple[Dated, str]]:
@@ -166,6 +168,8 @@ def correction_problems(records: Sequence[Dated]) -> list[tuple[Dated, str]]:
     for r in records:
         if isinstance(r, _LIFECYCLE) and (r.announced_on or r.supersedes) is not None:
             problems.append((r, f"{_NO_KNOWLEDGE}: leave out announced_on and supersedes"))
+        if isinstance(r, CreditLineEvent) and (r.announced_on or r.supersedes) is not None:
+            problems.append((r, f"{_NO_CREDIT}: leave out announced_on and supersedes"))
         target = _target(r)
         if target is not None:
             problem = _target_problem(target, owner.get(target))
@@ -185,6 +189,8 @@ def _target_problem(target: str, found: Dated | None) -> str | None:
         return f"it corrects {target!r}, itself a correction: correct the original"
     if isinstance(found, _LIFECYCLE):
         return f"it corrects {target!r}: {_NO_KNOWLEDGE}"
+    if isinstance(found, CreditLineEvent):
+        return f"it corrects {target!r}: {_NO_CREDIT}"
     if isinstance(found, DiplomaticNote) and found.replies_to is not None:
         return (
             f"it withdraws the reply {target!r}: withdraw the note it answers "
