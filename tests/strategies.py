@@ -565,6 +565,10 @@ def _full_common(draw: Draw) -> dict[str, Any]:
 
 
 _full_commons = _full_common()
+_credit_commons = _full_commons.map(
+    lambda c: {k: v for k, v in c.items() if k != "announced_on"}  # credit: as known now
+)
+"""The common fields of credit-line events, which take no announcement (nor correction)."""
 
 _FullMaker = Callable[[Draw, tuple[str, str], str, dict[str, Any], Sequence[str]], dr.Event]
 
@@ -754,12 +758,12 @@ def credit_line_events(draw: Draw, pool: Sequence[str] = POOL, line_id: str = "c
             available_until=draw(st.none() | any_dates),
             matures_on=draw(st.none() | any_dates),
             purpose=draw(_maybe_texts),
-            **draw(_full_commons),
+            **draw(_credit_commons),
         )
     ]
     for _ in range(draw(st.integers(0, 5))):
         cls = _pick(draw, _LATER_CREDIT)
-        fields = draw(_full_commons)
+        fields = draw(_credit_commons)
         amount_code = code if draw(st.integers(0, 5)) else _pick(draw, CURRENCIES)
         if cls in (dr.CreditLineDrawn, dr.CreditLineRepaid):
             fields["amount"] = draw(money(amount_code, small=True))
