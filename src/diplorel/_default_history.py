@@ -106,7 +106,7 @@ def _cover_key(c: dict[str, Any]) -> str:
 
 def _history(curated: Parts, us: Parts) -> History:
     h = History([*curated[0], *us[0]], coverage=[*curated[1], *us[1]])
-    derived(h).memo[DATA_VERSION] = _data_version()  # what exported tables cite
+    derived(h).memo[DATA_VERSION] = _data_version  # what exported tables cite, hashed if asked
     return h
 
 

@@ -24,7 +24,8 @@ if TYPE_CHECKING:
     from diplorel._view import HistoryView
 
 DATA_VERSION = "data version"
-"""The key under which the default history's derived index holds the shipped data's version."""
+"""The key under which the default history's derived index holds the shipped data's version
+(or the function that works it out, so that loading the history hashes no file)."""
 
 SIDECAR = ".provenance.json"
 """What a table's provenance file adds to the table's name."""
@@ -53,6 +54,8 @@ def provenance(
 ) -> dict[str, Any]:
     """The provenance of a table built from ``history`` by ``query`` (JSON-ready)."""
     data = history.memo.get(DATA_VERSION)
+    if callable(data):  # the default history's data version, worked out on first use
+        data = data()
     rules = history.rules
     return {
         "created_by": f"diplorel {_version()}",
