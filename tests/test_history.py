@@ -450,3 +450,106 @@ class TestEqualityAndRegistry:
         item = dr.RelationsEstablished(between=("CUB", "KOR"), on="1949")
         assert dr.History([item]) == dr.History([item], registry=reg)
         assert dr.History([item]) != dr.History([item], registry=other)
+
+
+def korea_registry() -> dr.StateRegistry:
+    """A registry of its own whose ``ROK`` the default registry reads as ``KOR``."""
+    return dr.StateRegistry(
+        [
+            dr.State("CUB", "user-assigned", "Cuba", "Republic of Cuba"),
+            dr.State("KOR", "user-assigned", "Korea", "Korean Empire"),
+            dr.State("ROK", "user-assigned", "South Korea", "Republic of Korea"),
+            dr.State("USA", "user-assigned", "United States", "United States of America"),
+        ]
+    )
+
+
+class TestOwnRegistryResolvesWhatWasWritten:
+    """A history with its own registry resolves the references as written.
+
+    Not as the default registry read them when the item was made (docs/states.md, "Your own
+    registry").
+    """
+
+    def test_an_item_holds_default_codes_and_keeps_the_text(self) -> None:
+        """Outside a history the fields read as the default's codes; equality ignores the text."""
+        written = dr.RelationsEstablished(between=("ROK", "Cuba"), on="1949")
+        coded = dr.RelationsEstablished(between=("CUB", "KOR"), on="1949")
+        assert written.between == ("CUB", "KOR")
+        assert written == coded
+        assert hash(written) == hash(coded)
+        assert "ROK" not in repr(written)
+
+    def test_a_default_alias_that_is_my_code_is_my_state(self) -> None:
+        """ROK-CUB is filed under my ROK, not under my KOR (the default's reading of ROK)."""
+        h = dr.History(
+            [dr.RelationsEstablished(between=("ROK", "CUB"), on="1949-01-01")],
+            registry=korea_registry(),
+        )
+        assert [e.between for e in h.events("ROK", "CUB")] == [("CUB", "ROK")]
+        assert h.status("ROK", "CUB", on="1950-06-01").diplomatic is dr.Diplomatic.ESTABLISHED
+        assert h.status("KOR", "CUB", on="1950-06-01").diplomatic is dr.Diplomatic.NO_RECORD
+
+    def test_every_field_naming_a_state(self) -> None:
+        """A party field (``by``) and a third state (``power``) are resolved as written too."""
+        h = dr.History(
+            [
+                dr.RelationsEstablished(between=("ROK", "CUB"), on="1949-01-01"),
+                dr.RelationsSevered(between=("ROK", "CUB"), by="CUB", on="1959-06-01"),
+                dr.ProtectingPowerAppointed(
+                    between=("CUB", "ROK"), protected="ROK", power="USA", on="1960-01-01"
+                ),
+            ],
+            registry=korea_registry(),
+        )
+        severed, appointed = h.events("CUB", "ROK")[1:]
+        assert severed.between == ("CUB", "ROK")
+        assert appointed.protected == "ROK"  # type: ignore[attr-defined]
+
+    def test_fields_are_checked_again_with_my_codes(self) -> None:
+        """``by`` is a party under the default's reading (KOR), not under mine: refused."""
+        event = dr.RelationsSevered(between=("ROK", "CUB"), by="KOR", on="1959-06-01")
+        with pytest.raises(dr.InvalidEventError, match="not a party"):
+            dr.History([event], registry=korea_registry())
+
+    def test_a_file_loaded_with_my_registry(self) -> None:
+        """The loader resolves a file's references with the registry it is given."""
+        text = (
+            '{"format": "diplorel-history", "version": 2, "items": ['
+            '{"type": "relations_established", "on": "1949", "between": ["ROK", "CUB"]}]}'
+        )
+        h = dr.loads(text, registry=korea_registry())
+        assert [e.between for e in h.events("CUB", "ROK")] == [("CUB", "ROK")]
+
+    def test_the_text_survives_pickling(self) -> None:
+        """A pickled item, in a worker process, still resolves as written."""
+        import pickle  # noqa: PLC0415
+
+        made = dr.RelationsEstablished(between=("ROK", "CUB"), on="1949")
+        event = pickle.loads(pickle.dumps(made))  # noqa: S301 - our own bytes
+        h = dr.History([event], registry=korea_registry())
+        assert [e.between for e in h.events("CUB", "ROK")] == [("CUB", "ROK")]
+
+    def test_coverage_and_notes(self) -> None:
+        """Coverage declarations and diplomatic notes keep their texts as written too."""
+        note = dr.DiplomaticNote(
+            id="n1",
+            sender="ROK",
+            recipient="CUB",
+            on="2024-02-14",
+            proposes=dr.Proposal.ESTABLISH_RELATIONS,
+        )
+        reply = dr.DiplomaticNote(
+            id="n2", sender="CUB", recipient="ROK", on="2024-02-14", replies_to="n1", accepts=True
+        )
+        coverage = dr.Coverage(state="ROK", partner="USA")
+        h = dr.History([note, reply], registry=korea_registry(), coverage=[coverage])
+        assert h.status("CUB", "ROK", on="2024-03-01").diplomatic is dr.Diplomatic.ESTABLISHED
+        assert h.status("CUB", "KOR", on="2024-03-01").diplomatic is dr.Diplomatic.NO_RECORD
+        assert h.status("USA", "ROK", on="2024-03-01").diplomatic is dr.Diplomatic.NONE
+        assert h.status("USA", "KOR", on="2024-03-01").diplomatic is dr.Diplomatic.NO_RECORD
+
+    def test_the_limit_two_texts_the_default_reads_as_one_state(self) -> None:
+        """An item naming KOR and ROK is refused when made (loudly, never misfiled)."""
+        with pytest.raises(dr.InvalidEventError, match="cannot relate to itself"):
+            dr.RelationsEstablished(between=("KOR", "ROK"), on="1949")

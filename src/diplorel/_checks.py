@@ -23,7 +23,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 from collections.abc import Callable, Iterable, Mapping
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 import attrs
 
@@ -32,6 +32,7 @@ from diplorel._states import code_of
 from diplorel.exceptions import InvalidEventError, InvalidTypeError
 
 Validator = Callable[[Any, "attrs.Attribute[Any]", Any], None]
+T = TypeVar("T")
 
 
 def field_name(instance: object, attribute: attrs.Attribute[Any]) -> str:
@@ -125,11 +126,11 @@ def between(instance: object, attribute: attrs.Attribute[Any], value: object) ->
 # Converters: the legal conversions; any other value is left for the validator to name.
 
 
-STATE_CONVERTERS: set[Callable[..., object]] = set()
+STATE_CONVERTERS: set[object] = set()
 """The converters of fields that name states (:func:`names_states` adds them)."""
 
 
-def names_states(*converters: Callable[..., object]) -> None:
+def names_states(*converters: object) -> None:
     """Mark converters as those of fields naming a state, or a pair of states.
 
     A history resolves the values of such fields with its registry (see
@@ -139,13 +140,76 @@ def names_states(*converters: Callable[..., object]) -> None:
     STATE_CONVERTERS.update(converters)
 
 
-def to_code(value: str) -> str:
+@attrs.frozen(kw_only=True)
+class NamesStates:
+    """Base of the items that name states: each keeps a reference as written, where it differs.
+
+    A field naming a state holds the default registry's code for the reference (see
+    :func:`~diplorel._states.code_of`); where that differs from the text given, the item also
+    keeps the text (not shown, not compared, not saved), so that a history with a registry of
+    its own resolves what was written, not what the default registry read (``ROK`` may be a
+    custom registry's own state though the default registry reads it as ``KOR``).
+    """
+
+    _written: dict[str, str | tuple[str, ...]] | None = attrs.field(
+        init=False, default=None, eq=False, repr=False
+    )
+
+
+def written(item: object, name: str) -> Any:  # noqa: ANN401 - the field's own type
+    """The value of field ``name`` of ``item`` as it was written (see :class:`NamesStates`)."""
+    kept = getattr(item, "_written", None)
+    if kept is not None and name in kept:
+        return kept[name]
+    return getattr(item, name)
+
+
+def as_written(item: T) -> T:
+    """``item`` holding its references exactly as written.
+
+    For items made from codes a history's registry resolved already (the events its
+    instruments make), which the default registry must not read again. Only for an item just
+    made, before anything else sees it.
+    """
+    kept = getattr(item, "_written", None)
+    if kept:
+        for name, value in kept.items():
+            object.__setattr__(item, name, tuple(sorted(value)) if type(value) is tuple else value)
+        object.__setattr__(item, "_written", None)
+    return item
+
+
+def keeping_written(convert: Callable[[Any], Any]) -> Any:  # noqa: ANN401 - an attrs.Converter
+    """A converter of a field naming states: ``convert``, keeping the value as written.
+
+    Where ``convert`` changes a reference (a name or alias read as a code), the item keeps the
+    text too (see :class:`NamesStates`). Any iterable but text is read once, as a tuple.
+    """
+
+    def run(value: Any, instance: object, attribute: attrs.Attribute[Any]) -> Any:  # noqa: ANN401
+        if _iterable(value) and type(value) is not tuple:
+            value = tuple(value)
+        out = convert(value)
+        if out != value and (isinstance(value, str) or type(value) is tuple):
+            kept = getattr(instance, "_written", None)
+            if kept is None:
+                object.__setattr__(instance, "_written", {attribute.name: value})
+            else:
+                kept[attribute.name] = value
+        return out
+
+    converter = attrs.Converter(run, takes_self=True, takes_field=True)
+    names_states(converter)
+    return converter
+
+
+def code(value: str) -> str:
     """A state's code from its code, name or alias (see :func:`~diplorel._states.code_of`)."""
     return code_of(value) if isinstance(value, str) else value
 
 
-def to_optional_code(value: str | None) -> str | None:
-    """Like :func:`to_code`, passing None through."""
+def optional_code(value: str | None) -> str | None:
+    """Like :func:`code`, passing None through."""
     return code_of(value) if isinstance(value, str) else value
 
 
@@ -153,10 +217,11 @@ def _iterable(value: object) -> bool:
     return isinstance(value, Iterable) and not isinstance(value, str | bytes | Mapping)
 
 
-def to_pair(value: Iterable[str]) -> tuple[str, str]:
+def sorted_pair(value: Iterable[str]) -> tuple[str, str]:
     """Two states (codes, names or aliases, in any order) as their sorted codes.
 
-    Raises :class:`~diplorel.InvalidEventError` for a state paired with itself.
+    Raises :class:`~diplorel.InvalidEventError` for a state paired with itself; any value that
+    is not two texts is left as it is for the validator to name.
     """
     if not _iterable(value):
         return cast("tuple[str, str]", value)
@@ -169,7 +234,23 @@ def to_pair(value: Iterable[str]) -> tuple[str, str]:
     return (a, b) if a < b else (b, a)
 
 
-names_states(to_code, to_optional_code, to_pair)
+# The converters of the fields naming states. mypy's attrs plugin reads a converter only as a
+# plain function, so it sees these signatures; at run time they are attrs.Converter objects.
+if TYPE_CHECKING:
+
+    def to_code(value: str) -> str:
+        """A state's code from its code, name or alias, keeping the text as written."""
+
+    def to_optional_code(value: str | None) -> str | None:
+        """Like :func:`to_code`, passing None through."""
+
+    def to_pair(value: Iterable[str]) -> tuple[str, str]:
+        """Two states as their sorted codes, keeping the texts as written."""
+
+else:
+    to_code = keeping_written(code)
+    to_optional_code = keeping_written(optional_code)
+    to_pair = keeping_written(sorted_pair)
 
 
 def to_tuple(value: Iterable[Any]) -> tuple[Any, ...]:

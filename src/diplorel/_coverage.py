@@ -19,18 +19,18 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
 
 import attrs
 import pendulum
 
-from diplorel._checks import names_states
+from diplorel._checks import NamesStates, keeping_written
 from diplorel._dates import FuzzyDate, to_optional_fuzzy
 from diplorel._events import (
     Event,
     PresenceObserved,
     Source,
     StateContinued,
-    _optional_state,
     _sources,
     _state,
 )
@@ -66,23 +66,27 @@ def _days(value: Iterable[pendulum.Date]) -> tuple[pendulum.Date, ...]:
     return out
 
 
-def _covered_state(value: str) -> str:
-    return _state(value, "Coverage.state")
+def _covered(name: str) -> Any:  # noqa: ANN401 - an attrs.Converter
+    def convert(value: str | None) -> str | None:
+        return None if value is None and name != "state" else _state(value, f"Coverage.{name}")  # type: ignore[arg-type]
+
+    return keeping_written(convert)
 
 
-def _covered_partner(value: str | None) -> str | None:
-    return _optional_state(value, "Coverage.partner")
+if TYPE_CHECKING:  # see diplorel._checks.to_code
 
+    def _covered_state(value: str) -> str: ...
+    def _covered_partner(value: str | None) -> str | None: ...
+    def _covered_sender(value: str | None) -> str | None: ...
 
-def _covered_sender(value: str | None) -> str | None:
-    return _optional_state(value, "Coverage.sender")
-
-
-names_states(_covered_state, _covered_partner, _covered_sender)
+else:
+    _covered_state = _covered("state")
+    _covered_partner = _covered("partner")
+    _covered_sender = _covered("sender")
 
 
 @attrs.frozen(kw_only=True)
-class Coverage:
+class Coverage(NamesStates):
     """A declaration that the history records every act of a kind for some dyads and dates.
 
     ``state`` and ``partner`` (None: every partner) name the dyads; ``dimensions`` what is

@@ -31,6 +31,7 @@ from diplorel._checks import (
     STATE,
     TEXT,
     TIME,
+    NamesStates,
     between,
     field_name,
     member_of,
@@ -57,15 +58,11 @@ def _state(value: str, name: str = "state") -> str:
     return code_of(value)
 
 
-def _optional_state(value: str | None, name: str = "state") -> str | None:
-    return None if value is None else _state(value, name)
-
-
 def _dyad(value: Iterable[str]) -> tuple[str, str]:
-    """Two states as their sorted codes; wrong types raise."""
-    pair = to_pair(value)
-    if type(pair) is tuple and len(pair) == 2 and all(type(x) is str for x in pair):  # noqa: PLR2004
-        return pair
+    """Two codes an item holds, sorted (never read again: they may be a history's own codes)."""
+    pair = tuple(value)
+    if len(pair) == 2 and type(pair[0]) is str and type(pair[1]) is str:  # noqa: PLR2004
+        return (pair[0], pair[1]) if pair[0] < pair[1] else (pair[1], pair[0])
     raise InvalidTypeError(value, field="between", expected="a pair of state codes or names")
 
 
@@ -126,7 +123,7 @@ def _published(instance: Event, _attribute: attrs.Attribute[str | None], value: 
 
 
 @attrs.frozen(kw_only=True)
-class Event:
+class Event(NamesStates):
     """Base class of every event: a dated act at a place, with its sources."""
 
     TAG: ClassVar[str] = "event"

@@ -16,7 +16,7 @@ from typing import Any, TypeVar
 
 import attrs
 
-from diplorel._checks import STATE_CONVERTERS
+from diplorel._checks import STATE_CONVERTERS, written
 from diplorel._states import StateRegistry
 from diplorel.exceptions import InvalidEventError, UnknownStateError
 
@@ -51,7 +51,7 @@ def unknown_states(item: object, registry: StateRegistry) -> list[tuple[str, Unk
     return [
         (name, UnknownStateError(ref, suggestions=registry.suggest(ref)))
         for name in state_fields(type(item))
-        for ref in _references(getattr(item, name))
+        for ref in _references(written(item, name))
         if registry.find(ref) is None
     ]
 
@@ -70,7 +70,7 @@ def resolved(item: T, registry: StateRegistry) -> T:
     """
     changes: dict[str, Any] = {}
     for name in state_fields(type(item)):
-        value = getattr(item, name)
+        value = written(item, name)
         if value is None:
             continue
         if isinstance(value, tuple):
@@ -79,19 +79,24 @@ def resolved(item: T, registry: StateRegistry) -> T:
                 raise InvalidEventError(
                     _what(item), f"{name}={value!r} names one state twice ({codes[0]})"
                 )
-            if codes != value:
+            if codes != getattr(item, name):
                 changes[name] = codes
         else:
             code = _code(value, registry, name, item)
-            if code != value:
+            if code != getattr(item, name):
                 changes[name] = code
     if not changes:
         return item
     # set the codes as they are: making the item again would read them with the default
-    # registry's converters (a custom code that is a default alias would change)
+    # registry's converters (a custom code that is a default alias would change); then check
+    # the item again, as its constructor did, with the codes of this registry
     new = copy.copy(item)
     for name, value in changes.items():
         object.__setattr__(new, name, value)
+    attrs.validate(new)  # type: ignore[arg-type]
+    check = getattr(new, "__attrs_post_init__", None)
+    if check is not None:
+        check()
     return new
 
 

@@ -22,6 +22,8 @@ from diplorel._checks import (
     OPTIONAL_TEXT,
     STATE,
     TEXT,
+    NamesStates,
+    as_written,
     between,
     member_of,
     to_code,
@@ -77,7 +79,7 @@ class Notice(enum.Enum):
 
 
 @attrs.frozen(kw_only=True)
-class DiplomaticNote:
+class DiplomaticNote(NamesStates):
     """A diplomatic note: it proposes an act, replies to a proposal, or notifies an act.
 
     >>> import diplorel as dr
@@ -149,7 +151,7 @@ class DiplomaticNote:
 
 
 @attrs.frozen(kw_only=True)
-class Agreement:
+class Agreement(NamesStates):
     """Base of the instruments that record an agreed act between two states.
 
     ``establishes`` is the act; ``level`` the class of heads of mission agreed; ``consular``
@@ -507,4 +509,5 @@ def resolve_instruments(instruments: Iterable[Instrument]) -> Resolved:
                     state=f"agreed on {c.on}, effective on {effective}",
                 )
             )
-    return Resolved(events=tuple(events), pending=tuple(pending))
+    # the instruments hold their history's codes: its events take them as they are
+    return Resolved(events=tuple(as_written(e) for e in events), pending=tuple(pending))
