@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import attrs
 
@@ -22,6 +22,7 @@ from diplorel._status import Diplomatic
 from diplorel.exceptions import MissingExtraError
 
 if TYPE_CHECKING:
+    import networkx as nx
     import pandas as pd
 
     from diplorel._view import HistoryView
@@ -90,15 +91,15 @@ class Network:
         columns = [f.name for f in attrs.fields(Edge)]
         return pd.DataFrame(rows, columns=columns)
 
-    def to_networkx(self) -> Any:  # noqa: ANN401 - networkx.DiGraph (networkx is untyped)
+    def to_networkx(self) -> nx.DiGraph[str]:
         """A ``networkx.DiGraph`` with the edges' fields as attributes (needs networkx)."""
         try:
-            import networkx as nx  # type: ignore[import-untyped,import-not-found,unused-ignore]  # noqa: PLC0415
+            import networkx as nx  # noqa: PLC0415
         except ImportError:
             raise MissingExtraError(
                 "Network.to_networkx", extra="network", package="networkx"
             ) from None
-        graph = nx.DiGraph(on=str(self.on))
+        graph: nx.DiGraph[str] = nx.DiGraph(on=str(self.on))
         graph.add_nodes_from(self.nodes)
         for e in self.edges:
             data = attrs.asdict(e)
