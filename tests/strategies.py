@@ -417,12 +417,11 @@ def item_lists(draw: Draw, max_size: int = 10) -> list[Any]:
 # (the default one, or a small custom one with states of its own, a later start or an end for
 # some states, a continuation and governments), coverage declarations, and either mode.
 #
-# Inputs that hit known bugs are left out on purpose (each has an xfail test in
-# test_properties_everything.py): a continuation whose successor also acts in the history
-# (StateContinued(old="CUB", new="KOR") next to CUB-KOR events), so continuations go to
-# SUCCESSORS, REGISTRY_SUCCESSORS and XAA, states that never act; two continuations of one
-# state (at most one lifecycle event). ``without_known_bugs`` is where any other workaround
-# goes.
+# Continuations go to states that never act (SUCCESSORS, REGISTRY_SUCCESSORS, XAA) or to a
+# state of the pool, whose acts with the state it continues are refused (one state); up to two
+# extinctions or continuations, so that one state may be continued twice (the earliest
+# continuation applies). Inputs that hit known bugs would be left out by ``without_known_bugs``
+# (each with an xfail test in test_properties_everything.py); there are none at the moment.
 #
 # Knowledge time too: ``announced_on`` on events and instruments, uids, corrections
 # (``supersedes=``) and retractions (see ``corrections``); query dates serve as ``known_on=``.
@@ -431,9 +430,11 @@ def item_lists(draw: Draw, max_size: int = 10) -> list[Any]:
 # (``_pick``) rather than building a strategy per draw, which keeps a history's draw cheap.
 
 SUCCESSORS = ("ARG", "AUS", "BRA")
-"""States that continue a pool state by a stated StateContinued; no drawn event names them."""
+"""States that may continue a pool state by a stated StateContinued (as may a pool state);
+no drawn dyadic event names them."""
 REGISTRY_SUCCESSORS = ("IRL", "NZL", "URY")
-"""States that continue a pool state in a custom registry; no drawn event names them."""
+"""States that may continue a pool state in a custom registry (as may a pool state); no drawn
+dyadic event names them."""
 CHINA_POOL = ("CHN", "TWN", "USA")
 """A pool whose third state may have relations with both China and Taiwan (a notice)."""
 CURRENCIES = ("USD", "EUR", "JPY", "KRW", "BHD", "CUP", "XAU")
@@ -705,14 +706,19 @@ def full_events(draw: Draw, pool: Sequence[str] = POOL) -> dr.Event:
 
 @st.composite
 def full_lifecycle_events(draw: Draw, pool: Sequence[str] = POOL) -> dr.Event:
-    """An extinction (absorbed or dissolved) or a continuation by one of SUCCESSORS."""
+    """An extinction (absorbed or dissolved) or a continuation.
+
+    The successor is one of SUCCESSORS (states that never act) or another state of ``pool``,
+    whose acts with the state it continues are then refused (one state, no dyad).
+    """
     state = _pick(draw, pool)
     common = draw(_full_commons)
     common.pop("announced_on", None)  # knowledge time does not apply to a state's end
+    others = [s for s in pool if s != state]
     if draw(_bools):
-        absorbed = _maybe(draw, _pick(draw, [s for s in pool if s != state]))
+        absorbed = _maybe(draw, _pick(draw, others))
         return dr.StateExtinguished(state=state, absorbed_by=absorbed, **common)
-    return dr.StateContinued(old=state, new=_pick(draw, SUCCESSORS), **common)
+    return dr.StateContinued(old=state, new=_pick(draw, [*SUCCESSORS, *others]), **common)
 
 
 # Money and credit lines ---------------------------------------------------------------------
@@ -873,7 +879,8 @@ def registries(
     of POOL, SUCCESSORS, REGISTRY_SUCCESSORS and CHINA_POOL, and CUSTOM_STATES (user-assigned
     codes with names and aliases, which items may name in a history with this registry); it
     may start a pool state later, end one by extinction (absorbed or not), continue one by one
-    of REGISTRY_SUCCESSORS or by XAA (a custom state that then never acts), and list
+    of REGISTRY_SUCCESSORS, by XAA (a custom state that then never acts) or by another state
+    of the pool (which acts, and existed before), and list
     governments for a pool state. Built with ``StateRegistry(states, cow_periods,
     continuations, extinctions, governments)``, as the default one is.
     """
@@ -890,8 +897,9 @@ def registries(
     extinctions: list[Extinction] = []
     governments: list[Government] = []
     candidates = [c for c in pool if c not in CHINA_POOL[:2] and c in POOL]
-    for i in range(draw(st.integers(0, min(3, len(candidates))))):
-        code = candidates[i]
+    changed = candidates[: draw(st.integers(0, min(3, len(candidates))))]
+    acting = [c for c in pool if c not in changed]  # a successor that acts (no circle)
+    for i, code in enumerate(changed):
         what = _pick(draw, _REGISTRY_CHANGES)
         day = draw(_days_1955_2015)
         if what == "later":
@@ -901,9 +909,12 @@ def registries(
             found[code] = attrs.evolve(found[code], ends_on=day, absorbed_by=absorber)
             extinctions.append(Extinction(code, day, absorber, "a test registry"))
         elif what == "continued":
-            new = CUSTOM_STATES[0][0] if i == 0 and draw(_bools) else REGISTRY_SUCCESSORS[i]
+            if acting and draw(st.integers(0, 2)) == 0:  # a state of the pool, existing before
+                new = _pick(draw, acting)
+            else:
+                new = CUSTOM_STATES[0][0] if i == 0 and draw(_bools) else REGISTRY_SUCCESSORS[i]
+                found[new] = attrs.evolve(found[new], begins_on=day)
             found[code] = attrs.evolve(found[code], ends_on=day, continued_by=new)
-            found[new] = attrs.evolve(found[new], begins_on=day)
             continuations.append(Continuation(code, new, day, "a test registry"))
         else:
             governments.append(Government(code, "junta", "The junta", day, None, ("a test", "")))
@@ -1023,14 +1034,14 @@ def everything_items(
 ) -> list[Any]:
     """Every kind of item a History holds, among a small pool, in any order.
 
-    Dyadic events of every type (each with every optional field), maybe an extinction or a
-    continuation, up to two sets of instruments, up to two credit lines, and (see
+    Dyadic events of every type (each with every optional field), maybe one or two
+    extinctions or continuations, up to two sets of instruments, up to two credit lines, and (see
     :func:`corrections`) uids, corrections and retractions.
     """
     pool = pool or draw(everything_pools())
     items: list[Any] = draw(st.lists(full_events(pool), max_size=max_events))
-    if draw(st.integers(0, 3)) == 0:
-        items.append(draw(full_lifecycle_events(pool)))
+    lifecycle = draw(st.sampled_from((0, 0, 0, 0, 0, 1, 1, 2)))  # a state may end twice
+    items.extend(draw(full_lifecycle_events(pool)) for _ in range(lifecycle))
     for n in range(draw(st.integers(0, 2))):
         items.extend(draw(full_instruments(pool, prefix=f"i{n}")))
     for n in range(draw(st.integers(0, 2))):

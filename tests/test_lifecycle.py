@@ -6,7 +6,13 @@ import pytest
 
 import diplorel as dr
 from diplorel._engine import Anomaly
-from diplorel._lifecycle import LIFECYCLE_CONFLICT, Existence, check_lifecycle, lifecycle_conflict
+from diplorel._lifecycle import (
+    LIFECYCLE_CONFLICT,
+    Existence,
+    check_lifecycle,
+    lifecycle_conflict,
+    lineage_of,
+)
 from diplorel._states import default_registry
 from diplorel.exceptions import InvalidEventError
 
@@ -141,3 +147,94 @@ class TestExistence:
         assert problem is not None
         assert problem[0] == "TWN"
         assert "1949-12-08" in problem[1]
+
+
+class TestLineage:
+    """lineage_of(): the continuations that apply, whatever the input order."""
+
+    def test_the_registry_continuations(self) -> None:
+        """No stated continuation: the registry's lineages (SUN filed as RUS)."""
+        lineage, refused = lineage_of([], REG)
+        assert lineage.root("SUN") == "RUS"
+        assert lineage.root("YUG") == "SRB"
+        assert refused == []
+
+    def test_a_conflict_decides_nothing(self) -> None:
+        """A continuation the registry contradicts is refused and not in the lineage."""
+        bad = continued("1991-12-26", new="UKR")
+        lineage, refused = lineage_of([bad], REG)
+        assert lineage.root("SUN") == "RUS"
+        assert [e for e, _ in refused] == [bad]
+
+    def test_the_earliest_of_two_applies(self) -> None:
+        """Of two continuations of one state, the earliest; on one day, the first code."""
+        early, late = continued("1990", "CUB", "BRA"), continued("1991", "CUB", "ARG")
+        same_day = continued("1990", "CUB", "ARG")
+        for events, new, out in (
+            ([early, late], "BRA", late),
+            ([early, same_day], "ARG", early),
+        ):
+            for order in (events, events[::-1]):
+                lineage, refused = lineage_of(order, REG)
+                assert lineage.root("CUB") == new
+                assert [e for e, _ in refused] == [out]
+                assert "the earliest applies" in refused[0][1]
+
+    def test_the_same_continuation_twice(self) -> None:
+        """Stated twice, a continuation is no contradiction."""
+        events = [continued("1990", "CUB", "BRA"), continued("1990-01-01", "CUB", "BRA")]
+        lineage, refused = lineage_of(events, REG)
+        assert lineage.root("CUB") == "BRA"
+        assert refused == []
+
+    def test_a_circle(self) -> None:
+        """CUB continued by BRA after BRA by CUB would make a state continue itself."""
+        first, circle = continued("1990", "CUB", "BRA"), continued("1991", "BRA", "CUB")
+        for order in ([first, circle], [circle, first]):
+            lineage, refused = lineage_of(order, REG)
+            assert lineage.root("CUB") == lineage.root("BRA") == "BRA"
+            assert [e for e, _ in refused] == [circle]
+            assert "continue itself" in refused[0][1]
+
+    def test_outside_existence_is_left_out(self) -> None:
+        """A continuation outside a party's existence is the index's to flag: not applied."""
+        lineage, refused = lineage_of([continued("1800", "CUB", "BRA")], REG)
+        assert lineage.root("CUB") == "CUB"
+        assert refused == []
+
+
+class TestOneState:
+    """check_lifecycle() refuses an act between a state and its own continuation."""
+
+    def test_lenient_flags(self) -> None:
+        """The act is left out, flagged as a lifecycle_conflict naming it and why."""
+        act = dr.RelationsEstablished(between=("RUS", "SUN"), on="1991")
+        other = dr.RelationsEstablished(between=("SUN", "USA"), on="1933-11-16")
+        kept, anomalies = check_lifecycle([act, other], REG, strict=False)
+        assert kept == [other]
+        (anomaly,) = anomalies
+        assert anomaly.kind == LIFECYCLE_CONFLICT
+        assert anomaly.event is act
+        assert anomaly.message.startswith(act.describe())
+        assert "RUS and SUN name one state" in anomaly.message
+
+    def test_strict_raises(self) -> None:
+        """Strict mode raises InvalidEventError naming the act."""
+        act = dr.Recognized(by="SUN", of="RUS", on="1991")
+        with pytest.raises(InvalidEventError) as info:
+            check_lifecycle([act], REG, strict=True)
+        assert info.value.event == act.describe()
+        assert "one state" in info.value.reason
+
+    def test_with_a_stated_continuation(self) -> None:
+        """A stated continuation makes its two states one (here CUB and KOR)."""
+        cont = continued("1990", "CUB", "KOR")
+        act = dr.RelationsEstablished(between=("CUB", "KOR"), on="1960")
+        kept, anomalies = check_lifecycle([act, cont], REG, strict=False)
+        assert kept == [cont]
+        assert [a.event for a in anomalies] == [act]
+
+    def test_other_acts_pass(self) -> None:
+        """An act of a continued state with a third state is no conflict."""
+        act = dr.RelationsEstablished(between=("SUN", "USA"), on="1933-11-16")
+        assert check_lifecycle([act], REG, strict=True) == ([act], [])

@@ -4,7 +4,8 @@ Every event type, instrument, credit line, lifecycle event, custom registry, rul
 coverage declaration and mode.
 
 Properties 1-5 use only the public API; property 6 tests the fold and its rules directly.
-Known bugs that the strategy steers around are pinned by the strict xfail tests at the end.
+Known bugs that the strategy steers around would be pinned by strict xfail tests at the end
+(none at the moment); the bugs the properties found are kept there as regression tests.
 """
 
 from __future__ import annotations
@@ -71,9 +72,40 @@ def rebuild(
     )
 
 
-def pairs(h: dr.History) -> list[tuple[str, str]]:
-    """The dyads to ask about: two states of different lineages (see the xfail on SUN-RUS)."""
-    return [(a, b) for a, b in combinations(asked_states(h), 2) if len(set(h.resolve(a, b))) == 2]
+def pairs(h: dr.History, *, dyads: bool = True) -> list[tuple[str, str]]:
+    """The dyads to ask about: two states of different lineages.
+
+    ``dyads=False``: the pairs that are no dyad, a state and its own continuation (SUN and
+    RUS), which every question refuses (see :func:`refused`). ``History.resolve`` files both
+    under one code.
+    """
+    return [
+        (a, b)
+        for a, b in combinations(asked_states(h), 2)
+        if (len(set(h.resolve(a, b))) == 2) is dyads
+    ]
+
+
+def refused(h: dr.History, a: str, b: str, day: object) -> bool:
+    """Whether every question about ``a`` and ``b`` is refused as InvalidQueryError."""
+    questions = (
+        lambda: h.status(a, b, on=day),
+        lambda: h.timeline(a, b),
+        lambda: h.record(a, b, on=day),
+        lambda: h.events(a, b),
+        lambda: h.pending(a, b),
+        lambda: h.credit.between(a, b, on=day),
+        lambda: h.bulk_status([a], [b], [day], engine="python"),
+    )
+    for ask in questions:
+        try:
+            ask()
+        except dr.InvalidQueryError as e:
+            if a not in str(e) or b not in str(e):
+                return False
+        else:
+            return False
+    return True
 
 
 def anomaly_bag(h: dr.History) -> Counter[tuple[object, ...]]:
@@ -91,6 +123,8 @@ def answers(
 ) -> dict[str, object]:
     """Everything the public API answers of a history's dyads on days (with ``known_on``)."""
     out: dict[str, object] = {"anomalies": anomaly_bag(h), "events": h.events()}
+    for a, b in pairs(h, dyads=False):
+        assert refused(h, a, b, days[0][0]), (a, b)
     for a, b in pairs(h):
         out[f"timeline {a}-{b}"] = periods(h, a, b)
         for i, (day, known) in enumerate(days):
@@ -101,13 +135,6 @@ def answers(
             if pending:  # as a multiset: the order of pending proposals follows the input's
                 out[f"pending {a}-{b} {i}"] = Counter(s.pending)
     return out
-
-
-def covers_a_continued_state(h: dr.History) -> bool:
-    """Whether a coverage declaration names a state continued by an item or the registry."""
-    continued = {x.old for x in h.items if isinstance(x, dr.StateContinued)}
-    continued |= {c.old for c in h.registry.continuations()}
-    return any({c.state, c.partner} & continued for c in h.coverage)
 
 
 # 1. Round trip ------------------------------------------------------------------------------
@@ -258,8 +285,6 @@ class TestEngines:
         assert attrs.asdict(numpy, filter=lambda f, _: f.name in fields) == attrs.asdict(
             python, filter=lambda f, _: f.name in fields
         )
-        if covers_a_continued_state(h):  # see test_bulk_status_sees_coverage_of_a_continued_state
-            return
         for i, (x, y, day) in enumerate(asked):
             s = h.status(x, y, on=day, known_on=dr.to_when(day).day if known == "same" else known)
             got = (python.diplomatic[i], python.certain[i])
@@ -385,27 +410,60 @@ class TestFold:
 
 # Known bugs ---------------------------------------------------------------------------------
 #
-# Each test below fails today; xfail(strict=True) makes it an error once the bug is fixed, so
-# that the test (and the strategy's workaround in strategies.py) can be updated.
+# None at the moment. A bug the properties find is pinned here by a test marked
+# xfail(strict=True), which becomes an error once the bug is fixed, with the strategy's
+# workaround in strategies.py (``without_known_bugs``) until then.
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=dr.InvalidEventError,
-    reason="an event between a state and its own continuation is renamed to (RUS, RUS), which "
-    "raises InvalidEventError even in lenient mode, instead of becoming an anomaly",
-)
+# Fixed: lineages (a state and its continuation) ----------------------------------------------
+#
+# Found by these properties and pinned as strict xfails until fixed; the strategy no longer
+# steers around them (continuations by states that act, two lifecycle events, questions about
+# a state and its continuation, coverage of a continued state in bulk answers).
+
+
 def test_event_between_a_state_and_its_continuation_is_an_anomaly() -> None:
-    """Lenient mode builds; the act is flagged."""
-    h = dr.History([dr.RelationsEstablished(between=("RUS", "SUN"), on="1991")], strict=False)
-    assert h.anomalies
+    """Lenient mode builds and flags the act (naming it); strict mode refuses it, saying why."""
+    est = dr.RelationsEstablished(between=("RUS", "SUN"), on="1991")
+    h = dr.History([est], strict=False)
+    (anomaly,) = h.anomalies
+    assert anomaly.kind is dr.AnomalyKind.LIFECYCLE_CONFLICT
+    assert anomaly.event == est
+    assert est.describe() in anomaly.message
+    assert "one state" in anomaly.message
+    assert h.dyads == ()
+    with pytest.raises(dr.InvalidEventError) as info:
+        dr.History([est])
+    assert info.value.event == est.describe()
+    assert "RUS and SUN name one state" in info.value.reason
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="a continuation refused as a lifecycle_conflict ('the event is not applied') still "
-    "decides the lineage: SUN-USA is filed under UKR",
-)
+def test_an_act_with_a_stated_successor_is_refused() -> None:
+    """KOR continues CUB (as stated): a CUB-KOR act is refused, added later too."""
+    cont = dr.StateContinued(old="CUB", new="KOR", on="1990-01-01")
+    est = dr.RelationsEstablished(between=("CUB", "KOR"), on="1960")
+    whole = dr.History([cont, est], strict=False)
+    assert [a.event for a in whole.anomalies] == [est]
+    added = dr.History([cont], strict=False).add(est)
+    assert added.anomalies == whole.anomalies
+    assert added.dyads == whole.dyads == ()
+    with pytest.raises(dr.InvalidEventError, match="CUB and KOR name one state"):
+        dr.History([cont]).add(est)
+
+
+def test_a_protecting_power_of_the_same_lineage_is_refused() -> None:
+    """An interests section under the USSR in a Russia-USA dyad: one state twice, refused."""
+    opened = dr.MissionOpened(
+        between=("RUS", "USA"),
+        sender="USA",
+        kind=dr.MissionKind.INTERESTS_SECTION,
+        protecting_power="SUN",
+        on="1991",
+    )
+    h = dr.History([opened], strict=False)
+    assert [a.kind for a in h.anomalies] == [dr.AnomalyKind.LIFECYCLE_CONFLICT]
+
+
 def test_a_refused_continuation_is_not_applied() -> None:
     """The registry's continuation (SUN by RUS) applies instead, as docs/concepts/modes.md says."""
     items = [
@@ -415,27 +473,44 @@ def test_a_refused_continuation_is_not_applied() -> None:
     h = dr.History(items, strict=False)
     assert [a.kind for a in h.anomalies] == [dr.AnomalyKind.LIFECYCLE_CONFLICT]
     assert h.status("RUS", "USA", on="1995-01-01").diplomatic is dr.Diplomatic.ESTABLISHED
+    assert h.dyads == (("RUS", "USA"),)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="with two continuations of one state, the one given last decides the lineage, "
-    "silently: the answers depend on the input order",
-)
 def test_two_continuations_of_one_state_do_not_depend_on_order() -> None:
-    """Shuffling two continuations of CUB changes no answer."""
+    """Shuffling two continuations of CUB changes no answer: the earliest applies."""
     a = dr.StateContinued(old="CUB", new=SUCCESSORS[2], on="1990-01-01")
     b = dr.StateContinued(old="CUB", new=SUCCESSORS[0], on="1991-01-01")
     e = dr.RelationsEstablished(between=("CUB", "USA"), on="1960")
     x, y = dr.History([a, b, e], strict=False), dr.History([b, a, e], strict=False)
-    assert x.dyads == y.dyads
+    assert x.dyads == y.dyads == (("BRA", "USA"),)
+    assert [an.event for an in x.anomalies] == [an.event for an in y.anomalies] == [b]
+    assert x.anomalies[0].kind is dr.AnomalyKind.LIFECYCLE_CONFLICT
+    for items in ([a, b, e], [b, a, e]):
+        with pytest.raises(dr.InvalidEventError, match="the earliest applies"):
+            dr.History(items)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bulk_status marks a dyad without acts by the key's codes only: a coverage "
-    "declaration naming the continued state (SUN-USA) is not seen, status() sees it",
-)
+def test_two_continuations_on_one_day_do_not_depend_on_order() -> None:
+    """On the same day, the successor whose code sorts first continues the state."""
+    a = dr.StateContinued(old="CUB", new=SUCCESSORS[2], on="1990-01-01")
+    b = dr.StateContinued(old="CUB", new=SUCCESSORS[0], on="1990-01-01")
+    e = dr.RelationsEstablished(between=("CUB", "USA"), on="1960")
+    x, y = dr.History([a, b, e], strict=False), dr.History([b, a, e], strict=False)
+    assert x.dyads == y.dyads == ((SUCCESSORS[0], "USA"),)
+    assert [an.event for an in x.anomalies] == [an.event for an in y.anomalies] == [a]
+
+
+def test_a_continuation_in_a_circle_is_refused() -> None:
+    """ARG continues CUB, then CUB ARG: the second would make a state continue itself."""
+    a = dr.StateContinued(old="CUB", new="ARG", on="1990-01-01")
+    b = dr.StateContinued(old="ARG", new="CUB", on="1991-01-01")
+    e = dr.RelationsEstablished(between=("CUB", "USA"), on="1960")
+    for items in ([a, b, e], [b, a, e]):
+        h = dr.History(items, strict=False)
+        assert h.dyads == (("ARG", "USA"),)
+        assert [an.event for an in h.anomalies] == [b]
+
+
 @pytest.mark.parametrize("engine", ["python", "numpy"])
 def test_bulk_status_sees_coverage_of_a_continued_state(engine: str) -> None:
     """A declaration that covers SUN-USA makes 1980 a certain "none", in bulk too."""
@@ -447,16 +522,31 @@ def test_bulk_status_sees_coverage_of_a_continued_state(engine: str) -> None:
     assert bulk.diplomatic == ["none"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=pytest.fail.Exception,
-    reason="a state and its own continuation (SUN, RUS) are answered as the dyad RUS-RUS "
-    "('SUN-SUN'), not refused as InvalidQueryError",
-)
+@pytest.mark.parametrize("engine", ["python", "numpy"])
+def test_bulk_status_sees_one_direction_covered_of_a_continued_state(engine: str) -> None:
+    """A declaration of the US envoys at the USSR: that side is known, in bulk as in status()."""
+    if engine == "numpy":
+        pytest.importorskip("numpy")
+    coverage = [
+        dr.Coverage(state="SUN", partner="USA", dimensions=(dr.Dimension.RELATIONS,)),
+        dr.Coverage(state="SUN", partner="USA", dimensions=(dr.Dimension.PRESENCE,), sender="USA"),
+    ]
+    h = dr.History([], coverage=coverage)
+    s = h.status("RUS", "USA", on="1980-01-01")
+    assert (s.state.presence_known_of("USA"), s.state.presence_known_of("SUN")) == (True, False)
+    bulk = h.bulk_status(["RUS", "USA"], ["USA", "RUS"], ["1980-01-01"] * 2, engine=engine)
+    assert (bulk.level_a, bulk.level_b) == ([None, 0], [0, None])
+
+
 def test_a_state_and_its_continuation_are_no_dyad() -> None:
     """Asking about the USSR and the Russian Federation is refused, as asking CUB-CUB is."""
-    with pytest.raises(dr.InvalidQueryError):
+    with pytest.raises(dr.InvalidQueryError, match="SUN and RUS name one state") as info:
         dr.History([]).status("SUN", "RUS", on="1980-01-01")
+    assert info.value.value == ("SUN", "RUS")
+    h = dr.History([])
+    assert refused(h, "SUN", "RUS", "1980-01-01")
+    assert refused(h, "Soviet Union", "Russia", "1995-01-01")
+    assert h.resolve("SUN", "RUS") == ("RUS", "RUS")  # the key: both filed under RUS
 
 
 # Fixed while this file was written ----------------------------------------------------------

@@ -25,6 +25,7 @@ from diplorel._dates import to_when
 from diplorel._engine import DyadTimeline
 from diplorel._keys import DAY_BITS, packed
 from diplorel._knowledge import KnownOn, knowledge_day
+from diplorel._lineage import not_a_dyad
 from diplorel._representation import DEFAULT_CONVENTIONS as DEFAULT
 from diplorel._representation import Coding, code_in, coding
 from diplorel._status import Consular, Diplomatic, DyadState, Level
@@ -116,6 +117,20 @@ def _check(a: Sequence[str], b: Sequence[str], on: Sequence[Any]) -> None:
         raise ValueError(msg)
 
 
+def _dyad(history: HistoryView, a: str, b: str) -> tuple[str, str]:
+    """The dyad key of a question, as :meth:`~diplorel.History.status` takes it.
+
+    Raises :class:`~diplorel.InvalidQueryError` for a state and its own continuation (SUN
+    and RUS): one state, no dyad.
+    """
+    key = history.resolve(a, b)
+    if key[0] == key[1]:
+        registry = history.registry
+        codes = (registry.resolve(a), registry.resolve(b))
+        raise not_a_dyad(a, b, codes, key[0])
+    return key
+
+
 def bulk_python(
     history: HistoryView,
     a: Sequence[str],
@@ -138,7 +153,7 @@ def bulk_python(
     for x, y, day in zip(a, b, on, strict=True):
         found = keys.get((x, y))
         if found is None:
-            key = history.resolve(x, y)
+            key = _dyad(history, x, y)
             found = keys[x, y] = (key, history.filed_as(x) != key[0])
         key, swapped = found
         when = to_when(day)
@@ -294,7 +309,7 @@ def bulk_numpy(
     pair_dyad = np.empty(len(pairs), dtype=np.int64)
     pair_swap = np.empty(len(pairs), dtype=bool)
     for i, (x, y) in enumerate(pairs):
-        key = history.resolve(x, y)
+        key = _dyad(history, x, y)
         pair_dyad[i] = arrays.dyad_id.get(key, -1)
         pair_swap[i] = history.filed_as(x) != key[0]
     dyad = pair_dyad[index]

@@ -45,7 +45,6 @@ from diplorel._events import (
     MissionEvent,
     PresenceObserved,
     RecognitionEvent,
-    StateContinued,
 )
 from diplorel._exclusivity import exclusivity_overlaps
 from diplorel._index import DyadIndex
@@ -60,7 +59,8 @@ from diplorel._knowledge import (
     known_when,
     spans,
 )
-from diplorel._lineage import Lineage
+from diplorel._lifecycle import lineage_of
+from diplorel._lineage import not_a_dyad
 from diplorel._money import Money
 from diplorel._naming import resolved
 from diplorel._notes import (
@@ -177,21 +177,21 @@ class Derived:
         events = [r for r in current if isinstance(r, Event)]
         made = resolve_instruments([r for r in current if isinstance(r, _INSTRUMENTS)])
         events.extend(made.events)
-        continuations = [(c.old, c.new) for c in self._registry.continuations()]
-        continuations += [(e.old, e.new) for e in events if isinstance(e, StateContinued)]
+        # the continuations that apply (a refused one decides nothing; see lineage_of)
+        lineage, _ = lineage_of(events, self._registry)
         self._index = DyadIndex(
-            registry=self._registry,
-            rules=self._rules,
-            strict=self._strict,
-            lineage=Lineage(continuations),
+            registry=self._registry, rules=self._rules, strict=self._strict, lineage=lineage
         )
         self._pending: dict[Key, list[Pending]] = {}
         for p in made.pending:
-            self._pending.setdefault(self._key(*p.dyad), []).append(p)
+            key = self._key(*p.dyad)
+            if key[0] != key[1]:  # a proposal between a state and its continuation: refused
+                self._pending.setdefault(key, []).append(p)
         credit = self._index.build(events)
         for intention in (e for e in events if isinstance(e, IntentionAnnounced)):
-            key = self._key(*intention.between)
-            self._pending.setdefault(key, []).append(self._intention(key, intention))
+            if lineage.merged(intention) is None:
+                key = self._key(*intention.between)
+                self._pending.setdefault(key, []).append(self._intention(key, intention))
         self._credit = CreditBook(
             credit,
             self._rules,
@@ -235,12 +235,28 @@ class Derived:
         return self._key(a, b)
 
     def resolve(self, a: str, b: str) -> Key:
-        """The dyad key for two state references (codes, names or aliases)."""
+        """The dyad key for two state references (codes, names or aliases).
+
+        Two codes of one lineage (SUN and RUS) give their one code twice: no dyad, which the
+        questions refuse (:meth:`dyad`).
+        """
         ca = self._registry.resolve(a, where="first state")
         cb = self._registry.resolve(b, where="second state")
         if ca == cb:
             raise InvalidQueryError((a, b), f"a dyad needs two different states, both name {ca}")
         return self._key(ca, cb)
+
+    def dyad(self, a: str, b: str) -> Key:
+        """The dyad key to answer a question about ``a`` and ``b`` (see :meth:`resolve`).
+
+        Raises :class:`~diplorel.InvalidQueryError` for the same state twice, or for a state
+        and its own continuation (the USSR and the Russian Federation are one state).
+        """
+        key = self.resolve(a, b)
+        if key[0] == key[1]:
+            codes = (self._registry.resolve(a), self._registry.resolve(b))
+            raise not_a_dyad(a, b, codes, key[0])
+        return key
 
     def status(self, a: str, b: str, *, on: QueryLike, known_on: QueryLike | None = None) -> Status:
         """See :meth:`diplorel.History.status` (answers are cached per question)."""
@@ -253,7 +269,7 @@ class Derived:
             return found
         key = self._resolved.get((a, b))
         if key is None:
-            key = self._resolved[a, b] = self.resolve(a, b)
+            key = self._resolved[a, b] = self.dyad(a, b)
         when = to_when(on)
         known = None if known_on is None else known_when(known_on)
         timeline = self._timeline(key) if known is None else self._known(key, known, when)
@@ -295,16 +311,21 @@ class Derived:
             if self._spans is None:
                 self._spans = spans(records)
             views = Views(self._index.view)
+            merged = self._index.lineage.merged  # an act between a state and its continuation
             span_of: dict[str, Span] = {}
             for r, span in zip(records, self._spans, strict=True):
                 if isinstance(r, _INSTRUMENTS):
                     span_of[r.id] = span
-                elif isinstance(r, DyadEvent | RecognitionEvent) and not isinstance(
-                    r, CreditLineEvent
+                elif (
+                    isinstance(r, DyadEvent | RecognitionEvent)
+                    and not isinstance(r, CreditLineEvent)
+                    and merged(r) is None
                 ):
                     views.add(self._key(*r.parties), r, span)
             made = resolve_instruments([r for r in records if isinstance(r, _INSTRUMENTS)])
             for e in made.events:
+                if merged(e) is not None:
+                    continue
                 parts = [span_of[i] for i in (e.instrument or "").split("+") if i in span_of]
                 own = known_from(e)
                 span = (
@@ -390,7 +411,7 @@ class Derived:
     ) -> tuple[CreditLine, ...]:
         """The credit lines between two states on a date, either way unless ``lender`` is given."""
         lent_by = self._registry.resolve(lender, where="lender") if lender else None
-        return self._credit.for_dyad(self.resolve(a, b), to_when(on), lent_by)
+        return self._credit.for_dyad(self.dyad(a, b), to_when(on), lent_by)
 
     def outstanding_credit(
         self, *, on: QueryLike, lender: str | None = None, borrower: str | None = None
@@ -414,7 +435,7 @@ class Derived:
         act (one that only a state's continuation or a refused act begins) has no record, as
         :meth:`status` says, unless the history covers it.
         """
-        key = self.resolve(a, b)
+        key = self.dyad(a, b)
         timeline = self._timeline(key)
         events, rejected = timeline.events, timeline.rejected
         periods = []
@@ -445,11 +466,11 @@ class Derived:
         """Every event in time order; or, given two states, the events of their dyad."""
         if a is None or b is None:
             return tuple(self._index.all_events())
-        return tuple(self._timeline(self.resolve(a, b)).events)
+        return tuple(self._timeline(self.dyad(a, b)).events)
 
     def pending(self, a: str, b: str) -> tuple[Pending, ...]:
         """Every proposal of the dyad that did not (or not at once) take effect."""
-        return tuple(self._pending.get(self.resolve(a, b), ()))
+        return tuple(self._pending.get(self.dyad(a, b), ()))
 
     def dyads_known_on(self, known: When | None) -> tuple[Key, ...]:
         """The dyads with records: now, or (given a day) with records counting then too."""
@@ -571,6 +592,16 @@ class Derived:
             )
         return found
 
+    def _names(self, key: Key, day: pendulum.Date) -> tuple[dict[str, str], list[Key]]:
+        """The codes the dyad's states went by on ``day``, and the pairs a declaration may name.
+
+        A declaration may name the dyad as filed (RUS-USA) or as named on the day (SUN-USA).
+        """
+        names = self._index.names_on(key, day)
+        if not names:
+            return names, [key]
+        return names, [key, pair(*(names.get(c, c) for c in key))]
+
     def _directions(
         self, key: Key, state: DyadState, day: pendulum.Date, senders: Callable[[], set[str]]
     ) -> DyadState:
@@ -578,7 +609,8 @@ class Derived:
 
         A side is known where a declaration covers it, or from its own acts; but after the
         last day a declaration covers a side, its acts say nothing (an envoy the records
-        never see leave is not at post for ever).
+        never see leave is not at post for ever). ``state`` is named as filed (the key's
+        codes) or as on the day; the side marked unknown is named as ``state`` names it.
         """
         if not self.is_directional(key):
             return state
@@ -590,7 +622,8 @@ class Derived:
             if c.sender is not None:
                 last = _FOREVER if c.until is None else c.until.stated[1]
                 declared[root(c.sender)] = max(declared.get(root(c.sender), last), last)
-        names = self._index.names_on(key, day)
+        names, pairs = self._names(key, day)
+        renamed = state.dyad != key
         acted: set[str] | None = None
         unknown = set()
         for code in key:
@@ -598,7 +631,7 @@ class Derived:
             known = code in declared and any(
                 record_of(
                     covering,
-                    [key, state.dyad],
+                    pairs,
                     day,
                     exists=True,
                     dimension=Dimension.PRESENCE,
@@ -611,7 +644,7 @@ class Derived:
                 acted = senders() if acted is None else acted
                 known = code in acted
             if not known:
-                unknown.add(shown)
+                unknown.add(shown if renamed else code)
         return state.without_presence_of(frozenset(unknown)) if unknown else state
 
     def _marked(
@@ -631,17 +664,19 @@ class Derived:
             return self._directions(key, state, day, senders)
         first, last = self._index.window(key)
         exists = (first is None or first <= day) and (last is None or day < last)
-        names = (key, state.dyad)
         if not exists:
             return state.without_record(Diplomatic.NOT_EXISTING)
+        # by the codes as filed and as on the day (a declaration of SUN-USA covers RUS-USA)
+        names, pairs = self._names(key, day)
         if not presence:
             covering = self._covering(key)
+            asked = (None, *key, *names.values()) if self.is_directional(key) else (None,)
             presence = any(
-                record_of(covering, names, day, exists=True, dimension=Dimension.PRESENCE, sender=s)
+                record_of(covering, pairs, day, exists=True, dimension=Dimension.PRESENCE, sender=s)
                 is Record.COVERED
-                for s in (None, *(key if self.is_directional(key) else ()))
+                for s in asked
             )
-        if record_of(self._covering(key), names, day, exists=True) is Record.COVERED:
+        if record_of(self._covering(key), pairs, day, exists=True) is Record.COVERED:
             if not presence:
                 return state.without_presence()
             return self._directions(key, state, day, senders)
@@ -671,7 +706,7 @@ class Derived:
         sender: str | None = None,
     ) -> Record:
         """See :meth:`diplorel.History.record`."""
-        key = self.resolve(a, b)
+        key = self.dyad(a, b)
         when = to_when(on)
         timeline = self._timeline(key)
         answer = timeline.at(when, self._rules)
@@ -680,8 +715,7 @@ class Derived:
             return Record.RECORDED
         first, last = self._index.window(key)
         exists = (first is None or first <= when.day) and (last is None or when.day < last)
-        names = self._index.names_on(key, when.day)
-        pairs = [key, (names.get(key[0], key[0]), names.get(key[1], key[1]))] if names else [key]
+        _, pairs = self._names(key, when.day)
         if sender is not None:
             sender = self._registry.get(sender).code
         return record_of(
@@ -736,8 +770,9 @@ class Derived:
         """A new derivation with ``items`` added; only the dyads they touch are re-derived.
 
         Adding instruments, credit-line or lifecycle events rebuilds the whole derivation
-        (they can touch many dyads); adding relation events re-derives only their dyads, from
-        the first event that moved (a back-dated insert keeps everything before it).
+        (they can touch many dyads), as does an act between a state and its own continuation
+        (refused); adding relation events re-derives only their dyads, from the first event
+        that moved (a back-dated insert keeps everything before it).
         """
         simple = all(
             isinstance(i, DyadEvent | RecognitionEvent)
@@ -745,7 +780,11 @@ class Derived:
             and i.supersedes is None
             for i in items
         )
-        if not simple:
+        added = (
+            [resolved(i, self._registry) for i in items if isinstance(i, Event)] if simple else []
+        )
+        merged = self._index.lineage.merged
+        if not simple or any(merged(e) is not None for e in added):  # refused: as a build does
             return Derived(
                 (*self._items, *items),
                 strict=self._strict,
@@ -753,7 +792,6 @@ class Derived:
                 registry=self._registry,
                 coverage=self._coverage,
             )
-        added = [resolved(i, self._registry) for i in items if isinstance(i, Event)]
         return self._copy(
             _items=(*self._items, *items),
             _records=[*self._records, *added],

@@ -9,6 +9,7 @@ extinction or continuation that contradicts it is refused (:func:`check_lifecycl
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from typing import Any
 
 import pendulum
 
@@ -20,7 +21,8 @@ from diplorel._states import StateRegistry
 from diplorel.exceptions import InvalidEventError
 
 LIFECYCLE_CONFLICT = AnomalyKind.LIFECYCLE_CONFLICT
-"""The kind of the anomaly for a stated extinction or continuation the registry contradicts."""
+"""The kind of the anomaly for a stated extinction or continuation the registry (or another
+continuation) contradicts, and for an act between a state and its own continuation."""
 
 
 def _registry_source(text: str) -> Source:
@@ -163,10 +165,82 @@ def lifecycle_conflict(event: Event, registry: StateRegistry) -> str | None:
     return f"the state registry records {fact} on {day}, not {wrong} (source: {source})"
 
 
+def _continuation_order(event: StateContinued) -> tuple[Any, ...]:
+    """Which of two continuations of one state applies: the earliest, then by successor."""
+    return (*event_sort_key(event), event.new, event.describe())
+
+
+def lineage_of(
+    events: Iterable[Event], registry: StateRegistry
+) -> tuple[Lineage, list[tuple[StateContinued, str]]]:
+    """The lineage that the registry's and the stated continuations make, and those refused.
+
+    The registry's continuations always apply. A stated one applies unless it is refused,
+    whatever the input order:
+
+    - it contradicts the registry (:func:`lifecycle_conflict`);
+    - its state is continued by another state already: of two continuations of one state by
+      different states, the earliest applies (by date: first day, then last day; on the same
+      dates, the successor whose code sorts first), the other is refused;
+    - it would close a circle (a state continuing its own continuation).
+
+    A continuation dated outside a party's existence is left out (the index flags it as
+    ``outside_existence``). The same continuation stated twice is no contradiction.
+    """
+    existence = Existence(registry)
+    stated = sorted(
+        (e for e in events if isinstance(e, StateContinued) and existence.problem(e) is None),
+        key=_continuation_order,
+    )
+    successor = {c.old: c.new for c in registry.continuations()}
+    by: dict[str, StateContinued] = {}
+    refused: list[tuple[StateContinued, str]] = []
+    for event in stated:
+        old, new = event.old, event.new
+        reason = lifecycle_conflict(event, registry)
+        if reason is None and successor.get(old, new) != new:
+            first = by.get(old)
+            said = f" ({first.describe()})" if first is not None else ""
+            reason = (
+                f"{old} is continued by {successor[old]}{said}: of two continuations of one "
+                "state, the earliest applies"
+            )
+        if reason is None and old not in successor and _reaches(successor, new, old):
+            reason = (
+                f"{old} already continues {new}: its continuation by {new} would make a state "
+                "continue itself"
+            )
+        if reason is None:
+            successor[old] = new
+            by.setdefault(old, event)
+        else:
+            refused.append((event, reason))
+    return Lineage(successor.items()), refused
+
+
+def _reaches(successor: dict[str, str], code: str, target: str) -> bool:
+    """Whether following continuations from ``code`` reaches ``target``."""
+    seen: set[str] = set()
+    while code not in seen:
+        if code == target:
+            return True
+        seen.add(code)
+        found = successor.get(code)
+        if found is None:
+            return False
+        code = found
+    return False
+
+
 def check_lifecycle(
     events: Iterable[Event], registry: StateRegistry, *, strict: bool
 ) -> tuple[list[Event], list[Anomaly]]:
-    """The events without the extinctions and continuations that contradict the registry.
+    """The events without those that contradict the registry or the states' lineages.
+
+    Refused: an extinction or continuation that contradicts the registry, a continuation that
+    :func:`lineage_of` does not apply (a second continuation of one state, a circle), and an
+    act between a state and its own continuation (:meth:`~diplorel._lineage.Lineage.merged`:
+    the USSR and the Russian Federation are one state).
 
     Strict mode raises :class:`~diplorel.exceptions.InvalidEventError` for the earliest such
     event (whatever the input order); lenient mode leaves them out, each flagged by an anomaly of
@@ -174,12 +248,22 @@ def check_lifecycle(
     :func:`lifecycle_events`). Every other event passes through unchanged, in order.
 
     Raises:
-        InvalidEventError: in strict mode, naming the event, both dates and the registry's source.
+        InvalidEventError: in strict mode, naming the event and why (for a conflict with the
+            registry: both dates and the registry's source).
     """
+    events = list(events)
+    lineage, continuations = lineage_of(events, registry)
+    refusals: dict[int, str] = {id(e): reason for e, reason in continuations}
     kept: list[Event] = []
     refused: list[tuple[Event, str]] = []
     for event in events:
-        reason = lifecycle_conflict(event, registry)
+        if isinstance(event, StateContinued):
+            reason = refusals.get(id(event))
+        elif isinstance(event, StateExtinguished):
+            reason = lifecycle_conflict(event, registry)
+        else:
+            merged = lineage.merged(event)
+            reason = None if merged is None else lineage.merged_reason(*merged)
         if reason is None:
             kept.append(event)
         else:

@@ -2,7 +2,8 @@
 
 The Russian Federation continues the USSR: their relations are one history. diplorel files a
 lineage's dyads under its last code (RUS), renames events to it for the fold, and names the
-state back as it was on the query date (SUN in 1980).
+state back as it was on the query date (SUN in 1980). Two codes of one lineage are one state:
+an act between them is refused (see :meth:`Lineage.merged`), and so is a question about them.
 """
 
 from __future__ import annotations
@@ -13,8 +14,9 @@ from typing import Any
 import attrs
 import pendulum
 
-from diplorel._events import DyadEvent, Event, StateContinued
+from diplorel._events import DyadEvent, Event, StateContinued, StateExtinguished
 from diplorel._states import StateRegistry
+from diplorel.exceptions import InvalidQueryError
 
 _THIRD_PARTY_FIELDS = ("power", "protecting_power")
 _STATE_FIELDS = (
@@ -27,6 +29,28 @@ _STATE_FIELDS = (
     "lender",
     "borrower",
 )
+
+
+_THIRD_OF_TYPE: dict[type[Event], tuple[str, ...] | None] = {}
+_UNSEEN: tuple[str, ...] = ("",)
+"""A type not yet in ``_THIRD_OF_TYPE``."""
+
+
+def _third_parties(cls: type[Event]) -> tuple[str, ...] | None:
+    """The fields of an event type that name a third state (a protecting power), once a type.
+
+    None for a state's end or continuation, which names no dyad.
+    """
+    try:
+        return _THIRD_OF_TYPE[cls]
+    except KeyError:
+        pass
+    found: tuple[str, ...] | None = None
+    if not issubclass(cls, StateContinued | StateExtinguished):
+        fields = attrs.fields_dict(cls)
+        found = tuple(f for f in _THIRD_PARTY_FIELDS if f in fields)
+    _THIRD_OF_TYPE[cls] = found
+    return found
 
 
 class Lineage:
@@ -85,6 +109,50 @@ class Lineage:
         """Every code of the lineage ``code`` belongs to (just ``code`` for most states)."""
         return self._members.get(code, (code,))
 
+    def merged(self, event: Event) -> tuple[str, str] | None:
+        """Two codes an act names as different states that are one lineage, or None.
+
+        ``RelationsEstablished(between=("RUS", "SUN"))`` names the Russian Federation and the
+        USSR it continues: one state, which has no relations with itself; renamed to its
+        lineage's code the act would be between RUS and RUS. So would a protecting power of
+        the same lineage as a party. A state's end or continuation is not such an act.
+        """
+        third = _THIRD_OF_TYPE.get(type(event), _UNSEEN)
+        if third is _UNSEEN:
+            third = _third_parties(type(event))
+        if third is None:  # a state's end or continuation
+            return None
+        old = self.successor
+        parties = event.parties
+        if not third:  # the common case: two parties, most often neither renamed
+            if parties and (parties[0] in old or parties[-1] in old):
+                a, b = parties[0], parties[-1]
+                if a != b and self.root(a) == self.root(b):
+                    return (a, b)
+            return None
+        codes = list(parties)
+        for field in third:  # a protecting power, if any
+            code = getattr(event, field)
+            if code is not None:
+                codes.append(code)
+        return self._merged_among(codes)
+
+    def _merged_among(self, codes: list[str]) -> tuple[str, str] | None:
+        """The first two of ``codes`` that are one lineage, or None."""
+        old = self.successor
+        if not any(code in old for code in codes):  # nothing is renamed
+            return None
+        seen: dict[str, str] = {}
+        for code in codes:
+            other = seen.setdefault(self.root(code), code)
+            if other != code:
+                return (other, code)
+        return None
+
+    def merged_reason(self, a: str, b: str) -> str:
+        """Why two codes of one lineage are no dyad (see :func:`one_state`)."""
+        return one_state(a, b, self.root(a))
+
     def canonical(self, event: Event) -> Event:
         """The event with every state named by its lineage's code (SUN -> RUS), for the fold."""
         if isinstance(event, StateContinued) or not self.touches(event):
@@ -120,3 +188,25 @@ class Lineage:
                 if member != code and member in registry and registry.get(member).exists_on(day):
                     names[code] = member
         return names
+
+
+def one_state(a: str, b: str, filed: str) -> str:
+    """Why ``a`` and ``b``, two codes of one lineage filed as ``filed``, are no dyad.
+
+    >>> print(one_state("SUN", "RUS", "RUS"))  # doctest: +NORMALIZE_WHITESPACE
+    SUN and RUS name one state (a continuation: its lineage is filed as RUS),
+    which has no relations with itself
+    """
+    return (
+        f"{a} and {b} name one state (a continuation: its lineage is filed as {filed}), "
+        "which has no relations with itself"
+    )
+
+
+def not_a_dyad(a: str, b: str, codes: tuple[str, str], filed: str) -> InvalidQueryError:
+    """The error for a question about two codes of one state (the USSR and Russia).
+
+    ``a`` and ``b`` are the names as asked, ``codes`` their registry codes, ``filed`` the
+    code their lineage is filed under.
+    """
+    return InvalidQueryError((a, b), f"{one_state(*codes, filed)}: a dyad needs two states")
