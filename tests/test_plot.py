@@ -493,3 +493,9 @@ class TestCommandLineChart:
         assert code == 2
         assert said in err
         assert out == ""
+
+
+def test_a_state_and_its_continuation_are_no_chart() -> None:
+    """SUN and RUS are one state: the chart is refused, saying why."""
+    with pytest.raises(dr.InvalidQueryError, match="SUN and RUS name one state"):
+        dr.default_history().plot_timeline("SUN", "RUS")

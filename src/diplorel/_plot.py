@@ -315,7 +315,7 @@ def _bounds(
 
 def _order(history: HistoryView, a: str, b: str) -> tuple[str, str]:
     """The dyad's two codes (as filed: RUS for SUN) in the order the caller named them."""
-    key = history.resolve(a, b)
+    key = history.dyad(a, b)
     if history.registry.resolve(a) == key[1] or history.registry.resolve(b) == key[0]:
         return key[1], key[0]
     return key

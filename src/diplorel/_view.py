@@ -61,6 +61,10 @@ class HistoryView(Protocol):
         """The dyad key for two state references."""
         ...
 
+    def dyad(self, a: str, b: str) -> Key:
+        """The dyad key to answer a question about two states (refuses one state twice)."""
+        ...
+
     def filed_as(self, state: str) -> str:
         """The code under which a state's dyads are filed."""
         ...
