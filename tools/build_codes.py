@@ -28,24 +28,17 @@ import json
 import sys
 from pathlib import Path
 
+import build_states  # tools/, beside this script
 import pycountry
 
 ROOT = Path(__file__).resolve().parent.parent
 REFERENCE = ROOT.parent / "shared" / "data" / "reference"
 DATA = ROOT / "src" / "diplorel" / "data"
 
-# G-W numbers whose diplorel code is not COW's for the same number (tools/build_states.py
-# GW_PERIODS); every other G-W number takes COW's periods of that number (cow_codes.csv).
-GW_PERIODS: dict[int, list[tuple[str, str, str]]] = {
-    340: [("YUG", "", "1915-12-31"), ("SRB", "2006-06-03", "")],
-    341: [("XMN", "", "2006-06-02"), ("MNE", "2006-06-03", "")],
-    89: [("XUP", "", "")],
-    99: [("XGC", "", "")],
-    563: [("XTV", "", "")],
-    564: [("XOF", "", "")],
-    711: [("XTB", "", "")],
-    815: [("XAN", "", "")],
-}
+# G-W numbers whose diplorel code is not COW's for the same number: tools/build_states.py's
+# table, but for the numbers whose G-W state is COW's state of that number (345, 260, 678),
+# which take COW's periods (cow_codes.csv), as every other G-W number does.
+GW_PERIODS = {n: p for n, p in build_states.GW_PERIODS.items() if n not in {345, 260, 678}}
 
 Row = list[str]
 
