@@ -34,6 +34,7 @@ from diplorel._membership import Rule, System
 from diplorel._network import Network, build_network
 from diplorel._notes import Pending
 from diplorel._panel import Panel, build_panel
+from diplorel._panel_periods import Unit
 from diplorel._panel_rows import Cell
 from diplorel._plot import DayLike, plot_timeline
 from diplorel._provenance import provenance
@@ -133,7 +134,9 @@ class History:
         """The dyad key for two state references (codes, names or aliases), sorted.
 
         The key is filed under each state's lineage (a dyad of the Soviet Union is filed
-        under RUS, which continues it).
+        under RUS, which continues it); two codes of one lineage (SUN and RUS) give their one
+        code twice, a key that the questions (``status``, ``timeline``...) refuse with
+        :class:`~diplorel.InvalidQueryError`.
         """
         return self._derived.resolve(a, b)
 
@@ -179,7 +182,7 @@ class History:
         self,
         *,
         years: Iterable[int],
-        on: str = "12-31",
+        on: str | None = None,
         directed: bool = False,
         states: Iterable[str] | None = None,
         engine: Engine = DEFAULT_ENGINE,
@@ -187,10 +190,18 @@ class History:
         involving: Iterable[str] | None = None,
         system: System = "all",
         membership: Rule = "last_day",
+        codes: str | Iterable[str] | None = None,
+        unit: Unit = "year",
         draws: int | None = None,
         seed: int | None = None,
     ) -> Panel:
         """A dyad-year panel: one row per pair of states existing on each year's ``on`` day.
+
+        ``on`` is the day of the year observed (``"MM-DD"``, default ``"12-31"``).
+        ``unit="month"`` gives a row per month instead (a ``month`` column after ``year``),
+        observed on the day of the month ``on`` (``"DD"``, default the last), ``unit="day"``
+        a row per day (``month`` and ``day`` columns); system membership then counts per
+        month or day.
 
         ``directed=True`` gives each pair twice, (a, b) and (b, a); ``states`` limits the panel
         to those states (default: every state in the registry). ``engine="numpy"`` builds the
@@ -202,7 +213,9 @@ class History:
         includes the Soviet Union's rows), without building the others. ``system="cow"`` or
         ``"gw"`` keeps the members of COW's or Gleditsch and Ward's state system, a partial
         year counting by ``membership`` (``"first_day"``, ``"last_day"`` (the default),
-        ``"any_day"``, ``"majority"``), as R's ``states`` package does.
+        ``"any_day"``, ``"majority"``), as R's ``states`` package does. ``codes=["gwcode",
+        "iso3c"]`` adds each side's codes in those systems (``gwcode_a``, ``gwcode_b``, ...:
+        ``gwcode``, ``gwc``, ``iso2c``, ``iso3c``, ``iso3n``, ``m49``, ``wb_name``).
 
         ``draws=20`` (with a ``seed``) stacks 20 panels, each of a drawn history in which every
         imprecisely dated act happened on one day of its span (see :mod:`diplorel._draws`),
@@ -220,6 +233,8 @@ class History:
                 involving=None if involving is None else list(involving),
                 system=system,
                 membership=membership,
+                codes=codes if codes is None or isinstance(codes, str) else list(codes),
+                unit=unit,
             )
         return build_panel(
             self._derived,
@@ -232,6 +247,8 @@ class History:
             involving=involving,
             system=system,
             membership=membership,
+            codes=codes,
+            unit=unit,
         )
 
     def bulk_status(

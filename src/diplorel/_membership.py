@@ -4,7 +4,9 @@ A state's membership spells come from the registry: COW's state system (``State.
 Gleditsch and Ward's list (``State.gw``; their data end on 2017-12-31, and a spell running
 then counts as running on). A year partly inside a spell is decided by a rule, as in R's
 ``states`` package: ``first_day`` (a member on 1 January), ``last_day`` (on 31 December),
-``any_day`` (on any day of the year) or ``majority`` (on more than half its days).
+``any_day`` (on any day of the year) or ``majority`` (on more than half its days). A monthly
+panel applies the rule to each month (a member on its first day, its last day, ...); in a
+daily one every rule asks whether the state is a member on the day.
 
 >>> import diplorel as dr
 >>> from diplorel._membership import member_in
@@ -33,9 +35,21 @@ RULES: tuple[Rule, ...] = ("first_day", "last_day", "any_day", "majority")
 
 def member_in(state: State, system: System, year: int, rule: Rule) -> bool:
     """Whether ``state`` counts as a member of ``system`` in ``year`` under ``rule``."""
+    return member_during(
+        state, system, (pendulum.Date(year, 1, 1), pendulum.Date(year, 12, 31)), rule
+    )
+
+
+def member_during(
+    state: State, system: System, period: tuple[pendulum.Date, pendulum.Date], rule: Rule
+) -> bool:
+    """Whether ``state`` counts as a member of ``system`` in ``period`` under ``rule``.
+
+    ``period`` is its first and last day: a year, a month or a day.
+    """
     if system == "all":
         return True
-    first, last = pendulum.Date(year, 1, 1), pendulum.Date(year, 12, 31)
+    first, last = period
     spells = [(s.start, s.end) for s in (state.cow if system == "cow" else state.gw)]
     if rule == "first_day":
         return any(start <= first and (end is None or first <= end) for start, end in spells)

@@ -18,31 +18,34 @@ from itertools import combinations
 from typing import TYPE_CHECKING, Any
 
 import attrs
-import pendulum
 
 from diplorel._dates import When
 from diplorel._engines import DEFAULT_ENGINE, Engine, chosen
 from diplorel._knowledge import KnownOn, knowledge_day
 from diplorel._membership import RULES, SYSTEMS, Rule, System
+from diplorel._panel_arrow import to_arrow, write_parquet
+from diplorel._panel_columns import Shape, code_names, columns, kind_of, state_codes
+from diplorel._panel_periods import LABELS, Period, Unit, observed, periods
 from diplorel._panel_rows import (
-    COLUMNS,
     Cell,
+    PanelView,
+    acts_now,
+    acts_of,
     alive_on,
-    day_of,
+    known_timeline,
     level_of,
     missions_of,
     names_in,
+    record_cells,
     ties_of,
 )
 from diplorel._provenance import provenance, write_sidecar
 from diplorel._save import write_atomic
-from diplorel._status import Consular, Diplomatic
-from diplorel.exceptions import InvalidDateError, InvalidQueryError, MissingExtraError
+from diplorel.exceptions import InvalidQueryError, MissingExtraError
 
 if TYPE_CHECKING:
     import pandas as pd
-
-    from diplorel._view import HistoryView
+    import pyarrow as pa  # type: ignore[import-untyped]
 
 
 @attrs.frozen
@@ -81,33 +84,34 @@ class Panel:
     def to_pandas(self) -> pd.DataFrame:
         """A pandas DataFrame with proper dtypes (needs the extra ``diplorel[pandas]``).
 
-        Statuses are categoricals with every possible value, COW codes and levels nullable
-        integers, flags booleans.
+        Statuses and ``coverage`` are categoricals with every possible value, states and
+        their codes in other systems categoricals, numbers (COW and G-W codes, levels,
+        ``events``) nullable integers, flags booleans, missions text.
         """
         try:
             import pandas as pd  # noqa: PLC0415 - optional dependency
         except ImportError:  # pragma: no cover - exercised without pandas installed
             raise MissingExtraError("Panel.to_pandas", extra="pandas", package="pandas") from None
-        d: Mapping[str, Any] = self.data  # cells of many types: pandas checks each column
-        return pd.DataFrame(
-            {
-                "year": pd.array(d["year"], dtype="Int16"),
-                "state_a": pd.Categorical(d["state_a"]),
-                "state_b": pd.Categorical(d["state_b"]),
-                "ccode_a": pd.array(d["ccode_a"], dtype="Int16"),
-                "ccode_b": pd.array(d["ccode_b"], dtype="Int16"),
-                "diplomatic": pd.Categorical(
-                    d["diplomatic"], categories=[x.value for x in Diplomatic]
-                ),
-                "consular": pd.Categorical(d["consular"], categories=[x.value for x in Consular]),
-                "level_a": pd.array(d["level_a"], dtype="Int8"),
-                "level_b": pd.array(d["level_b"], dtype="Int8"),
-                "missions_a": pd.array(d["missions_a"], dtype="string"),
-                "missions_b": pd.array(d["missions_b"], dtype="string"),
-                "economic_ties": pd.array(d["economic_ties"], dtype="boolean"),
-                "certain": pd.array(d["certain"], dtype="boolean"),
-            }
-        )
+        return pd.DataFrame({c: _pandas_column(pd, c, v) for c, v in self.data.items()})
+
+    def to_arrow(self) -> pa.Table:
+        """An Arrow table with typed columns (needs the extra ``diplorel[arrow]``).
+
+        Numbers as small integers, flags as booleans, missions as text, statuses, states and
+        codes as dictionary (categorical) columns, empty cells as nulls; the provenance, as
+        JSON, in the schema's metadata under ``b"diplorel.provenance"``. Without pyarrow,
+        :class:`~diplorel.MissingExtraError`.
+        """
+        return to_arrow(self.data, self.provenance)
+
+    def to_parquet(self, path: str | os.PathLike[str]) -> int:
+        """Write the panel as a Parquet file (atomically); return the number of rows.
+
+        The file holds its provenance in its schema's metadata (see :meth:`to_arrow`); needs
+        the extra ``diplorel[arrow]``.
+        """
+        write_parquet(self.to_arrow(), path)
+        return len(self)
 
     def to_csv(self, path: str | os.PathLike[str], *, sidecar: bool = True) -> int:
         """Write the panel as CSV (atomically); return the number of rows.
@@ -148,21 +152,24 @@ def write_csv(rows: Panel | Iterable[Mapping[str, Any]], path: str | os.PathLike
     return count
 
 
+def _pandas_column(pd: Any, column: str, values: list[Cell]) -> Any:  # noqa: ANN401 - pandas
+    """A column as pandas holds it best (see :func:`~diplorel._panel_columns.kind_of`)."""
+    kind = kind_of(column)
+    if kind.type == "int":
+        return pd.array(values, dtype=f"Int{kind.bits}")
+    if kind.type == "bool":
+        return pd.array(values, dtype="boolean")
+    if kind.type == "text":
+        return pd.array(values, dtype="string")
+    return pd.Categorical(values, categories=kind.categories)
+
+
 def _cell(value: object) -> object:
     if value is None:
         return ""
     if isinstance(value, bool):
         return "true" if value else "false"
     return value
-
-
-def _month_day(on: str) -> tuple[int, int]:
-    try:
-        month, day = (int(x) for x in on.split("-"))
-        pendulum.Date(2000, month, day)  # a leap year: 02-29 is allowed
-    except ValueError:
-        raise InvalidDateError(on, "expected the day in each year as MM-DD, e.g. 12-31") from None
-    return month, day
 
 
 def _pairs(alive: list[str], focal: Callable[[str], bool] | None) -> Iterable[tuple[str, str]]:
@@ -174,10 +181,10 @@ def _pairs(alive: list[str], focal: Callable[[str], bool] | None) -> Iterable[tu
 
 
 def build_panel(
-    history: HistoryView,
+    history: PanelView,
     *,
     years: Iterable[int],
-    on: str = "12-31",
+    on: str | None = None,
     directed: bool = False,
     states: Iterable[str] | None = None,
     engine: Engine = DEFAULT_ENGINE,
@@ -185,26 +192,34 @@ def build_panel(
     involving: Iterable[str] | None = None,
     system: System = "all",
     membership: Rule = "last_day",
+    codes: str | Iterable[str] | None = None,
+    unit: Unit = "year",
 ) -> Panel:
-    """One row per dyad and year for the states that both exist on that year's ``on`` day.
+    """One row per dyad and period for the states that both exist on the period's ``on`` day.
 
-    ``engine`` (see :mod:`diplorel._engines`): the numpy engine builds the columns with array
-    look-ups; the values are identical. ``known_on`` (a day, or ``"same"``: each row as known
-    on its own day) answers from what could be known then, in Python. ``involving`` keeps the
-    dyads of which at least one of those states is a member (a focal-state panel), built
-    without the others. ``system`` keeps the members of COW's state system (``"cow"``) or of
-    Gleditsch and Ward's (``"gw"``) instead of every state existing on the day (``"all"``),
-    a year partly inside a membership spell counting by ``membership`` (see
-    :mod:`diplorel._membership`).
+    ``unit`` (``"year"``, ``"month"``, ``"day"``) and ``on`` (``"MM-DD"`` in a year, ``"DD"``
+    in a month) give the periods and the day each is observed on (see
+    :mod:`diplorel._panel_periods`). ``engine`` (see :mod:`diplorel._engines`): the numpy
+    engine builds the columns with array look-ups; the values are identical. ``known_on`` (a
+    day, or ``"same"``: each row as known on its own day) answers from what could be known
+    then, in Python. ``involving`` keeps the dyads of which at least one of those states is a
+    member (a focal-state panel), built without the others. ``system`` keeps the members of
+    COW's state system (``"cow"``) or of Gleditsch and Ward's (``"gw"``) instead of every
+    state existing on the day (``"all"``), a period partly inside a membership spell counting
+    by ``membership`` (see :mod:`diplorel._membership`). ``codes`` adds each side's codes in
+    other systems (see :mod:`diplorel._panel_columns`).
     """
+    added = code_names(codes)
     if system not in SYSTEMS:
         raise InvalidQueryError(system, f"system is one of {', '.join(SYSTEMS)}")
     if membership not in RULES:
         raise InvalidQueryError(membership, f"membership is one of {', '.join(RULES)}")
+    years = list(years)
+    seen = observed(unit, on)
+    spans = periods(years, unit, on)
     reg = history.registry
-    month, mday = _month_day(on)
     involving = None if involving is None else list(involving)
-    codes = (
+    states_asked = (
         sorted({reg.resolve(s, where="states") for s in states})
         if states is not None
         else sorted(s.code for s in reg)
@@ -213,59 +228,84 @@ def build_panel(
     if involving is not None:  # a state and its lineage (RUS: the Soviet Union's rows too)
         filed = {history.filed_as(reg.resolve(s, where="involving")) for s in involving}
         focal = lambda code: history.filed_as(code) in filed  # noqa: E731 - a predicate
-    n_focal = 0 if involving is None else len(set(involving))
-    years = list(years)
 
     def cite() -> dict[str, Any]:
         query = {
-            "table": "dyad-year panel",
+            "table": f"dyad-{unit} panel",
             "years": years,
-            "on": f"{month:02d}-{mday:02d}",
+            "unit": unit,
+            "on": seen,
             "directed": directed,
-            "states": None if states is None else codes,
+            "states": None if states is None else states_asked,
             "involving": None if involving is None else sorted(set(involving)),
             "known_on": known_on,
             "system": system,
             "membership": membership,
+            "codes": list(added),
         }
         return provenance(history, query)
 
-    n = len(codes)
-    rows = len(years) * (n * (n - 1) // 2 if focal is None else n_focal * n)
+    n = len(states_asked)
+    n_focal = 0 if involving is None else len(set(involving))
+    rows = len(spans) * (n * (n - 1) // 2 if focal is None else n_focal * n)
     # the numpy engine builds every dyad: a focal panel is faster in Python unless asked
     arrays = engine == "numpy" if focal is not None else chosen(engine, rows=rows) == "numpy"
+    shape = Shape(unit=unit, directed=directed, system=system, rule=membership, codes=added)
     if known_on is None and arrays:
         from diplorel._panel_numpy import build_columns  # noqa: PLC0415 - optional numpy
 
-        data = build_columns(
-            history,
-            codes,
-            list(years),
-            (month, mday),
-            directed=directed,
-            system=system,
-            rule=membership,
-        )
+        data = build_columns(history, states_asked, spans, shape)
         return Panel(data=data, directed=directed, provenance=cite()).involving(focal)
-    data = {c: [] for c in COLUMNS}
-    for year in years:
-        day = day_of(year, month, mday)
+    data = _python_columns(history, states_asked, spans, shape, focal=focal, known_on=known_on)
+    return Panel(data=data, directed=directed, provenance=cite())
+
+
+def _python_columns(
+    history: PanelView,
+    states: list[str],
+    spans: list[Period],
+    shape: Shape,
+    *,
+    focal: Callable[[str], bool] | None,
+    known_on: KnownOn,
+) -> dict[str, list[Cell]]:
+    """The panel's columns, dyad by dyad (the pure-Python engine; see :func:`build_panel`)."""
+    reg = history.registry
+    data: dict[str, list[Cell]] = {c: [] for c in columns(shape.codes, shape.unit)}
+    labels = [data[c] for c in LABELS[shape.unit]]
+    added = [(data[f"{c}_a"], data[f"{c}_b"], i) for i, c in enumerate(shape.codes)]
+    for period in spans:
+        day = period.day
         when = When(day=day)
         known = knowledge_day(known_on, when)
-        alive = alive_on(history, codes, day, system, membership)
+        alive = alive_on(
+            history, states, day, shape.system, shape.rule, during=(period.start, period.end)
+        )
         ccode = {c: reg.get(c).cow_code(day) for c in alive}
+        coded = state_codes((reg.get(c) for c in alive), day, shape.codes)
         for a, b in _pairs(alive, focal):
             key = history.key(a, b)
             state, certain = history.state_at_key(key, when, known)
             na, nb = names_in(state, a, b)
             ties = ties_of(history, key, state, (a, b), when)
-            rep = {n: level_of(state, n, year) for n in (na, nb)}
-            for x, y, nx, ny in ((a, b, na, nb), (b, a, nb, na)) if directed else ((a, b, na, nb),):
-                data["year"].append(year)
+            rep = {n: level_of(state, n, day.year) for n in (na, nb)}
+            if known is None:
+                acts = acts_now(history, key)
+            else:
+                acts = acts_of(known_timeline(history, key, day, known))
+            coverage, events = record_cells(acts, state, (period.first, day))
+            for x, y, nx, ny in (
+                ((a, b, na, nb), (b, a, nb, na)) if shape.directed else ((a, b, na, nb),)
+            ):
+                for column, label in zip(labels, period.labels, strict=True):
+                    column.append(label)
                 data["state_a"].append(nx)
                 data["state_b"].append(ny)
                 data["ccode_a"].append(ccode[x])
                 data["ccode_b"].append(ccode[y])
+                for column_a, column_b, i in added:
+                    column_a.append(coded[x][i])
+                    column_b.append(coded[y][i])
                 data["diplomatic"].append(state.diplomatic.value)
                 data["consular"].append(state.consular.value)
                 data["level_a"].append(rep[nx])
@@ -274,4 +314,6 @@ def build_panel(
                 data["missions_b"].append(missions_of(state, ny))
                 data["economic_ties"].append(ties)
                 data["certain"].append(certain)
-    return Panel(data=data, directed=directed, provenance=cite())
+                data["coverage"].append(coverage)
+                data["events"].append(events)
+    return data

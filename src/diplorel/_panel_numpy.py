@@ -14,21 +14,24 @@ import numpy as np
 import pendulum
 
 from diplorel._bulk import arrays_of
-from diplorel._coverage import PRESENCE_ACT, RELATIONS_ACT
+from diplorel._coverage import PRESENCE_ACT, RELATIONS_ACT, Record
 from diplorel._dates import When
-from diplorel._keys import DAY_BITS
-from diplorel._membership import Rule, System
+from diplorel._keys import DAY_BITS, packed
+from diplorel._panel_columns import Shape, columns, state_codes
+from diplorel._panel_periods import LABELS, Period
 from diplorel._panel_rows import (
     COLUMNS,
+    acts_now,
     alive_on,
-    day_of,
     level_of,
     missions_of,
     names_in,
+    record_cells,
     ties_of,
 )
 
 if TYPE_CHECKING:
+    from diplorel._states import State
     from diplorel._view import HistoryView
 
 
@@ -50,6 +53,13 @@ class _RowTable:
         self.consular = np.asarray(consular, dtype=object)
         self.missions = (np.asarray(miss_1, dtype=object), np.asarray(miss_2, dtype=object))
         self.trade = np.asarray(trade, dtype=bool)
+        acts = [
+            packed(n, day)
+            for key, n in arrays.dyad_id.items()
+            for day in acts_now(history, key).days
+        ]
+        self.acts = np.sort(np.asarray(acts, dtype=np.int64))
+        """The counted acts of every dyad (:func:`~diplorel._panel_rows.acts_of`), packed."""
 
 
 def _pair_matrices(history: HistoryView, codes: list[str]) -> tuple[Any, Any, Any, Any]:
@@ -94,30 +104,26 @@ def _pair_matrices(history: HistoryView, codes: list[str]) -> tuple[Any, Any, An
 
 
 def build_columns(
-    history: HistoryView,
-    codes: list[str],
-    years: list[int],
-    month_day: tuple[int, int],
-    *,
-    directed: bool,
-    system: System = "all",
-    rule: Rule = "last_day",
+    history: HistoryView, states: list[str], spans: list[Period], shape: Shape
 ) -> dict[str, list[Any]]:
-    """The panel's columns, as lists, for ``years`` and the states ``codes``.
+    """The panel's columns, as lists, for the periods ``spans`` and the states ``states``.
 
-    ``system`` and ``rule``: which states each year keeps (see :mod:`diplorel._membership`).
+    ``shape``: which states each period keeps (see :mod:`diplorel._membership`), the codes to
+    add (see :mod:`diplorel._panel_columns`), the labels of the periods, the direction.
     """
     derived = arrays_of(history).derived
     table = derived.get("panel rows")
     if table is None:  # built once per history, like the arrays it reads
         table = derived["panel rows"] = _RowTable(history)
     arrays = table.arrays
-    index = {c: i for i, c in enumerate(codes)}
-    dyad_m, swap_m, credit_m, covered_m = _pair_matrices(history, codes)
-    parts: dict[str, list[Any]] = {c: [] for c in COLUMNS}
-    for year in years:
-        day = day_of(year, *month_day)
-        alive = alive_on(history, codes, day, system, rule)
+    index = {c: i for i, c in enumerate(states)}
+    dyad_m, swap_m, credit_m, covered_m = _pair_matrices(history, states)
+    parts: dict[str, list[Any]] = {c: [] for c in columns(shape.codes, shape.unit)}
+    for period in spans:
+        day = period.day
+        alive = alive_on(
+            history, states, day, shape.system, shape.rule, during=(period.start, period.end)
+        )
         if len(alive) < 2:  # noqa: PLR2004 - a pair needs two states
             continue
         g = np.asarray([index[c] for c in alive], dtype=np.int64)
@@ -131,9 +137,12 @@ def build_columns(
         pos = np.where(known, pos, arrays.none_row)
         certain = ~known | (pos == settled)
         first_a = ~swap
-        level_1, level_2 = arrays.levels(pos, np.full(len(pos), year, dtype=np.int64))
+        level_1, level_2 = arrays.levels(pos, np.full(len(pos), day.year, dtype=np.int64))
         cols: dict[str, Any] = {
-            "year": np.full(len(ia), year, dtype=np.int64),
+            label: np.full(len(ia), value, dtype=np.int64)
+            for label, value in zip(LABELS[shape.unit], period.labels, strict=True)
+        }
+        cols |= {
             "state_a": np.asarray(alive, dtype=object)[ia],
             "state_b": np.asarray(alive, dtype=object)[ib],
             "diplomatic": table.diplomatic[pos],
@@ -145,8 +154,7 @@ def build_columns(
             "economic_ties": table.trade[pos],
             "certain": certain,
         }
-        ccodes = np.asarray([history.registry.get(c).cow_code(day) for c in alive], dtype=object)
-        cols["ccode_a"], cols["ccode_b"] = ccodes[ia], ccodes[ib]
+        _code_columns(cols, [history.registry.get(c) for c in alive], (ia, ib), day, shape.codes)
         for k in _OBJECTS:
             cols[k] = cols[k].astype(object)
         acted = arrays.acted[pos]
@@ -161,17 +169,65 @@ def build_columns(
         nobody_known = silent & (acted < PRESENCE_ACT)
         for k in ("level_a", "level_b", "missions_a", "missions_b", "economic_ties"):
             cols[k][nobody_known] = None
-        _exact(history, cols, np.flatnonzero(exact), day)
-        _append(parts, cols, directed=directed)
+        counted = (period.first, day)
+        cols["coverage"], cols["events"] = _record_columns(table.acts, dyad, silent, counted)
+        _exact(history, cols, np.flatnonzero(exact), counted)
+        _append(parts, cols, directed=shape.directed)
     return parts
 
 
-_OBJECTS = tuple(c for c in COLUMNS if c not in {"year", "ccode_a", "ccode_b", "certain"})
+def _code_columns(
+    cols: dict[str, Any],
+    registered: list[State],
+    pairs: tuple[Any, Any],
+    day: pendulum.Date,
+    codes: tuple[str, ...],
+) -> None:
+    """The COW codes and the ``codes`` asked for of each side of the ``pairs`` (indices)."""
+    ia, ib = pairs
+    ccodes = np.asarray([s.cow_code(day) for s in registered], dtype=object)
+    cols["ccode_a"], cols["ccode_b"] = ccodes[ia], ccodes[ib]
+    coded = state_codes(registered, day, codes)
+    for i, code in enumerate(codes):
+        found = np.asarray([coded[s.code][i] for s in registered], dtype=object)
+        cols[f"{code}_a"], cols[f"{code}_b"] = found[ia], found[ib]
+
+
+def _record_columns(
+    acts: Any,  # noqa: ANN401 - numpy arrays
+    dyad: Any,  # noqa: ANN401
+    silent: Any,  # noqa: ANN401
+    period: tuple[pendulum.Date, pendulum.Date],
+) -> tuple[Any, Any]:
+    """``coverage`` and ``events`` where an act on relations applies, or nothing does.
+
+    The rest is answered exactly (:func:`_exact`); the acts are counted by the last day of
+    their spans (see :func:`~diplorel._panel_rows.acts_of`).
+    """
+    coverage = np.where(silent, _NO_RECORD, _RECORDED).astype(object)
+    base = np.maximum(dyad, 0) << DAY_BITS
+    lo = np.searchsorted(acts, base | period[0].toordinal(), side="left")
+    hi = np.searchsorted(acts, base | period[1].toordinal(), side="right")
+    events = np.where(dyad >= 0, hi - lo, 0).astype(object)
+    events[silent] = None
+    return coverage, events
+
+
+_OBJECTS = tuple(
+    c for c in COLUMNS if c not in {"year", "ccode_a", "ccode_b", "certain", "coverage", "events"}
+)
 """Columns that may hold None (no record) or text: object arrays."""
+_RECORDED, _NO_RECORD = Record.RECORDED.value, Record.NO_RECORD.value
 
 
-def _exact(history: HistoryView, cols: dict[str, Any], rows: Any, day: pendulum.Date) -> None:  # noqa: ANN401
-    """Answer the given rows by the Python path (imprecise spans, credit lines)."""
+def _exact(
+    history: HistoryView,
+    cols: dict[str, Any],
+    rows: Any,  # noqa: ANN401 - a numpy array
+    period: tuple[pendulum.Date, pendulum.Date],
+) -> None:
+    """Answer the given rows by the Python path (imprecise spans, credit lines, coverage)."""
+    day = period[1]
     when = When(day=day)
     for r in rows.tolist():
         a, b = cols["state_a"][r], cols["state_b"][r]
@@ -186,18 +242,19 @@ def _exact(history: HistoryView, cols: dict[str, Any], rows: Any, day: pendulum.
         cols["missions_b"][r] = missions_of(state, nb)
         cols["economic_ties"][r] = ties_of(history, key, state, (a, b), when)
         cols["certain"][r] = certain
+        cols["coverage"][r], cols["events"][r] = record_cells(acts_now(history, key), state, period)
 
 
 def _append(parts: dict[str, list[Any]], cols: dict[str, Any], *, directed: bool) -> None:
+    """Add a period's rows; directed, each pair then the pair the other way round."""
     if not directed:
-        for k in COLUMNS:
-            parts[k].extend(cols[k].tolist())
+        for k, values in parts.items():
+            values.extend(cols[k].tolist())
         return
-    mirror = {"state_a": "state_b", "ccode_a": "ccode_b", "level_a": "level_b"}
-    mirror |= {"missions_a": "missions_b"}
-    mirror |= {v: k for k, v in mirror.items()}
-    for k in COLUMNS:
+    for k, values in parts.items():
+        # the other side's column: state_a for state_b, gwcode_b for gwcode_a
+        other = k[:-1] + ("b" if k[-1] == "a" else "a") if k.endswith(("_a", "_b")) else k
         both = np.empty(2 * len(cols[k]), dtype=cols[k].dtype)
         both[0::2] = cols[k]
-        both[1::2] = cols[mirror.get(k, k)]
-        parts[k].extend(both.tolist())
+        both[1::2] = cols[other]
+        values.extend(both.tolist())

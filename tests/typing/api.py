@@ -80,6 +80,17 @@ record: dr.Record = covered.record(
 declared: tuple[dr.Coverage, ...] = covered.coverage
 
 
+def monthly_panel(path: str) -> int:
+    """A monthly panel with codes, written as Parquet (not run: typing only)."""
+    panel: dr.Panel = h.panel(
+        years=range(1990, 1992), unit="month", on="15", codes=["gwcode", "iso3c"], system="gw"
+    )
+    cells: list[str | int | bool | None] = panel.data["coverage"]
+    assert cells
+    h.panel(years=[1990], unit="week")  # type: ignore[arg-type]
+    return panel.to_parquet(path)
+
+
 def save_unless_changed(path: str, token: dr.FileToken) -> None:
     """Save only if nobody changed the file since ``token`` was taken (not run: typing only)."""
     dr.dump(covered, path, expect=token)

@@ -22,8 +22,12 @@ _WHOLE = re.compile(r"[0-9]{1,9}")
 _SIZE = re.compile(r"([0-9]{1,15})\s*([kmgt]?)i?b?", re.IGNORECASE)
 _UNITS = {"": 1, "k": 2**10, "m": 2**20, "g": 2**30, "t": 2**40}
 _MONTH_DAY = re.compile(r"([0-9]{1,2})-([0-9]{1,2})")
+_DAY = re.compile(r"[0-9]{1,2}")
 _LONGEST_NAME = 200
 """No state's code, name or alias is longer; longer text is refused before any look-up."""
+PANEL_CODES = ("gwcode", "gwc", "iso2c", "iso3c", "iso3n", "m49", "wb_name")
+"""The codes ``export panel --codes`` adds (those of :data:`diplorel._panel_columns.CODES`,
+named here so that the parser loads no panel module; a test holds the two alike)."""
 
 
 class UsageError(Exception):
@@ -60,16 +64,54 @@ def size(text: str) -> int:
 
 
 def month_day(text: str) -> str:
-    """An argparse type: the day observed in each year, as ``MM-DD`` (``02-29`` allowed)."""
-    found = _MONTH_DAY.fullmatch(text.strip())
+    """An argparse type: the day observed in each year, as ``MM-DD`` (``02-29`` allowed).
+
+    Or in each month, as ``DD`` (``31``: the month's last day), for ``--unit month``.
+    """
+    text = text.strip()
+    if _DAY.fullmatch(text) and 1 <= int(text) <= 31:  # noqa: PLR2004 - days of a month
+        return text
+    found = _MONTH_DAY.fullmatch(text)
     try:
         if found is None:
             raise ValueError(text)  # noqa: TRY301 - one message for both failures
         dt.date(2000, int(found.group(1)), int(found.group(2)))  # a leap year
     except ValueError:
-        msg = f"expected a day of the year as MM-DD (e.g. 12-31), got {text!r}"
+        msg = (
+            f"expected a day of the year as MM-DD (e.g. 12-31), or of the month as DD "
+            f"(e.g. 15) with --unit month, got {text!r}"
+        )
         raise argparse.ArgumentTypeError(msg) from None
-    return text.strip()
+    return text
+
+
+def observed_day(unit: str | None, on: str | None) -> None:
+    """Check that ``--on`` fits ``--unit``: MM-DD for years, DD for months, none for days."""
+    if on is None:
+        return
+    if unit == "day":
+        msg = "--unit day observes every day; leave --on out"
+        raise UsageError(msg)
+    by_month = _DAY.fullmatch(on) is not None
+    if unit == "month" and not by_month:
+        msg = f"--on {on}: with --unit month give the day of the month as DD (e.g. 15)"
+        raise UsageError(msg)
+    if unit in {None, "year"} and by_month:
+        msg = f"--on {on}: give the day of the year as MM-DD (e.g. 06-30), or --unit month"
+        raise UsageError(msg)
+
+
+def code_list(text: str) -> list[str]:
+    """An argparse type: panel codes, comma-separated (``gwcode,iso3c``)."""
+    names = [name.strip() for name in text.split(",") if name.strip()]
+    for name in names:
+        if name not in PANEL_CODES:
+            msg = f"{name!r} is not a code a panel adds; choose from {', '.join(PANEL_CODES)}"
+            raise argparse.ArgumentTypeError(msg)
+    if not names:
+        msg = f"expected codes, comma-separated, from {', '.join(PANEL_CODES)}; got {text!r}"
+        raise argparse.ArgumentTypeError(msg)
+    return names
 
 
 def not_a_file(mode: int) -> str | None:

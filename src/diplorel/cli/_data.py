@@ -190,6 +190,7 @@ def _export_checks(args: argparse.Namespace, today: int) -> list[int]:
     if args.involving is not None:
         _args.state_codes(args.involving, "--involving")
     if args.format == "panel":
+        _panel_checks(args)
         return _args.year_range(args.first, args.last, args.step, (1946, today - 1))
     for given, option in (
         (args.day, "--on"),
@@ -197,6 +198,9 @@ def _export_checks(args: argparse.Namespace, today: int) -> list[int]:
         (args.involving, "--involving"),
         (args.system, "--system"),
         (args.membership, "--membership"),
+        (args.codes, "--codes"),
+        (args.unit, "--unit"),
+        (args.file_format, "--format"),
     ):
         if given is not None:
             msg = f"{option} applies to export panel only; leave it out of export cow"
@@ -211,11 +215,34 @@ def _export_checks(args: argparse.Namespace, today: int) -> list[int]:
     return _args.year_range(args.first, args.last, args.step, (1816, today - 1))
 
 
+def _panel_checks(args: argparse.Namespace) -> None:
+    """The usage checks of ``export panel`` alone: the observed day, a Parquet target."""
+    _args.observed_day(args.unit, args.day)
+    if _parquet(args):
+        from diplorel.cli._streams import is_stream  # noqa: PLC0415
+
+        if is_stream(args.out):
+            msg = "a Parquet file is written whole: give --out a file name, not a stream"
+            raise UsageError(msg)
+
+
+def _parquet(args: argparse.Namespace) -> bool:
+    """Whether ``export panel`` writes Parquet: ``--format parquet``, or a ``.parquet`` file."""
+    if args.file_format is not None:
+        return bool(args.file_format == "parquet")
+    return str(args.out).lower().endswith(".parquet")
+
+
 def export(args: argparse.Namespace, ctx: Context) -> int:
     """``diplorel export cow|panel --out FILE``: COW Diplomatic Exchange rows or a panel."""
     from diplorel.cli._streams import describe, is_stream, save  # noqa: PLC0415
 
     years = _export_checks(args, ctx.today.year)
+    parquet = args.format == "panel" and _parquet(args)
+    if parquet:  # before any data is read: without the extra, say so at once
+        from diplorel._panel_arrow import arrow  # noqa: PLC0415
+
+        arrow("export panel --format parquet")
     h = ctx.history(args)
 
     def write(path: str) -> int:
@@ -237,19 +264,26 @@ def export(args: argparse.Namespace, ctx: Context) -> int:
             return count
         panel = h.panel(
             years=years,
-            on=args.day or "12-31",
+            on=args.day,
+            unit=args.unit or "year",
             directed=args.directed,
             states=args.states,
             involving=args.involving,
             system=args.system or "all",
             membership=args.membership or "last_day",
+            codes=[c for given in args.codes or () for c in given],
         )
-        return panel.to_csv(path)
+        return panel.to_parquet(path) if parquet else panel.to_csv(path)
 
     with progress(f"writing {describe(args.out)}", ctx.err):
         n = save(args.out, write, ctx.out)
     ctx.err.write(f"diplorel: wrote {n} rows to {describe(args.out)}{_credit(args)}\n")
-    if not is_stream(args.out):
+    if parquet:
+        ctx.err.write(
+            "diplorel: its provenance (to cite it by) is in the file's schema metadata, "
+            "under diplorel.provenance\n"
+        )
+    elif not is_stream(args.out):
         ctx.err.write(f"diplorel: its provenance (to cite it by): {args.out}.provenance.json\n")
     if n == 0 and args.format == "cow" and not args.partial:
         ctx.err.write(

@@ -173,11 +173,19 @@ def build_parser() -> argparse.ArgumentParser:
     p = _command(sub, "export", "write COW Diplomatic Exchange rows or a dyad-year panel")
     p.add_argument("format", choices=["cow", "panel"])
     p.add_argument("--out", required=True, metavar="FILE", type=_args.output_file,
-                   help="the CSV file to write, or - for standard output")  # fmt: skip
+                   help="the file to write (CSV; a panel also Parquet), or - for standard "
+                   "output")  # fmt: skip
+    p.add_argument("--format", dest="file_format", choices=["csv", "parquet"],
+                   help="panel: the file's format (default: parquet for a FILE ending in "
+                   ".parquet, else csv); parquet needs the arrow extra")  # fmt: skip
     p.add_argument("--states", nargs="+", metavar="STATE",
                    help="only these states (at least two)")  # fmt: skip
-    p.add_argument("--on", dest="day", type=_args.month_day, metavar="MM-DD",
-                   help="panel: the day observed in each year (default 12-31)")  # fmt: skip
+    p.add_argument("--on", dest="day", type=_args.month_day, metavar="MM-DD|DD",
+                   help="panel: the day observed in each year (default 12-31), or in each "
+                   "month as DD with --unit month (default its last day)")  # fmt: skip
+    p.add_argument("--unit", choices=["year", "month", "day"],
+                   help="panel: a row per pair of states and year (the default), month or "
+                   "day")  # fmt: skip
     p.add_argument("--directed", action="store_true", help="panel: both (a, b) and (b, a)")
     p.add_argument("--involving", nargs="+", metavar="STATE",
                    help="panel: only the dyads of these states (a focal-state panel)")  # fmt: skip
@@ -187,6 +195,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--membership", choices=["first_day", "last_day", "any_day", "majority"],
                    help="panel: how a year partly inside a membership spell counts "
                    "(default last_day)")  # fmt: skip
+    p.add_argument("--codes", nargs="+", type=_args.code_list, metavar="CODE",
+                   help="panel: add both states' codes in other systems, comma-separated: "
+                   f"{', '.join(_args.PANEL_CODES)}")  # fmt: skip
     p.add_argument("--partial", action="store_true",
                    help="cow: also rows with one side unrecorded, its cells empty")  # fmt: skip
     _years(p)
