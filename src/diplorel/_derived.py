@@ -101,6 +101,7 @@ class Derived:
     """
 
     __slots__ = (
+        "_act_kinds",
         "_anomalies",
         "_anomalies_by_dyad",
         "_coverage",
@@ -154,6 +155,7 @@ class Derived:
         """What the modules answering from this view build once (bulk arrays)."""
         self._directional: dict[Key, bool] = {}
         self._covering_cache: dict[Key, tuple[Coverage, ...]] = {}
+        self._act_kinds: dict[int, tuple[DyadTimeline, bytes]] = {}
 
     # Construction ---------------------------------------------------------------------------
 
@@ -690,11 +692,36 @@ class Derived:
         """
         if not (answer.prefix or answer.extra):
             return False, False
-        rejected, events = timeline.rejected, timeline.events
-        kind = max(
-            (act_kind(events[i]) for i in answer.applied() if i not in rejected), default=NO_ACT
-        )
+        kind = self._act_kinds_of(timeline)[answer.prefix]
+        if answer.extra and kind < RELATIONS_ACT:
+            rejected, events = timeline.rejected, timeline.events
+            for i in answer.extra:
+                if i not in rejected:
+                    kind = max(kind, act_kind(events[i]))
         return kind >= RELATIONS_ACT, kind >= PRESENCE_ACT
+
+    def _act_kinds_of(self, timeline: DyadTimeline) -> bytes:
+        """The most an applied act tells among each prefix of ``timeline``'s events.
+
+        Item ``n``: the greatest :func:`~diplorel._coverage.act_kind` of the first ``n`` events
+        not refused (a running maximum: a question reads one item, not every act before it).
+        Kept per timeline (timelines are immutable), with the timeline, so its id stays its own.
+        """
+        found = self._act_kinds.get(id(timeline))
+        if found is not None and found[0] is timeline:
+            return found[1]
+        rejected, events = timeline.rejected, timeline.events
+        kinds = bytearray(len(events) + 1)
+        kind = NO_ACT
+        for i, event in enumerate(events):
+            if kind < RELATIONS_ACT and i not in rejected:
+                kind = max(kind, act_kind(event))
+            kinds[i + 1] = kind
+        made = bytes(kinds)
+        if len(self._act_kinds) >= _STATUS_CACHE_SIZE:  # views of the past come and go
+            self._act_kinds.clear()
+        self._act_kinds[id(timeline)] = (timeline, made)
+        return made
 
     def record(
         self,
