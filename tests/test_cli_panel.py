@@ -160,3 +160,37 @@ class TestParquet:
         code, _, err = run("export", "cow", "--out", "-", "--format", "parquet")
         assert code == 2
         assert "--format applies to export panel only" in err
+
+
+class TestIntervals:
+    """`diplorel export intervals`: the interval table, as CSV or Parquet."""
+
+    def test_csv(self, tmp_path: Path) -> None:
+        """Every span of the dyad, the first from the earliest day, with its provenance."""
+        out = tmp_path / "spans.csv"
+        code, _, err = run("export", "intervals", "--states", "CUB", "KOR", "--out", str(out))
+        assert code == 0, err
+        rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8"))))
+        assert rows[0]["valid_from"] == "0001-01-01"
+        assert rows[-1]["valid_to"] == ""  # the last span is open
+        assert all(r["dyad"] == "CUB-KOR" for r in rows)
+        assert (tmp_path / "spans.csv.provenance.json").exists()
+
+    def test_parquet(self, tmp_path: Path) -> None:
+        """A .parquet target writes Parquet (the arrow extra)."""
+        pytest.importorskip("pyarrow")
+        out = tmp_path / "spans.parquet"
+        code, _, err = run("export", "intervals", "--states", "CUB", "KOR", "--out", str(out))
+        assert code == 0, err
+        assert out.read_bytes()[:4] == b"PAR1"
+
+    @pytest.mark.parametrize(
+        "option", [["--from", "1990"], ["--unit", "month"], ["--directed"], ["--partial"]]
+    )
+    def test_panel_options_are_refused(self, option: list[str], tmp_path: Path) -> None:
+        """A panel's options name what does not apply, before any data is read: exit 2."""
+        out = tmp_path / "spans.csv"
+        code, _, err = run("export", "intervals", *option, "--out", str(out))
+        assert code == 2
+        assert "does not apply to export intervals" in err
+        assert not out.exists()

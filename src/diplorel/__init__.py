@@ -70,6 +70,7 @@ from diplorel._events import (
 )
 from diplorel._files import dump, dumps, dumps_jsonl, load, loads, loads_jsonl
 from diplorel._history import History
+from diplorel._intervals import Intervals, intervals
 from diplorel._money import Currency, Money, currency, format_money, parse_money
 from diplorel._network import Edge, Network
 from diplorel._notes import (
@@ -167,6 +168,7 @@ __all__ = [
     "History",
     "Intention",
     "IntentionAnnounced",
+    "Intervals",
     "InvalidAmountError",
     "InvalidDateError",
     "InvalidEventError",
@@ -235,6 +237,7 @@ __all__ = [
     "file_token",
     "format_edtf",
     "format_money",
+    "intervals",
     "load",
     "loads",
     "loads_jsonl",

@@ -24,7 +24,7 @@ from diplorel._engines import DEFAULT_ENGINE, Engine, chosen
 from diplorel._knowledge import KnownOn, knowledge_day
 from diplorel._membership import RULES, SYSTEMS, Rule, System
 from diplorel._panel_arrow import to_arrow, write_parquet
-from diplorel._panel_columns import Shape, code_names, columns, kind_of, state_codes
+from diplorel._panel_columns import Shape, code_names, columns, pandas_column, state_codes
 from diplorel._panel_periods import LABELS, Period, Unit, observed, periods
 from diplorel._panel_rows import (
     Cell,
@@ -92,7 +92,7 @@ class Panel:
             import pandas as pd  # noqa: PLC0415 - optional dependency
         except ImportError:  # pragma: no cover - exercised without pandas installed
             raise MissingExtraError("Panel.to_pandas", extra="pandas", package="pandas") from None
-        return pd.DataFrame({c: _pandas_column(pd, c, v) for c, v in self.data.items()})
+        return pd.DataFrame({c: pandas_column(pd, c, v) for c, v in self.data.items()})
 
     def to_arrow(self) -> pa.Table:
         """An Arrow table with typed columns (needs the extra ``diplorel[arrow]``).
@@ -150,18 +150,6 @@ def write_csv(rows: Panel | Iterable[Mapping[str, Any]], path: str | os.PathLike
 
     write_atomic(path, text)
     return count
-
-
-def _pandas_column(pd: Any, column: str, values: list[Cell]) -> Any:  # noqa: ANN401 - pandas
-    """A column as pandas holds it best (see :func:`~diplorel._panel_columns.kind_of`)."""
-    kind = kind_of(column)
-    if kind.type == "int":
-        return pd.array(values, dtype=f"Int{kind.bits}")
-    if kind.type == "bool":
-        return pd.array(values, dtype="boolean")
-    if kind.type == "text":
-        return pd.array(values, dtype="string")
-    return pd.Categorical(values, categories=kind.categories)
 
 
 def _cell(value: object) -> object:

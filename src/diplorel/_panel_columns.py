@@ -27,7 +27,7 @@ The registry holds every code with its source (see ``docs/howto/codes.md``).
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
-from typing import Literal, NamedTuple
+from typing import Any, Literal, NamedTuple
 
 import pendulum
 
@@ -143,3 +143,15 @@ def kind_of(column: str) -> Kind:
     if stem == "missions":
         return Kind("text")
     return Kind("category")  # the states' codes and names
+
+
+def pandas_column(pd: Any, column: str, values: list[Cell]) -> Any:  # noqa: ANN401 - pandas
+    """A column as pandas holds it best (see :func:`kind_of`)."""
+    kind = kind_of(column)
+    if kind.type == "int":
+        return pd.array(values, dtype=f"Int{kind.bits}")
+    if kind.type == "bool":
+        return pd.array(values, dtype="boolean")
+    if kind.type == "text":
+        return pd.array(values, dtype="string")
+    return pd.Categorical(values, categories=kind.categories)

@@ -114,3 +114,11 @@ def raise_errors() -> list[dr.DiplorelError]:
         dr.MissingExtraError("Panel.to_pandas", extra="pandas", package="pandas"),
         dr.UnknownStateError("Koreaa", ("KOR",)),  # type: ignore[call-arg]
     ]
+
+
+def interval_table(h: dr.History) -> int:
+    """The interval table: each dyad's answers as spans of days."""
+    table: dr.Intervals = dr.intervals(h, states=["CUB", "KOR"])
+    also: dr.Intervals = dr.intervals(h, dyads=[("CUB", "KOR")])
+    written: int = table.to_csv("spans.csv") + also.to_parquet("spans.parquet")
+    return written + len(table)

@@ -192,6 +192,9 @@ def _export_checks(args: argparse.Namespace, today: int) -> list[int]:
     if args.format == "panel":
         _panel_checks(args)
         return _args.year_range(args.first, args.last, args.step, (1946, today - 1))
+    if args.format == "intervals":
+        _intervals_checks(args)
+        return []
     for given, option in (
         (args.day, "--on"),
         (args.directed or None, "--directed"),
@@ -226,6 +229,27 @@ def _panel_checks(args: argparse.Namespace) -> None:
             raise UsageError(msg)
 
 
+def _intervals_checks(args: argparse.Namespace) -> None:
+    """The usage checks of ``export intervals``: every answer of every day, no panel options."""
+    for given, option in (
+        (args.day, "--on"),
+        (args.directed or None, "--directed"),
+        (args.involving, "--involving"),
+        (args.system, "--system"),
+        (args.membership, "--membership"),
+        (args.codes, "--codes"),
+        (args.unit, "--unit"),
+        (args.partial or None, "--partial"),
+        (args.first, "--from"),
+        (args.last, "--to"),
+        (args.step, "--step"),
+    ):
+        if given is not None:
+            msg = f"{option} does not apply to export intervals (every day of every dyad)"
+            raise UsageError(msg)
+    _panel_checks(args)
+
+
 def _parquet(args: argparse.Namespace) -> bool:
     """Whether ``export panel`` writes Parquet: ``--format parquet``, or a ``.parquet`` file."""
     if args.file_format is not None:
@@ -234,15 +258,15 @@ def _parquet(args: argparse.Namespace) -> bool:
 
 
 def export(args: argparse.Namespace, ctx: Context) -> int:
-    """``diplorel export cow|panel --out FILE``: COW Diplomatic Exchange rows or a panel."""
+    """``diplorel export cow|panel|intervals --out FILE``: COW rows, a panel, interval table."""
     from diplorel.cli._streams import describe, is_stream, save  # noqa: PLC0415
 
     years = _export_checks(args, ctx.today.year)
-    parquet = args.format == "panel" and _parquet(args)
+    parquet = args.format in {"panel", "intervals"} and _parquet(args)
     if parquet:  # before any data is read: without the extra, say so at once
         from diplorel._panel_arrow import arrow  # noqa: PLC0415
 
-        arrow("export panel --format parquet")
+        arrow(f"export {args.format} --format parquet")
     h = ctx.history(args)
 
     def write(path: str) -> int:
@@ -262,6 +286,11 @@ def export(args: argparse.Namespace, ctx: Context) -> int:
             }
             write_sidecar(path, provenance(derived(h), query))
             return count
+        if args.format == "intervals":
+            from diplorel._intervals import intervals  # noqa: PLC0415
+
+            table = intervals(h, states=args.states)
+            return table.to_parquet(path) if parquet else table.to_csv(path)
         panel = h.panel(
             years=years,
             on=args.day,

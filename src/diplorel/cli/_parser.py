@@ -170,14 +170,16 @@ def build_parser() -> argparse.ArgumentParser:
                    help="list every flagged act (default: how many of each kind)")  # fmt: skip
     _max_size(p)
     p.add_argument("--json", action="store_true", help="machine-readable output")
-    p = _command(sub, "export", "write COW Diplomatic Exchange rows or a dyad-year panel")
-    p.add_argument("format", choices=["cow", "panel"])
+    p = _command(
+        sub, "export", "write COW Diplomatic Exchange rows, a dyad-year panel or interval table"
+    )
+    p.add_argument("format", choices=["cow", "panel", "intervals"])
     p.add_argument("--out", required=True, metavar="FILE", type=_args.output_file,
-                   help="the file to write (CSV; a panel also Parquet), or - for standard "
-                   "output")  # fmt: skip
+                   help="the file to write (CSV; a panel or interval table also Parquet), or "
+                   "- for standard output")  # fmt: skip
     p.add_argument("--format", dest="file_format", choices=["csv", "parquet"],
-                   help="panel: the file's format (default: parquet for a FILE ending in "
-                   ".parquet, else csv); parquet needs the arrow extra")  # fmt: skip
+                   help="panel, intervals: the file's format (default: parquet for a FILE "
+                   "ending in .parquet, else csv); parquet needs the arrow extra")  # fmt: skip
     p.add_argument("--states", nargs="+", metavar="STATE",
                    help="only these states (at least two)")  # fmt: skip
     p.add_argument("--on", dest="day", type=_args.month_day, metavar="MM-DD|DD",
