@@ -180,6 +180,25 @@ class TestLineage:
                 assert [e for e, _ in refused] == [out]
                 assert "the earliest applies" in refused[0][1]
 
+    def test_one_state_continues_one_other(self) -> None:
+        """AUS continuing CAN and CHE on one day: the first by the order above.
+
+        Whatever the input order; CAN and CHE stay two states (a panel of 1950 holds both).
+        """
+        can, che = continued("2000-01-01", "CAN", "AUS"), continued("2000-01-01", "CHE", "AUS")
+        for order in ([can, che], [che, can]):
+            lineage, refused = lineage_of(order, REG)
+            assert lineage.root("CAN") == "AUS"
+            assert lineage.root("CHE") == "CHE"
+            assert [e for e, _ in refused] == [che]
+            assert "continues at most one" in refused[0][1]
+
+    def test_a_second_continuation_into_a_registry_successor(self) -> None:
+        """RUS continues SUN (the registry): it continues nothing else."""
+        lineage, refused = lineage_of([continued("1995", "UKR", "RUS")], REG)
+        assert lineage.root("UKR") == "UKR"
+        assert "RUS continues SUN already" in refused[0][1]
+
     def test_the_same_continuation_twice(self) -> None:
         """Stated twice, a continuation is no contradiction."""
         events = [continued("1990", "CUB", "BRA"), continued("1990-01-01", "CUB", "BRA")]

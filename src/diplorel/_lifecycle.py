@@ -182,6 +182,9 @@ def lineage_of(
     - its state is continued by another state already: of two continuations of one state by
       different states, the earliest applies (by date: first day, then last day; on the same
       dates, the successor whose code sorts first), the other is refused;
+    - its successor continues another state already: one state continues at most one other
+      (a union of two is an extinction by absorption); the earliest applies, in the same
+      order;
     - it would close a circle (a state continuing its own continuation).
 
     A continuation dated outside a party's existence is left out (the index flags it as
@@ -193,6 +196,7 @@ def lineage_of(
         key=_continuation_order,
     )
     successor = {c.old: c.new for c in registry.continuations()}
+    continues = {new: old for old, new in successor.items()}
     by: dict[str, StateContinued] = {}
     refused: list[tuple[StateContinued, str]] = []
     for event in stated:
@@ -205,6 +209,11 @@ def lineage_of(
                 f"{old} is continued by {successor[old]}{said}: of two continuations of one "
                 "state, the earliest applies"
             )
+        if reason is None and continues.get(new, old) != old:
+            reason = (
+                f"{new} continues {continues[new]} already: a state continues at most one "
+                "other (of two, the earliest applies); a union is an extinction by absorption"
+            )
         if reason is None and old not in successor and _reaches(successor, new, old):
             reason = (
                 f"{old} already continues {new}: its continuation by {new} would make a state "
@@ -212,6 +221,7 @@ def lineage_of(
             )
         if reason is None:
             successor[old] = new
+            continues[new] = old
             by.setdefault(old, event)
         else:
             refused.append((event, reason))
