@@ -533,9 +533,14 @@ def build_events(specs: Iterable[Spec]) -> list[Any]:
     return out
 
 
+FILE_VERSION = 2
+"""The history-file version written: the current one, so that loading it upcasts nothing (the
+items are already what version 2 means: :func:`build_events` builds them without upcasting)."""
+
+
 def jsonl_text(specs: Iterable[Spec]) -> str:
-    """The JSON Lines text of a history file holding ``specs``."""
-    lines = [json.dumps({"format": "diplorel-history", "version": 1})]
+    """The JSON Lines text of a history file holding ``specs`` (the current file version)."""
+    lines = [json.dumps({"format": "diplorel-history", "version": FILE_VERSION})]
     lines.extend(json.dumps(s, separators=(", ", ": ")) for s in specs)
     return "\n".join(lines) + "\n"
 
