@@ -9,8 +9,6 @@ from __future__ import annotations
 from functools import cache
 from typing import TypeVar
 
-import attrs
-
 from diplorel._credit_rules import CREDIT_RULES
 from diplorel._dates import FuzzyDate
 from diplorel._events import (
@@ -81,7 +79,7 @@ def _without_head_if_unrepresented(state: DyadState, sender: str) -> DyadState:
     head = state.heads.get(sender)
     if head is None or not head.resident or state.mission(sender) is not None:
         return state
-    return attrs.evolve(state, heads=state.heads.without(sender))
+    return state._replace(heads=state.heads.without(sender))
 
 
 def _interim_since(before: HeadOfMission | None, on: FuzzyDate) -> FuzzyDate:
@@ -99,8 +97,8 @@ def _vacated(state: DyadState, sender: str, on: FuzzyDate) -> DyadState:
     head = state.heads.get(sender)
     if head is None:  # a mission with nobody recorded at its head
         vacant = HeadOfMission(Rank.VACANT, since=on, interim_since=on)
-        return attrs.evolve(state, heads=state.heads.set(sender, vacant))
-    titular = head.titular or attrs.evolve(head, titular=None)
+        return state._replace(heads=state.heads.set(sender, vacant))
+    titular = head.titular or head._replace(titular=None)
     if titular.rank in _INTERIM:
         titular = titular.titular or titular
     vacant = HeadOfMission(
@@ -111,7 +109,7 @@ def _vacated(state: DyadState, sender: str, on: FuzzyDate) -> DyadState:
         titular=titular if titular.rank not in _INTERIM else None,
         interim_since=_interim_since(head, on),
     )
-    return attrs.evolve(state, heads=state.heads.set(sender, vacant))
+    return state._replace(heads=state.heads.set(sender, vacant))
 
 
 @rule(
@@ -138,8 +136,7 @@ def mutual_consent(state: DyadState, event: ConsentEvent) -> DyadState:
     if isinstance(event, RelationsResumed) and state.diplomatic not in _BROKEN:
         raise Rejected("relations that were never established cannot be resumed")
     a, b = state.dyad
-    return attrs.evolve(
-        state,
+    return state._replace(
         diplomatic=Diplomatic.ESTABLISHED,
         since=event.on,
         agreed=FrozenMap({a: event.level, b: event.level}),
@@ -151,7 +148,7 @@ def consent_implies_consular(state: DyadState, event: ConsentEvent) -> DyadState
     """Consent to diplomatic relations implies consent to consular ones, unless stated."""
     if not event.consular or state.consular is Consular.ESTABLISHED:
         return state
-    return attrs.evolve(state, consular=Consular.ESTABLISHED, consular_since=event.on)
+    return state._replace(consular=Consular.ESTABLISHED, consular_since=event.on)
 
 
 @rule(ConsentEvent, citation="Montevideo Convention (1933) art. 7", consequence=True)
@@ -163,7 +160,7 @@ def relations_imply_recognition(state: DyadState, _event: ConsentEvent) -> DyadS
         return state
     a, b = state.dyad
     both = FrozenMap({a: Recognition.RECOGNIZED, b: Recognition.RECOGNIZED})
-    return attrs.evolve(state, recognition=both)
+    return state._replace(recognition=both)
 
 
 @rule(ConsentEvent, citation="VCDR art. 45(c), 46", consequence=True)
@@ -180,7 +177,7 @@ def protection_ends_with_relations(state: DyadState, _event: ConsentEvent) -> Dy
             for s, ms in state.missions.items()
         }
     )
-    new = attrs.evolve(state, protecting_powers=FrozenMap(), missions=missions)
+    new = state._replace(protecting_powers=FrozenMap(), missions=missions)
     for sender in state.dyad:
         if state.mission(sender) is not new.mission(sender):
             new = _without_head_if_unrepresented(new, sender)
@@ -201,8 +198,7 @@ def unilateral_break(state: DyadState, event: BreakEvent) -> DyadState:
     new = Diplomatic.SEVERED if isinstance(event, RelationsSevered) else Diplomatic.SUSPENDED
     a, b = state.dyad
     heads = state.heads if event.missions_stay_open else FrozenMap()
-    return attrs.evolve(
-        state,
+    return state._replace(
         diplomatic=new,
         since=event.on,
         agreed=FrozenMap({a: Level.NONE, b: Level.NONE}),
@@ -224,7 +220,7 @@ def break_closes_missions(state: DyadState, event: BreakEvent) -> DyadState:
     )
     if missions == state.missions:
         return state
-    return attrs.evolve(state, missions=missions)
+    return state._replace(missions=missions)
 
 
 @rule(BreakEvent, citation="VCCR art. 2(3)", consequence=True)
@@ -244,9 +240,7 @@ def named_consular_break(state: DyadState, event: BreakEvent) -> DyadState:
             for s, ms in state.missions.items()
         }
     )
-    return attrs.evolve(
-        state, consular=Consular.SEVERED, consular_since=event.on, missions=missions
-    )
+    return state._replace(consular=Consular.SEVERED, consular_since=event.on, missions=missions)
 
 
 @rule(ConsularRelationsEstablished, ConsularRelationsSevered, citation="VCCR art. 2(1)")
@@ -255,10 +249,10 @@ def consular_consent(state: DyadState, event: Event) -> DyadState:
     if isinstance(event, ConsularRelationsEstablished):
         if state.consular is Consular.ESTABLISHED:
             raise Rejected("consular relations were already established")
-        return attrs.evolve(state, consular=Consular.ESTABLISHED, consular_since=event.on)
+        return state._replace(consular=Consular.ESTABLISHED, consular_since=event.on)
     if state.consular is not Consular.ESTABLISHED:
         raise Rejected(f"there were no consular relations to sever ({state.consular.value})")
-    return attrs.evolve(state, consular=Consular.SEVERED, consular_since=event.on)
+    return state._replace(consular=Consular.SEVERED, consular_since=event.on)
 
 
 @rule(RepresentationChanged, citation="VCDR art. 14-15")
@@ -271,15 +265,15 @@ def agreed_class(state: DyadState, event: RepresentationChanged) -> DyadState:
         raise Rejected(f"a class of representation needs relations ({state.diplomatic.value})")
     if state.agreed.get(event.sender) is event.level:
         raise Rejected(f"{event.sender} already agreed {event.level.value.replace('_', ' ')}")
-    return attrs.evolve(state, agreed=state.agreed.set(event.sender, event.level))
+    return state._replace(agreed=state.agreed.set(event.sender, event.level))
 
 
 @rule(PresenceObserved, citation="Observation (e.g. COW Diplomatic Exchange coding)")
 def observed_presence(state: DyadState, event: PresenceObserved) -> DyadState:
     """An observed representative stands, with or without formal relations, until the next."""
     if event.rank is None:
-        return attrs.evolve(state, heads=state.heads.without(event.sender))
-    return attrs.evolve(state, heads=state.heads.set(event.sender, HeadOfMission(event.rank)))
+        return state._replace(heads=state.heads.without(event.sender))
+    return state._replace(heads=state.heads.set(event.sender, HeadOfMission(event.rank)))
 
 
 @rule(HeadOfMissionAccredited, citation="VCDR art. 13")
@@ -313,12 +307,12 @@ def credentials_take_up_post(state: DyadState, event: HeadOfMissionAccredited) -
         titular=titular,
         interim_since=interim,
     )
-    new = attrs.evolve(state, heads=state.heads.set(event.sender, head))
+    heads = state.heads.set(event.sender, head)
     agreed_now = _CLASS_OF_RANK.get(rank)
     if agreed_now is not None and agreed_now is not agreed and state.diplomatic is _OPEN[0]:
         # An ambassador accredited is an ambassador's class agreed (VCDR art. 14-15).
-        new = attrs.evolve(new, agreed=new.agreed.set(event.sender, agreed_now))
-    return new
+        return state._replace(heads=heads, agreed=state.agreed.set(event.sender, agreed_now))
+    return state._replace(heads=heads)
 
 
 @rule(HeadOfMissionDeparted, citation="VCDR art. 19, 43")
@@ -363,13 +357,13 @@ def recall_is_not_a_break(state: DyadState, event: Event) -> DyadState:
             titular=head,
             interim_since=event.on,
         )
-        return attrs.evolve(state, heads=state.heads.set(event.sender, interim))
+        return state._replace(heads=state.heads.set(event.sender, interim))
     if not recalled:
         raise Rejected(f"{event.sender}'s head of mission had not been recalled")
     assert head is not None  # noqa: S101 - recalled implies a head
     assert head.titular is not None  # noqa: S101
-    back = attrs.evolve(head.titular, since=event.on)
-    return attrs.evolve(state, heads=state.heads.set(event.sender, back))
+    back = head.titular._replace(since=event.on)
+    return state._replace(heads=state.heads.set(event.sender, back))
 
 
 @rule(ChargeRecalled, citation="VCDR art. 19")
@@ -378,7 +372,7 @@ def charge_recalled(state: DyadState, event: ChargeRecalled) -> DyadState:
     if state.mission(event.sender) is None and event.sender not in state.heads:
         raise Rejected(f"{event.sender} had nobody at post to recall")
     lower = HeadOfMission(Rank.LOWER, since=event.on)
-    return attrs.evolve(state, heads=state.heads.set(event.sender, lower))
+    return state._replace(heads=state.heads.set(event.sender, lower))
 
 
 @rule(PersonaNonGrataDeclared, citation="VCDR art. 9")
@@ -445,12 +439,18 @@ def missions_need_consent(state: DyadState, event: MissionOpened) -> DyadState:
         name=event.name,
         staffed_by_power=event.staffed_by_power,
     )
-    new = attrs.evolve(state, missions=state.missions.set(event.sender, (*current, mission)))
+    missions = state.missions.set(event.sender, (*current, mission))
+    powers = state.protecting_powers
+    if power is not None and event.sender not in powers:
+        powers = powers.set(event.sender, power)
     if kind is MissionKind.CONSULATE and state.consular is not Consular.ESTABLISHED:
-        new = attrs.evolve(new, consular=Consular.ESTABLISHED, consular_since=event.on)
-    if power is not None and event.sender not in state.protecting_powers:
-        new = attrs.evolve(new, protecting_powers=state.protecting_powers.set(event.sender, power))
-    return new
+        return state._replace(
+            missions=missions,
+            protecting_powers=powers,
+            consular=Consular.ESTABLISHED,
+            consular_since=event.on,
+        )
+    return state._replace(missions=missions, protecting_powers=powers)
 
 
 @rule(MissionOpened, citation="VCDR art. 14-15; state practice", consequence=True)
@@ -468,10 +468,11 @@ def upgrade_replaces_mission(state: DyadState, event: MissionOpened) -> DyadStat
     kept = tuple(m for m in current if m.kind not in replaced)
     if len(kept) == len(current):
         return state
-    new = attrs.evolve(state, missions=state.missions.set(event.sender, kept))
+    missions = state.missions.set(event.sender, kept)
     if any(m.kind is MissionKind.INTERESTS_SECTION for m in current):
-        new = attrs.evolve(new, protecting_powers=state.protecting_powers.without(event.sender))
-    return new
+        powers = state.protecting_powers.without(event.sender)
+        return state._replace(missions=missions, protecting_powers=powers)
+    return state._replace(missions=missions)
 
 
 @rule(MissionClosed, citation="VCDR art. 45; embassy closed is not relations severed")
@@ -487,13 +488,13 @@ def missions_are_separate(state: DyadState, event: MissionClosed) -> DyadState:
     for i, m in enumerate(current):
         if _same(m, event):
             rest = current[:i] + current[i + 1 :]
-            new = attrs.evolve(state, missions=state.missions.set(event.sender, rest))
+            new = state._replace(missions=state.missions.set(event.sender, rest))
             if m.kind.is_representation:
                 new = _without_head_if_unrepresented(new, event.sender)
             return new
     unrecorded = state.mission(event.sender) is None
     if event.kind.is_diplomatic and unrecorded and event.sender in state.heads:
-        return attrs.evolve(state, heads=state.heads.without(event.sender))
+        return state._replace(heads=state.heads.without(event.sender))
     if event.kind.is_diplomatic and unrecorded and state.diplomatic is not Diplomatic.NONE:
         return state  # an embassy no act recorded: its closure says it stood until then
     if event.kind is MissionKind.CONSULATE and state.consular is not Consular.NONE:
@@ -515,13 +516,12 @@ def protecting_power(state: DyadState, event: Event) -> DyadState:
             return state  # a confirmation (e.g. of the power an interests section names)
         powers = state.protecting_powers.set(event.protected, event.power)
         sections = tuple(
-            attrs.evolve(m, protecting_power=event.power)
+            m._replace(protecting_power=event.power)
             if m.kind is MissionKind.INTERESTS_SECTION
             else m
             for m in state.missions.get(event.protected, ())
         )
-        return attrs.evolve(
-            state,
+        return state._replace(
             protecting_powers=powers,
             missions=state.missions.set(event.protected, sections),
         )
@@ -530,7 +530,7 @@ def protecting_power(state: DyadState, event: Event) -> DyadState:
         if _same_day_act(state, event):
             return state
         raise Rejected(f"no power protected {event.protected}")
-    return attrs.evolve(state, protecting_powers=state.protecting_powers.without(event.protected))
+    return state._replace(protecting_powers=state.protecting_powers.without(event.protected))
 
 
 @rule(Recognized, RecognitionWithdrawn, citation="Montevideo Convention (1933) art. 3, 6-7")
@@ -549,7 +549,7 @@ def recognition_is_separate(state: DyadState, event: Event) -> DyadState:
         if state.diplomatic is Diplomatic.ESTABLISHED:
             raise Rejected("relations stand, and relations imply recognition")
         new = Recognition.WITHDRAWN
-    return attrs.evolve(state, recognition=state.recognition.set(event.by, new))
+    return state._replace(recognition=state.recognition.set(event.by, new))
 
 
 @rule(
@@ -565,12 +565,12 @@ def government_recognition(state: DyadState, event: Event) -> DyadState:
     """
     assert isinstance(event, GovernmentRecognized | GovernmentRecognitionWithdrawn)  # noqa: S101
     if isinstance(event, GovernmentRecognized):
-        return attrs.evolve(state, governments=state.governments.set(event.by, event.government))
+        return state._replace(governments=state.governments.set(event.by, event.government))
     recognised = state.governments.get(event.by)
     implied = recognised is None and state.diplomatic is Diplomatic.ESTABLISHED
     if recognised != event.government and not implied:
         raise Rejected(f"{event.by} did not recognise the government {event.government}")
-    return attrs.evolve(state, governments=state.governments.without(event.by))
+    return state._replace(governments=state.governments.without(event.by))
 
 
 @rule(StateExtinguished, citation="State succession: extinction is not a break")
@@ -582,8 +582,7 @@ def extinction_ends(state: DyadState, event: StateExtinguished) -> DyadState:
     if state.diplomatic is Diplomatic.ENDED:
         return state
     a, b = state.dyad
-    return attrs.evolve(
-        state,
+    return state._replace(
         diplomatic=Diplomatic.ENDED,
         consular=Consular.ENDED,
         since=event.on,

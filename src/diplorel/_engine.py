@@ -18,7 +18,7 @@ import datetime as dt
 import enum
 from bisect import bisect_right
 from collections.abc import Callable, Mapping, Sequence
-from operator import itemgetter
+from operator import eq, itemgetter
 from types import MappingProxyType
 from typing import Any, Generic, NamedTuple, Protocol, TypeVar
 
@@ -119,19 +119,31 @@ def event_order_key(event: Event) -> EventKey:
     of their day they count as done), then the timed ones by instant (so 22:00 in Quito comes
     before 22:00 in Mexico City); then the kind of act (``ORDER``) and its tag.
     """
-    first, last = event.on.sort_key()
-    time = act_time(event)
-    if time is None:
-        seconds = _UNTIMED
-    else:  # seconds from midnight UTC of the act's local day to the act
-        instant = act_instant(first, time, event.tz)
-        seconds = int(instant.timestamp()) - (first.toordinal() - _EPOCH) * 86_400
+    on = event.on
+    if on.open_start:
+        first, last = on.sort_key()
+    else:  # what sort_key gives a closed span, without the call: every event is keyed
+        first, last = on.earliest, on.latest
+    if getattr(event, "time", None) is None:  # most acts: no time of day
+        return (first, last, _UNTIMED, event.ORDER, event.TAG)
+    time = act_time(event)  # the time, its type checked
+    assert time is not None  # noqa: S101 - read just above
+    # seconds from midnight UTC of the act's local day to the act
+    instant = act_instant(first, time, event.tz)
+    seconds = int(instant.timestamp()) - (first.toordinal() - _EPOCH) * 86_400
     return (first, last, seconds, event.ORDER, event.TAG)
 
 
 def sort_events(events: Sequence[Event]) -> list[Event]:
-    """Events in fold order; ties broken by content, so input order never matters."""
+    """Events in fold order; ties broken by content, so input order never matters.
+
+    Each event's key is computed once; the text forms that break ties are made only for
+    events whose keys are equal (rare: two acts of one kind on one day).
+    """
     keyed = sorted([(event_order_key(e), e) for e in events], key=_first)
+    keys = [k for k, _ in keyed]
+    if not any(map(eq, keys, keys[1:])):  # no two keys equal: the usual case
+        return [e for _, e in keyed]
     out: list[Event] = []
     i, n = 0, len(keyed)
     while i < n:  # a run of equal keys is ordered by its text form
@@ -400,40 +412,28 @@ class _Fold(Generic[S]):
         state = self.states[-1] if self.states else self.initial
         settled = self.settled[-1] if self.settled else None
         open_tail = bool(self.events) and self.events[-1].on.open_end
+        folded = self.events
+        add_event, add_state = folded.append, self.states.append
+        add_earliest, add_latest, add_settled = (
+            self.earliest.append,
+            self.latest.append,
+            self.settled.append,
+        )
+        dispatch: dict[type[Event], tuple[tuple[Rule, ...], bool]] = {}
         for event in events:
-            applied = rules.for_event(type(event))
-            if not rules.has_effect_on(type(event)):  # ignored on purpose, or no rule at all
-                notice = (
-                    "is ignored by the rule set"
-                    if type(event) in rules.ignored
-                    else "has no rule that can change the state: it changes nothing"
-                )
-                self.anomaly_at.append(len(self.events))
-                self.anomalies.append(
-                    Anomaly(
-                        kind=AnomalyKind.IGNORED,
-                        dyad=self.key,
-                        on=event.on,
-                        message=f"{event.describe()} {notice}",
-                        event=event,
-                    )
-                )
+            kind = type(event)
+            found = dispatch.get(kind)
+            if found is None:  # once per event type: the rules and whether one has effect
+                found = dispatch[kind] = (rules.for_event(kind), rules.has_effect_on(kind))
+            applied, effective = found
+            if not effective:  # ignored on purpose, or no rule at all
+                self._notice_ignored(event, rules)
             new, why, rule = apply_event(state, event, applied)
             if why is not None:
                 assert rule is not None  # noqa: S101 - set together with why
                 if strict:
                     raise self.error(self.key, event, state, rule.name, why)
-                anomaly = Anomaly(
-                    kind=AnomalyKind.INVALID_TRANSITION,
-                    dyad=self.key,
-                    on=event.on,
-                    message=f"{event.describe()} not allowed: {why.reason}",
-                    event=event,
-                    rule=rule.name,
-                )
-                self.rejected[len(self.events)] = anomaly
-                self.anomaly_at.append(len(self.events))
-                self.anomalies.append(anomaly)
+                self._refused(event, rule, why)
             state = new
             on = event.on
             earliest, latest = on.earliest, on.latest
@@ -444,16 +444,54 @@ class _Fold(Generic[S]):
             elif open_tail:
                 settled = self._close_open_ends(latest)
             open_tail = on.open_end
-            time = act_time(event)
-            if time is not None:
-                check_act_time(on, time)
-                self.instants[len(self.events)] = act_instant(on.earliest, time, event.tz)
+            if getattr(event, "time", None) is not None:  # an act with a time of day
+                self._timed(event)
             settled = latest if settled is None or latest > settled else settled
-            self.events.append(event)
-            self.states.append(state)
-            self.earliest.append(earliest)
-            self.latest.append(latest)
-            self.settled.append(settled)
+            add_event(event)
+            add_state(state)
+            add_earliest(earliest)
+            add_latest(latest)
+            add_settled(settled)
+
+    def _notice_ignored(self, event: Event, rules: RuleSet) -> None:
+        """Flag an event no rule with an effect applies to (ignored, or without a rule)."""
+        notice = (
+            "is ignored by the rule set"
+            if type(event) in rules.ignored
+            else "has no rule that can change the state: it changes nothing"
+        )
+        self.anomaly_at.append(len(self.events))
+        self.anomalies.append(
+            Anomaly(
+                kind=AnomalyKind.IGNORED,
+                dyad=self.key,
+                on=event.on,
+                message=f"{event.describe()} {notice}",
+                event=event,
+            )
+        )
+
+    def _refused(self, event: Event, rule: Rule, why: Rejected) -> None:
+        """Record a refused event (lenient mode): the state stays as it was."""
+        anomaly = Anomaly(
+            kind=AnomalyKind.INVALID_TRANSITION,
+            dyad=self.key,
+            on=event.on,
+            message=f"{event.describe()} not allowed: {why.reason}",
+            event=event,
+            rule=rule.name,
+        )
+        self.rejected[len(self.events)] = anomaly
+        self.anomaly_at.append(len(self.events))
+        self.anomalies.append(anomaly)
+
+    def _timed(self, event: Event) -> None:
+        """Record the instant of the act about to be appended (it has a time of day)."""
+        time = act_time(event)  # checks the type
+        assert time is not None  # noqa: S101 - the caller saw one
+        on = event.on
+        check_act_time(on, time)
+        self.instants[len(self.events)] = act_instant(on.earliest, time, event.tz)
 
     # Open-ended dates: bounded by the neighbouring events, then by the dyad's existence.
 
