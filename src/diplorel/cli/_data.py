@@ -195,19 +195,10 @@ def _export_checks(args: argparse.Namespace, today: int) -> list[int]:
     if args.format == "intervals":
         _intervals_checks(args)
         return []
-    for given, option in (
-        (args.day, "--on"),
-        (args.directed or None, "--directed"),
-        (args.involving, "--involving"),
-        (args.system, "--system"),
-        (args.membership, "--membership"),
-        (args.codes, "--codes"),
-        (args.unit, "--unit"),
-        (args.file_format, "--format"),
-    ):
-        if given is not None:
-            msg = f"{option} applies to export panel only; leave it out of export cow"
-            raise UsageError(msg)
+    _refuse(
+        [*_panel_options(args), (args.file_format, "--format")],
+        "{} applies to export panel only; leave it out of export cow",
+    )
     if args.first is None and args.last is None:
         if args.step is not None:
             msg = "--step applies to a range of years; give --from and --to with it"
@@ -231,7 +222,17 @@ def _panel_checks(args: argparse.Namespace) -> None:
 
 def _intervals_checks(args: argparse.Namespace) -> None:
     """The usage checks of ``export intervals``: every answer of every day, no panel options."""
-    for given, option in (
+    years = [(args.first, "--from"), (args.last, "--to"), (args.step, "--step")]
+    _refuse(
+        [*_panel_options(args), (args.partial or None, "--partial"), *years],
+        "{} does not apply to export intervals (every day of every dyad)",
+    )
+    _panel_checks(args)
+
+
+def _panel_options(args: argparse.Namespace) -> list[tuple[object, str]]:
+    """The options that shape a panel alone, each with the value given (None: not given)."""
+    return [
         (args.day, "--on"),
         (args.directed or None, "--directed"),
         (args.involving, "--involving"),
@@ -239,15 +240,14 @@ def _intervals_checks(args: argparse.Namespace) -> None:
         (args.membership, "--membership"),
         (args.codes, "--codes"),
         (args.unit, "--unit"),
-        (args.partial or None, "--partial"),
-        (args.first, "--from"),
-        (args.last, "--to"),
-        (args.step, "--step"),
-    ):
+    ]
+
+
+def _refuse(options: list[tuple[object, str]], message: str) -> None:
+    """A usage error naming the first option given of ``options`` (``message`` names it)."""
+    for given, option in options:
         if given is not None:
-            msg = f"{option} does not apply to export intervals (every day of every dyad)"
-            raise UsageError(msg)
-    _panel_checks(args)
+            raise UsageError(message.format(option))
 
 
 def _parquet(args: argparse.Namespace) -> bool:
