@@ -232,10 +232,11 @@ class Views:
             days = {d for _, (k, h) in entries for d in (k, h) if d != NEVER}
             if any(k == NEVER for _, (k, _) in entries):
                 days.add(NEVER)  # a record never known before the end: no past view is current
-            found = self._breaks[key] = sorted(days)
             self._rows[key] = [(e.on.earliest, k, h) for e, (k, h) in entries]
             # an open-ended date is bounded by its neighbours: a view may bound it otherwise
             self._open[key] = any(e.on.open_start or e.on.open_end for e, _ in entries)
+            # published last: a thread that finds the breaks finds the rows they go with
+            found = self._breaks[key] = sorted(days)
         return found
 
     def timeline(self, key: Key, day: pendulum.Date, until: pendulum.Date) -> DyadTimeline | None:
